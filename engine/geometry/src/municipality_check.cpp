@@ -1,0 +1,61 @@
+#include "careatlas/geometry/municipality_check.hpp"
+
+#include <cstdio>
+#include <unordered_map>
+
+#include "careatlas/geometry/district_index.hpp"
+
+namespace careatlas::geometry {
+
+MunicipalityCheckResult check_municipalities(Registry& reg, DiagnosticSink& sink) {
+  MunicipalityCheckResult res;
+  std::unordered_map<std::string, std::size_t> by_code;
+  for (std::size_t i = 0; i < reg.districts.size(); ++i)
+    if (reg.districts[i].level == DistrictLevel::municipality) by_code.emplace(reg.districts[i].id, i);
+  if (by_code.empty()) return res;
+  const DistrictIndex index(reg.districts);
+  std::unordered_map<std::string, FileReport*> report_by_name;
+  for (auto& fr : reg.files) {
+    const auto slash = fr.file.find_last_of('/');
+    report_by_name[slash == std::string::npos ? fr.file : fr.file.substr(slash + 1)] = &fr;
+  }
+  for (const Facility& f : reg.facilities) {
+    if (!f.location || f.municipality_code.empty()) continue;
+    auto it = by_code.find(f.municipality_code);
+    if (it == by_code.end()) {
+      ++res.no_polygon;
+      continue;
+    }
+    ++res.checked;
+    const District& own = reg.districts[it->second];
+    if (covers(own, *f.location)) continue;
+    ++res.outside;
+    std::string where = "no imported municipality";
+    for (std::size_t j : index.find_all(*f.location)) {
+      if (reg.districts[j].level != DistrictLevel::municipality) continue;
+      where = reg.districts[j].name + " (" + reg.districts[j].id + ")";
+      break;
+    }
+    char coords[64];
+    std::snprintf(coords, sizeof coords, "%.6f,%.6f", f.location->lat, f.location->lon);
+    Diagnostic d;
+    d.code = DiagCode::outside_own_municipality;
+    d.severity = Severity::warning;
+    // Name the file as the user gave it, when we can find it.
+    d.file = f.source_file;
+    if (auto r = report_by_name.find(f.source_file); r != report_by_name.end()) {
+      d.file = r->second->file;
+      ++r->second->warnings;
+    }
+    d.row = f.source_row;
+    d.column = "location";
+    d.value = coords;
+    d.message = "point lies outside " + own.name + " (" + own.id + "), the facility's own municipality; it falls in " +
+                where + ". Check the coordinates or the municipality code";
+    sink.report(d);
+    reg.diagnostics.push_back(std::move(d));
+  }
+  return res;
+}
+
+}  // namespace careatlas::geometry

@@ -1,0 +1,149 @@
+#include "careatlas/project/project_file.hpp"
+
+#include <filesystem>
+#include <set>
+#include <toml++/toml.h>
+
+#include "careatlas/importers/import_error.hpp"
+
+namespace careatlas::project {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+class Loader {
+ public:
+  explicit Loader(std::string file) : file_(std::move(file)) {}
+
+  [[noreturn]] void fail(const toml::source_region& where, const std::string& msg) const {
+    throw config_error(file_ + ":" + std::to_string(where.begin.line) + ":" + std::to_string(where.begin.column) +
+                       ": " + msg);
+  }
+
+  void only_keys(const toml::table& t, const std::set<std::string>& allowed, const std::string& what) const {
+    for (const auto& [k, v] : t) {
+      if (!allowed.contains(std::string(k.str()))) {
+        std::string list;
+        for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+        fail(k.source(), "unknown key \"" + std::string(k.str()) + "\" in " + what + " (allowed: " + list + ")");
+      }
+    }
+  }
+
+  std::string str(const toml::table& t, const std::string& key, const std::string& def = "") const {
+    const toml::node* n = t.get(key);
+    if (!n) return def;
+    if (auto s = n->value<std::string>()) return *s;
+    fail(n->source(), "\"" + key + "\" must be a string");
+  }
+
+  int integer(const toml::table& t, const std::string& key, int def) const {
+    const toml::node* n = t.get(key);
+    if (!n) return def;
+    if (auto v = n->value<int64_t>()) return static_cast<int>(*v);
+    fail(n->source(), "\"" + key + "\" must be an integer");
+  }
+
+  std::vector<int> int_list(const toml::table& t, const std::string& key) const {
+    std::vector<int> out;
+    const toml::node* n = t.get(key);
+    if (!n) return out;
+    const toml::array* a = n->as_array();
+    if (!a) fail(n->source(), "\"" + key + "\" must be a list of integers, e.g. [2020, 2040]");
+    for (const auto& e : *a) {
+      auto v = e.value<int64_t>();
+      if (!v) fail(e.source(), "\"" + key + "\" must hold integers");
+      out.push_back(static_cast<int>(*v));
+    }
+    return out;
+  }
+
+  InputSpec input(const toml::table& t, InputRole role, const std::string& dir) const {
+    only_keys(t, {"path", "format", "encoding", "layer", "columns", "kind", "level", "years", "year", "edition",
+                  "attribution"},
+              "[[" + std::string(to_string(role)) + "]]");
+    InputSpec s;
+    s.role = role;
+    const std::string path = str(t, "path");
+    if (path.empty()) fail(t.source(), "[[" + std::string(to_string(role)) + "]] needs a path");
+    s.path = fs::path(path).is_absolute() ? path : (fs::path(dir) / path).lexically_normal().string();
+    s.format = str(t, "format", "auto");
+    s.encoding = str(t, "encoding", "auto");
+    s.layer = str(t, "layer");
+    s.kind = str(t, "kind");
+    s.edition = str(t, "edition");
+    s.attribution = str(t, "attribution");
+    s.year = integer(t, "year", 0);
+    s.years = int_list(t, "years");
+    if (const toml::node* lv = t.get("level")) {
+      auto v = lv->value<std::string>();
+      auto l = v ? district_level_from_string(*v) : std::nullopt;
+      if (!l) fail(lv->source(), "level must be municipality, daily_life_area or other");
+      s.level = *l;
+    }
+    if (const toml::node* cols = t.get("columns")) {
+      const toml::table* ct = cols->as_table();
+      if (!ct) fail(cols->source(), "columns must be a table, e.g. columns = { id = \"圏域ID\" }");
+      for (const auto& [k, v] : *ct) {
+        auto sv = v.value<std::string>();
+        if (!sv) fail(v.source(), "column mapping values must be strings");
+        s.columns[std::string(k.str())] = *sv;
+      }
+    }
+    return s;
+  }
+
+ private:
+  std::string file_;
+};
+
+}  // namespace
+
+ProjectConfig load_project(const std::string& path) {
+  if (!fs::exists(path)) throw config_error(path + ": project file not found");
+  toml::table root;
+  try {
+    root = toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
+    throw config_error(path + ":" + std::to_string(e.source().begin.line) + ":" +
+                       std::to_string(e.source().begin.column) + ": " + std::string(e.description()));
+  }
+  Loader L(path);
+  L.only_keys(root, {"project", "output", "facilities", "districts", "population", "survey"}, "the project file");
+  ProjectConfig c;
+  c.file = path;
+  c.dir = fs::absolute(path).parent_path().string();
+  if (const toml::table* p = root["project"].as_table()) {
+    L.only_keys(*p, {"title", "municipality", "municipality_code", "edition", "issuer"}, "[project]");
+    c.title = L.str(*p, "title");
+    c.municipality = L.str(*p, "municipality");
+    c.municipality_code = L.str(*p, "municipality_code");
+    c.edition = L.str(*p, "edition");
+    c.issuer = L.str(*p, "issuer");
+  }
+  if (const toml::table* o = root["output"].as_table()) {
+    L.only_keys(*o, {"dir"}, "[output]");
+    const std::string d = L.str(*o, "dir");
+    if (!d.empty()) c.output_dir = fs::path(d).is_absolute() ? d : (fs::path(c.dir) / d).lexically_normal().string();
+  }
+  const std::pair<const char*, InputRole> roles[] = {{"facilities", InputRole::facilities},
+                                                      {"districts", InputRole::districts},
+                                                      {"population", InputRole::population},
+                                                      {"survey", InputRole::survey}};
+  for (const auto& [key, role] : roles) {
+    const toml::node* n = root.get(key);
+    if (!n) continue;
+    const toml::array* arr = n->as_array();
+    if (!arr) L.fail(n->source(), std::string("use [[") + key + "]] tables, one per input file");
+    for (const auto& e : *arr) {
+      const toml::table* t = e.as_table();
+      if (!t) L.fail(e.source(), std::string("[[") + key + "]] entries must be tables");
+      c.inputs.push_back(L.input(*t, role, c.dir));
+    }
+  }
+  if (c.inputs.empty()) throw config_error(path + ": the project names no input files");
+  return c;
+}
+
+}  // namespace careatlas::project

@@ -1,0 +1,43 @@
+#pragma once
+// RFC 4180 CSV records over decoded UTF-8 text, with physical line numbers.
+//
+// Line numbers are 1-based physical lines of the file (the header is line 1), the
+// numbers a user sees in a text editor; a quoted field may span lines, so a record has
+// a first and a last line. CR LF and LF both end a line. A blank line is returned as a
+// record with `blank` set so that callers can count and report it. An unterminated
+// quoted field at the end of the text marks the record `unterminated` (a truncated file).
+// Lenient where real files are sloppy: a quote inside an unquoted field is kept as text.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace careatlas::csv {
+
+struct Record {
+  std::vector<std::string> fields;
+  std::int64_t first_line = 0;
+  std::int64_t last_line = 0;
+  bool blank = false;         // the physical line holds only white space
+  bool terminated = true;     // the record ended with a line break (false at EOF without one)
+  bool unterminated_quote = false;
+};
+
+class Reader {
+ public:
+  explicit Reader(std::string_view text, char delimiter = ',') : text_(text), delim_(delimiter) {}
+  // Reads the next record; false at end of text.
+  bool next(Record& rec);
+  std::int64_t line() const { return line_; }
+
+ private:
+  std::string_view text_;
+  std::size_t pos_ = 0;
+  std::int64_t line_ = 1;  // line of the next character
+  char delim_;
+};
+
+// Write one CSV field, quoted only when needed (comma, quote, CR or LF inside).
+std::string quote_field(std::string_view field);
+
+}  // namespace careatlas::csv

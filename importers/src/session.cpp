@@ -1,0 +1,372 @@
+// ImportSession: dispatch of input files to the per-format readers, the shared row
+// loop and validation helpers, and the joins that need every file first.
+#include <charconv>
+#include <cmath>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "careatlas/version.hpp"
+#include "session_state.hpp"
+
+namespace careatlas {
+
+std::string_view to_string(InputRole r) {
+  switch (r) {
+    case InputRole::facilities: return "facilities";
+    case InputRole::districts: return "districts";
+    case InputRole::population: return "population";
+    case InputRole::survey: return "survey";
+  }
+  return "?";
+}
+
+// ---- FileContext ---------------------------------------------------------------------
+
+FileReport& FileContext::report() { return st_.reg.files[report_index_]; }
+
+void FileContext::diag(DiagCode code, std::int64_t row, std::string column, std::string value,
+                       std::string message) {
+  Diagnostic d;
+  d.code = code;
+  d.severity = diag_info(code).severity;
+  d.file = display_;
+  d.row = row;
+  d.column = std::move(column);
+  d.message = std::move(message);
+  // Cut long values (a 10 MB field must not end up in a report line).
+  if (value.size() > 200) {
+    std::size_t n = 200;
+    while (n > 0 && (static_cast<unsigned char>(value[n]) & 0xC0) == 0x80) --n;
+    value.resize(n);
+    value += "…";
+  }
+  d.value = std::move(value);
+  if (d.severity == Severity::warning) ++report().warnings;
+  st_.sink.report(d);
+  st_.reg.diagnostics.push_back(std::move(d));
+}
+
+void FileContext::fail(DiagCode code, std::int64_t row, std::string column, std::string value,
+                       std::string message) {
+  Diagnostic d;
+  d.code = code;
+  d.severity = Severity::error;
+  d.file = display_;
+  d.row = row;
+  d.column = std::move(column);
+  d.value = std::move(value);
+  d.message = std::move(message);
+  throw import_error(std::move(d));
+}
+
+// ---- helpers ---------------------------------------------------------------------------
+
+std::string file_name_of(const std::string& path) {
+  const auto slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+std::optional<int> parse_int(std::string_view s) {
+  std::string t = text::trim(text::nfkc(s));
+  // Tolerate thousands separators ("1,234") as Excel writes them.
+  std::erase(t, ',');
+  if (t.empty()) return std::nullopt;
+  int v = 0;
+  auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+  if (ec != std::errc() || p != t.data() + t.size()) return std::nullopt;
+  return v;
+}
+
+std::optional<double> parse_double(std::string_view s) {
+  std::string t = text::trim(text::nfkc(s));
+  if (t.empty()) return std::nullopt;
+  double v = 0;
+  auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+  if (ec != std::errc() || p != t.data() + t.size() || !std::isfinite(v)) return std::nullopt;
+  return v;
+}
+
+TextFile load_text(FileContext& ctx, const InputSpec& spec) {
+  std::ifstream in(spec.path, std::ios::binary);
+  if (!in) ctx.fail(DiagCode::file_unreadable, 0, "", spec.path, "cannot open the file");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) ctx.fail(DiagCode::file_unreadable, 0, "", spec.path, "read error");
+  const std::string bytes = ss.str();
+  if (bytes.empty() || bytes == "\xEF\xBB\xBF")
+    ctx.fail(DiagCode::file_empty, 0, "", "", "the file is empty; expected a header line and data rows");
+  if (text::looks_binary(bytes))
+    ctx.fail(DiagCode::binary_content, 0, "", "",
+             "the file holds binary data, not CSV text (is it a ZIP or Excel file? export it as CSV)");
+  std::optional<text::Encoding> enc;
+  try {
+    enc = text::parse_encoding_option(spec.encoding);
+  } catch (const std::invalid_argument& e) {
+    throw config_error(spec.path + ": " + e.what());
+  }
+  if (!enc) enc = text::detect_encoding(bytes);
+  if (!enc)
+    ctx.fail(DiagCode::encoding_invalid, 0, "", "",
+             "the text is neither UTF-8 nor CP932 (Shift_JIS); save it as UTF-8 or set encoding");
+  std::size_t bad = 0;
+  auto utf8 = text::decode(bytes, *enc, &bad);
+  if (!utf8) {
+    const auto line = 1 + std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(bad), '\n');
+    ctx.fail(DiagCode::encoding_invalid, line, "", "byte offset " + std::to_string(bad),
+             "bytes are not valid " + std::string(text::to_string(*enc)));
+  }
+  ctx.report().encoding = std::string(text::to_string(*enc));
+  return TextFile{std::move(*utf8), *enc};
+}
+
+Header::Header(std::vector<std::string> fields) : fields_(std::move(fields)) {
+  for (auto& f : fields_) {
+    f = text::trim(f);
+    keys_.push_back(text::normalize_key(f));
+  }
+}
+
+std::optional<std::size_t> Header::find(std::initializer_list<std::string_view> names) const {
+  for (std::string_view n : names) {
+    const std::string k = text::normalize_key(n);
+    for (std::size_t i = 0; i < keys_.size(); ++i)
+      if (keys_[i] == k) return i;
+  }
+  return std::nullopt;
+}
+
+void for_each_row(FileContext& ctx, csv::Reader& reader, std::size_t field_count,
+                  const std::function<bool(const csv::Record&)>& on_row) {
+  csv::Record rec;
+  FileReport& rep = ctx.report();
+  while (reader.next(rec)) {
+    ++rep.rows_read;
+    if (rec.blank) {
+      ++rep.skipped;
+      ctx.diag(DiagCode::blank_line, rec.first_line, "", "", "blank line skipped");
+      continue;
+    }
+    if (rec.unterminated_quote || (!rec.terminated && rec.fields.size() < field_count)) {
+      --rep.rows_read;
+      ctx.fail(DiagCode::file_truncated, rec.first_line, "", "",
+               rec.unterminated_quote
+                   ? "the file ends inside a quoted field: it is truncated or a quote is unbalanced"
+                   : "the last line is incomplete (" + std::to_string(rec.fields.size()) + " of " +
+                         std::to_string(field_count) + " fields, no line break): the file is truncated");
+    }
+    if (rec.fields.size() != field_count) {
+      ++rep.rejected;
+      std::string line_text;
+      for (std::size_t i = 0; i < rec.fields.size(); ++i) line_text += (i ? "," : "") + rec.fields[i];
+      ctx.diag(DiagCode::field_count, rec.first_line, "", line_text,
+               "row has " + std::to_string(rec.fields.size()) + " fields, the header has " +
+                   std::to_string(field_count) + " (an unquoted comma?); row rejected");
+      continue;
+    }
+    if (on_row(rec)) ++rep.imported;
+    else ++rep.rejected;
+  }
+}
+
+std::optional<LonLat> resolve_location(FileContext& ctx, std::int64_t row, const std::string& lat_col,
+                                       const std::string& lat_text, const std::string& lon_col,
+                                       const std::string& lon_text) {
+  const std::string both = lat_text + "," + lon_text;
+  if (lat_text.empty() || lon_text.empty()) {
+    ctx.diag(DiagCode::coordinates_missing, row, lat_text.empty() ? lat_col : lon_col, both,
+             "coordinates are empty; kept as unlocated (listed in the booklet without a map marker)");
+    return std::nullopt;
+  }
+  auto lat = parse_double(lat_text);
+  auto lon = parse_double(lon_text);
+  if (!lat || !lon) {
+    ctx.diag(DiagCode::coordinates_invalid, row, !lat ? lat_col : lon_col, both,
+             "coordinates are not numbers; kept as unlocated");
+    return std::nullopt;
+  }
+  if (std::abs(*lat) < 1e-9 && std::abs(*lon) < 1e-9) {
+    ctx.diag(DiagCode::coordinates_zero, row, lat_col, both,
+             "coordinates are 0/0, the open data's mark for 'unknown'; kept as unlocated");
+    return std::nullopt;
+  }
+  LonLat p{*lon, *lat};
+  if (in_japan(p)) return p;
+  LonLat swapped{*lat, *lon};
+  if (in_japan(swapped)) {
+    ctx.diag(DiagCode::coordinates_swapped, row, lat_col, both,
+             "latitude and longitude are swapped (latitude " + lat_text + " is a longitude); swapped back");
+    return swapped;
+  }
+  ctx.diag(DiagCode::coordinates_out_of_range, row, lat_col, both,
+           "coordinates lie outside Japan (lat 20–46, lon 122–154); kept as unlocated");
+  return std::nullopt;
+}
+
+void check_cp932(FileContext& ctx, const csv::Record& rec, const Header& header) {
+  for (std::size_t i = 0; i < rec.fields.size(); ++i) {
+    std::string bad;
+    if (!text::is_cp932_encodable(rec.fields[i], &bad)) {
+      char cp[16];
+      // First code point of the offender, for the message.
+      std::uint32_t c = 0;
+      {
+        const auto* s = reinterpret_cast<const unsigned char*>(bad.data());
+        if (!bad.empty()) {
+          if (s[0] < 0x80) c = s[0];
+          else if ((s[0] & 0xE0) == 0xC0) c = ((s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+          else if ((s[0] & 0xF0) == 0xE0) c = ((s[0] & 0x0F) << 12) | ((s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+          else c = ((s[0] & 0x07) << 18) | ((s[1] & 0x3F) << 12) | ((s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+        }
+      }
+      std::snprintf(cp, sizeof cp, "U+%04X", static_cast<unsigned>(c));
+      ctx.diag(DiagCode::not_cp932, rec.first_line, i < header.size() ? header.name(i) : "", rec.fields[i],
+               "\"" + bad + "\" (" + cp + ") cannot be written in CP932 (Shift_JIS); kept as is, but Excel "
+               "files saved as Shift_JIS and some printers will lose it");
+    }
+  }
+}
+
+bool ImportSession::State::add_facility(FileContext& ctx, Facility f, const std::string& id_column) {
+  auto [it, inserted] = facility_by_id.try_emplace(f.facility_id, reg.facilities.size());
+  if (!inserted) {
+    const Facility& first = reg.facilities[it->second];
+    ctx.diag(DiagCode::duplicate_id, f.source_row, id_column, f.source_id,
+             "ID already imported from " + first.source_file + " line " + std::to_string(first.source_row) +
+                 "; this row is rejected (the first occurrence is kept)");
+    return false;
+  }
+  reg.facilities.push_back(std::move(f));
+  return true;
+}
+
+std::string detect_text_format(const Header& h) {
+  if (h.has({"事業所番号"}) && h.has({"サービスの種類"})) return "kaigo_csv";
+  if (h.has({"ID"}) && h.has({"正式名称"})) return "iryo_facility";
+  if (h.has({"ID"}) && (h.has({"診療科目コード"}) || h.has({"月_診療開始時間"}))) return "iryo_hours";
+  if (h.has({"facility_id"}) && h.has({"kind"}) && h.has({"lat"}) && h.has({"lon"})) return "careatlas_csv";
+  if (h.has({"ケアマネタイム"}) || h.has({"退院前カンファレンス"})) return "survey_csv";
+  if (h.has({"KEY_CODE"}) && h.has({"HTKSYORI"})) return "estat_mesh";
+  if (h.has({"mesh_code"}) && h.has({"pop_65plus"})) return "mesh_csv";
+  if (h.has({"MESH_ID"})) {
+    for (std::size_t i = 0; i < h.size(); ++i)
+      if (text::normalize_key(h.name(i)).starts_with("ptn_")) return "projected_mesh";
+  }
+  return "";
+}
+
+namespace {
+
+InputRole role_of_format(const std::string& f) {
+  if (f == "survey_csv") return InputRole::survey;
+  if (f == "estat_mesh" || f == "mesh_csv" || f == "projected_mesh") return InputRole::population;
+  if (f == "n03" || f == "ogr_polygons") return InputRole::districts;
+  return InputRole::facilities;
+}
+
+bool is_ogr_path(const std::string& path) {
+  static const std::regex kExt(R"(\.(geojson|json|shp|gpkg|gml|fgb|kml|zip)$)", std::regex::icase);
+  return std::regex_search(path, kExt);
+}
+
+std::string default_attribution(const std::string& format) {
+  if (format == "kaigo_csv") return "出典：介護サービス情報公表システム（厚生労働省）";
+  if (format == "iryo_facility" || format == "iryo_hours")
+    return "「医療情報ネットのオープンデータ」（厚生労働省）を加工して作成";
+  if (format == "n03") return "「国土数値情報（行政区域データ）」（国土交通省）を加工して作成";
+  if (format == "estat_mesh") return "「国勢調査」（総務省統計局）を加工して作成";
+  if (format == "projected_mesh") return "「国土数値情報（将来推計人口メッシュ）」（国土交通省）を加工して作成";
+  if (format == "p04") return "「国土数値情報（医療機関データ）」（国土交通省）を加工して作成";
+  if (format == "p14") return "「国土数値情報（福祉施設データ）」（国土交通省）を加工して作成";
+  return "";
+}
+
+// Edition date from names like 02-1_clinic_facility_info_20260401.csv or N03-21_39_210101.json.
+std::string edition_from_name(const std::string& name) {
+  std::smatch m;
+  static const std::regex kYmd(R"((20\d{2})(\d{2})(\d{2}))");
+  static const std::regex kN03(R"(N03-(\d{2})_\d{2}_(\d{2})(\d{2})(\d{2}))");
+  if (std::regex_search(name, m, kN03)) return "20" + m[2].str() + "-" + m[3].str() + "-" + m[4].str();
+  if (std::regex_search(name, m, kYmd)) return m[1].str() + "-" + m[2].str() + "-" + m[3].str();
+  return "";
+}
+
+std::string role_expectation(InputRole r) {
+  switch (r) {
+    case InputRole::facilities:
+      return "介護サービス情報公表システム CSV, 医療情報ネット 施設票 or 診療科・診療時間票, or careatlas facility CSV "
+             "(facility_id,name,kind,lat,lon,…)";
+    case InputRole::districts: return "a polygon layer (N03 GeoJSON/Shapefile or any OGR polygon layer)";
+    case InputRole::population:
+      return "e-Stat mesh statistics .txt (KEY_CODE,HTKSYORI,…), 将来推計人口 mesh (MESH_ID,PTN_…) or "
+             "mesh_code,pop_total,pop_65plus,pop_75plus";
+    case InputRole::survey: return "a survey sheet with ケアマネタイム / 退院前カンファレンス columns";
+  }
+  return "";
+}
+
+}  // namespace
+
+// ---- ImportSession ---------------------------------------------------------------------
+
+ImportSession::ImportSession(DiagnosticSink& sink) : state_(std::make_unique<State>(sink)) {
+  state_->reg.careatlas_version = kVersion;
+}
+ImportSession::~ImportSession() = default;
+
+void ImportSession::add(const InputSpec& spec) {
+  State& st = *state_;
+  FileReport rep;
+  rep.file = spec.path;
+  rep.role = std::string(to_string(spec.role));
+  st.reg.files.push_back(rep);
+  FileContext ctx(st, st.reg.files.size() - 1, spec.path);
+
+  std::string format = spec.format;
+  const bool ogr = is_ogr_path(spec.path) || format == "n03" || format == "ogr_polygons" || format == "ogr_points";
+  if (ogr) {
+    read_ogr(ctx, spec);
+  } else {
+    TextFile tf = load_text(ctx, spec);
+    if (format.empty() || format == "auto") {
+      csv::Reader r(tf.utf8);
+      csv::Record first;
+      r.next(first);
+      format = detect_text_format(Header(first.fields));
+      if (format.empty()) {
+        std::string got;
+        for (std::size_t i = 0; i < first.fields.size() && i < 6; ++i) got += (i ? "," : "") + first.fields[i];
+        ctx.fail(DiagCode::header_unrecognised, 1, "", got,
+                 "the header matches no layout careatlas knows; expected " + role_expectation(spec.role));
+      }
+    }
+    if (role_of_format(format) != spec.role)
+      ctx.fail(DiagCode::header_unrecognised, 1, "", format,
+               "this looks like a " + format + " file, given as " + std::string(to_string(spec.role)) +
+                   "; expected " + role_expectation(spec.role));
+    ctx.report().format = format;
+    if (format == "kaigo_csv") read_kaigo_csv(ctx, spec, tf);
+    else if (format == "careatlas_csv") read_careatlas_csv(ctx, spec, tf);
+    else if (format == "iryo_facility") read_iryo_facility_csv(ctx, spec, tf);
+    else if (format == "iryo_hours") read_iryo_hours_csv(ctx, spec, tf);
+    else if (format == "survey_csv") read_survey_csv(ctx, spec, tf);
+    else if (format == "mesh_csv") read_mesh_csv(ctx, spec, tf);
+    else if (format == "estat_mesh") read_estat_mesh(ctx, spec, tf);
+    else if (format == "projected_mesh") read_projected_mesh_csv(ctx, spec, tf);
+    else throw config_error(spec.path + ": unknown format \"" + format + "\"");
+  }
+  SourceInfo src;
+  src.file = file_name_of(spec.path);
+  src.format = ctx.report().format;
+  src.attribution = spec.attribution.empty() ? default_attribution(src.format) : spec.attribution;
+  src.edition = spec.edition.empty() ? edition_from_name(src.file) : spec.edition;
+  st.reg.sources.push_back(std::move(src));
+}
+
+Registry ImportSession::finish() {
+  join_iryo_hours(*state_);
+  join_survey(*state_);
+  return std::move(state_->reg);
+}
+
+}  // namespace careatlas

@@ -1,0 +1,178 @@
+#pragma once
+// Internals shared by ImportSession and the per-format readers. Not installed.
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "careatlas/importers/csv.hpp"
+#include "careatlas/importers/import_error.hpp"
+#include "careatlas/importers/import_session.hpp"
+#include "careatlas/importers/text.hpp"
+
+namespace careatlas {
+
+// One input file being read: its report, its diagnostics.
+class FileContext {
+ public:
+  FileContext(ImportSession::State& st, std::size_t report_index, std::string display)
+      : st_(st), report_index_(report_index), display_(std::move(display)) {}
+  FileReport& report();
+  const std::string& name() const { return display_; }
+  ImportSession::State& state() { return st_; }
+  void diag(DiagCode code, std::int64_t row, std::string column, std::string value, std::string message);
+  // Throws import_error for a file-level failure.
+  [[noreturn]] void fail(DiagCode code, std::int64_t row, std::string column, std::string value,
+                         std::string message);
+
+ private:
+  ImportSession::State& st_;
+  std::size_t report_index_;
+  std::string display_;
+};
+
+// Pending 医療情報ネット hours: bands by facility source ID, joined in finish().
+struct HoursBand {
+  Weekday day;
+  TimeBand band;
+  bool holiday = false;  // the 祝 columns
+};
+struct PendingHoursRow {
+  std::size_t report_index;
+  std::string file;
+  std::int64_t row;
+  std::string id;
+  std::vector<HoursBand> bands;
+};
+// Weekday flags of a 医療情報ネット facility row, for the flag/hours cross-check.
+struct IryoFlags {
+  std::optional<DaySet> open_days;  // from 毎週決まった曜日に休診（月…日）, 1 = open
+  std::optional<bool> holidays_open;
+  std::string file;
+  std::int64_t row = 0;
+};
+
+// A survey row, parsed, waiting to be joined to a facility.
+struct PendingSurveyRow {
+  std::size_t report_index;
+  std::string file;
+  std::int64_t row;
+  std::string id;
+  std::string name;
+  std::string address;
+  SurveyAnswers answers;
+  Flag home_visit;
+  Flag support_24h;
+  std::optional<int> doctors;
+};
+
+struct ImportSession::State {
+  explicit State(DiagnosticSink& s) : sink(s) {}
+  DiagnosticSink& sink;
+  Registry reg;
+  std::unordered_map<std::string, std::size_t> facility_by_id;
+  std::unordered_map<std::string, std::size_t> district_by_id;
+  std::map<std::string, IryoFlags> iryo_flags;  // by 医療情報ネット ID
+  std::vector<PendingHoursRow> pending_hours;
+  std::vector<PendingSurveyRow> pending_survey;
+
+  // Adds a facility unless its ID is taken (then reports duplicate_id and returns false).
+  bool add_facility(FileContext& ctx, Facility f, const std::string& id_column);
+};
+
+// ---- helpers used by several readers -------------------------------------------------
+
+// A decoded text file.
+struct TextFile {
+  std::string utf8;
+  text::Encoding encoding = text::Encoding::utf8;
+};
+// Reads and decodes; fails (import_error) on unreadable, empty, binary or undecodable files.
+TextFile load_text(FileContext& ctx, const InputSpec& spec);
+
+// Column lookup by normalised name with aliases.
+class Header {
+ public:
+  explicit Header(std::vector<std::string> fields);
+  std::optional<std::size_t> find(std::initializer_list<std::string_view> names) const;
+  bool has(std::initializer_list<std::string_view> names) const { return find(names).has_value(); }
+  std::size_t size() const { return fields_.size(); }
+  const std::string& name(std::size_t i) const { return fields_[i]; }
+
+ private:
+  std::vector<std::string> fields_;
+  std::vector<std::string> keys_;
+};
+
+// Walks the data records after the header: blank lines are counted as skipped and
+// noted, a record with the wrong field count is rejected, a file that ends inside a
+// record fails as truncated. `on_row` returns true when the row was imported, false
+// when it rejected it (having reported why).
+void for_each_row(FileContext& ctx, csv::Reader& reader, std::size_t field_count,
+                  const std::function<bool(const csv::Record&)>& on_row);
+
+// The row's field by index; empty when the column is absent.
+inline std::string field(const csv::Record& r, std::optional<std::size_t> i) {
+  return i && *i < r.fields.size() ? text::trim(r.fields[*i]) : std::string();
+}
+
+// Coordinates by the import policy (missing, 0/0, outside Japan → unlocated; plainly
+// swapped → swapped back), each with a warning.
+std::optional<LonLat> resolve_location(FileContext& ctx, std::int64_t row, const std::string& lat_column,
+                                       const std::string& lat_text, const std::string& lon_column,
+                                       const std::string& lon_text);
+
+// Warns once per field that holds characters CP932 cannot write.
+void check_cp932(FileContext& ctx, const csv::Record& rec, const Header& header);
+
+std::optional<int> parse_int(std::string_view s);
+std::optional<double> parse_double(std::string_view s);
+std::string file_name_of(const std::string& path);
+
+// Per-format readers (one .cpp each).
+void read_kaigo_csv(FileContext& ctx, const InputSpec& spec, const TextFile& tf);
+void read_careatlas_csv(FileContext& ctx, const InputSpec& spec, const TextFile& tf);
+void read_iryo_facility_csv(FileContext& ctx, const InputSpec& spec, const TextFile& tf);
+void read_iryo_hours_csv(FileContext& ctx, const InputSpec& spec, const TextFile& tf);
+void read_survey_csv(FileContext& ctx, const InputSpec& spec, const TextFile& tf);
+void read_mesh_csv(FileContext& ctx, const InputSpec& spec, const TextFile& tf);
+void read_estat_mesh(FileContext& ctx, const InputSpec& spec, const TextFile& tf);
+void read_projected_mesh_csv(FileContext& ctx, const InputSpec& spec, const TextFile& tf);
+void read_ogr(FileContext& ctx, const InputSpec& spec);  // districts, points, projected mesh layers
+// Joins run by finish().
+void join_iryo_hours(ImportSession::State& st);
+void join_survey(ImportSession::State& st);
+
+// Text-format detection from the header record (normalised keys). Returns the format
+// name or "" when unknown.
+std::string detect_text_format(const Header& header);
+
+}  // namespace careatlas
+
+namespace careatlas {
+
+// 国土数値情報 将来推計人口 mesh rows, from a CSV or from an OGR layer's attributes: the
+// attribute names once, then the values of each row/feature. Columns MESH_ID, SHICODE,
+// PTN_<year> (total), PTC_<year> (65+), PTD_<year> (75+). Imports spec.years (all years
+// found when empty); a requested year that is not in the columns fails with year_missing.
+class ProjectedMeshRows {
+ public:
+  ProjectedMeshRows(FileContext& ctx, const InputSpec& spec, const std::vector<std::string>& columns);
+  // One row; true when imported (at least one year's figures), false when rejected.
+  bool row(std::int64_t row, const std::vector<std::string>& values);
+
+ private:
+  struct YearColumns {
+    int year;
+    std::optional<std::size_t> total, age65, age75;
+  };
+  FileContext& ctx_;
+  std::vector<std::string> columns_;
+  std::optional<std::size_t> mesh_col_;
+  std::vector<YearColumns> years_;
+  std::string file_;
+};
+
+}  // namespace careatlas

@@ -1,0 +1,64 @@
+#include "test_support.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#ifndef CAREATLAS_FIXTURES_DIR
+#error "CAREATLAS_FIXTURES_DIR must be defined by the build"
+#endif
+
+namespace careatlas::testing {
+
+std::string fixture(const std::string& rel) { return std::string(CAREATLAS_FIXTURES_DIR) + "/" + rel; }
+std::string shared(const std::string& rel) { return std::string(CAREATLAS_SHARED_DIR) + "/" + rel; }
+
+std::string scratch_dir(const std::string& name) {
+  const auto dir = std::filesystem::path(CAREATLAS_SCRATCH_DIR) / name;
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir.string();
+}
+
+Registry import_all(const std::vector<InputSpec>& specs) {
+  DiagnosticCollector sink;
+  ImportSession s(sink);
+  for (const auto& sp : specs) s.add(sp);
+  return s.finish();
+}
+
+InputSpec spec(InputRole role, const std::string& path) {
+  InputSpec s;
+  s.role = role;
+  s.path = path;
+  return s;
+}
+
+std::vector<Diagnostic> diags_named(const Registry& reg, const std::string& name) {
+  std::vector<Diagnostic> out;
+  for (const auto& d : reg.diagnostics)
+    if (to_string(d.code) == name) out.push_back(d);
+  return out;
+}
+
+const FileReport* report_for(const Registry& reg, const std::string& suffix) {
+  for (const auto& f : reg.files)
+    if (f.file.size() >= suffix.size() && f.file.compare(f.file.size() - suffix.size(), suffix.size(), suffix) == 0)
+      return &f;
+  return nullptr;
+}
+
+void write_file(const std::string& path, const std::string& bytes) {
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+  std::ofstream out(path, std::ios::binary);
+  out << bytes;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace careatlas::testing

@@ -1,0 +1,31 @@
+#pragma once
+// Helpers shared by the unit tests: fixture paths and one-call imports.
+#include <string>
+#include <vector>
+
+#include "careatlas/importers/import_session.hpp"
+#include "careatlas/model/registry.hpp"
+
+namespace careatlas::testing {
+
+// tests/fixtures/<rel>
+std::string fixture(const std::string& rel);
+// ../shared/<rel> (read-only real data and the benchmark generator)
+std::string shared(const std::string& rel);
+// A fresh empty directory under the build tree for this test's outputs.
+std::string scratch_dir(const std::string& name);
+
+// Imports the given inputs in one session and returns the registry (its diagnostics
+// are in reg.diagnostics). Throws what ImportSession throws.
+Registry import_all(const std::vector<InputSpec>& specs);
+InputSpec spec(InputRole role, const std::string& path);
+
+// Diagnostics of one code (by stable name) in a registry.
+std::vector<Diagnostic> diags_named(const Registry& reg, const std::string& name);
+const FileReport* report_for(const Registry& reg, const std::string& path_suffix);
+
+// Writes bytes to a file (for CP932 / broken-input cases built in the test).
+void write_file(const std::string& path, const std::string& bytes);
+std::string read_file(const std::string& path);
+
+}  // namespace careatlas::testing
