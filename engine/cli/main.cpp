@@ -1,1 +1,277 @@
-int main() { return 0; }
+// careatlas — command-line tool. A thin main(): parse options, fill the job's options,
+// call careatlas::app, map exceptions to exit codes (osmium-tool style).
+//
+// Exit codes:
+//   0  success (rows may have been rejected or warned about: see the report)
+//   1  command-line usage error
+//   2  project file or option error
+//   3  an input file cannot be used (unreadable, empty, binary, unknown header, truncated),
+//      or --strict and the data has defects
+//   4  outputs cannot be written
+//   5  internal error (a bug: please report it)
+#include <CLI/CLI.hpp>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <iostream>
+#include <mutex>
+#include <thread>
+
+#include "careatlas/app/import_job.hpp"
+#include "careatlas/importers/import_error.hpp"
+#include "careatlas/importers/registry_store.hpp"
+#include "careatlas/project/project_file.hpp"
+#include "careatlas/version.hpp"
+
+namespace {
+
+using namespace careatlas;
+
+// Prints a step on stderr once it has run for more than a second, and its duration
+// when it ends; quick steps stay silent.
+class Progress {
+ public:
+  explicit Progress(bool quiet) : quiet_(quiet) {
+    if (!quiet_) watcher_ = std::thread([this] { watch(); });
+  }
+  ~Progress() {
+    {
+      std::lock_guard lk(m_);
+      stop_ = true;
+    }
+    cv_.notify_all();
+    if (watcher_.joinable()) watcher_.join();
+  }
+  void step(const std::string& s) {
+    if (quiet_) return;
+    std::lock_guard lk(m_);
+    if (s.empty()) {
+      if (announced_) {
+        const double secs = std::chrono::duration<double>(Clock::now() - start_).count();
+        std::fprintf(stderr, "careatlas: %s: done in %.1f s\n", step_.c_str(), secs);
+      }
+      step_.clear();
+      announced_ = false;
+      return;
+    }
+    step_ = s;
+    start_ = Clock::now();
+    announced_ = false;
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  void watch() {
+    std::unique_lock lk(m_);
+    while (!stop_) {
+      cv_.wait_for(lk, std::chrono::milliseconds(200));
+      if (!step_.empty() && !announced_ && Clock::now() - start_ > std::chrono::seconds(1)) {
+        std::fprintf(stderr, "careatlas: %s …\n", step_.c_str());
+        announced_ = true;
+      }
+    }
+  }
+  bool quiet_;
+  std::mutex m_;
+  std::condition_variable cv_;
+  std::thread watcher_;
+  std::string step_;
+  Clock::time_point start_;
+  bool announced_ = false;
+  bool stop_ = false;
+};
+
+// Prints diagnostics on stderr as they come: errors and warnings, at most `limit`
+// lines (the full list is in import_diagnostics.csv and the registry).
+class StderrSink final : public DiagnosticSink {
+ public:
+  StderrSink(bool verbose, std::size_t limit) : verbose_(verbose), limit_(limit) {}
+  void report(Diagnostic d) override {
+    if (d.severity == Severity::info && !verbose_) return;
+    if (printed_ < limit_) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
+    else ++suppressed_;
+    ++printed_;
+  }
+  std::size_t suppressed() const { return suppressed_; }
+
+ private:
+  bool verbose_;
+  std::size_t limit_;
+  std::size_t printed_ = 0;
+  std::size_t suppressed_ = 0;
+};
+
+struct ImportArgs {
+  std::string project;
+  std::vector<std::string> facilities, districts, population, survey;
+  std::string out;
+  std::string encoding = "auto";
+  std::string district_level = "other";
+  int year = 0;
+  bool strict = false;
+  bool verbose = false;
+  bool quiet = false;
+};
+
+std::vector<InputSpec> inputs_from(const ImportArgs& a, project::ProjectConfig* cfg) {
+  std::vector<InputSpec> inputs;
+  if (!a.project.empty()) {
+    *cfg = project::load_project(a.project);
+    inputs = cfg->inputs;
+  }
+  auto add = [&](const std::vector<std::string>& files, InputRole role) {
+    for (const auto& f : files) {
+      InputSpec s;
+      s.role = role;
+      s.path = f;
+      s.encoding = a.encoding;
+      s.year = a.year;
+      if (role == InputRole::districts) {
+        auto lv = district_level_from_string(a.district_level);
+        if (!lv) throw config_error("--district-level must be municipality, daily_life_area or other");
+        s.level = *lv;
+      }
+      inputs.push_back(std::move(s));
+    }
+  };
+  add(a.facilities, InputRole::facilities);
+  add(a.districts, InputRole::districts);
+  add(a.population, InputRole::population);
+  add(a.survey, InputRole::survey);
+  if (inputs.empty()) throw config_error("nothing to import: give a project file or --facilities/--districts/… files");
+  return inputs;
+}
+
+int run_import_command(const ImportArgs& a, bool main_job) {
+  project::ProjectConfig cfg;
+  app::ImportOptions opt;
+  opt.inputs = inputs_from(a, &cfg);
+  opt.out = a.out.empty() ? cfg.output_dir : a.out;
+  if (opt.out.empty()) throw config_error("--out is required (a folder, or a .gpkg path for the registry)");
+  if (main_job && opt.out.ends_with(".gpkg")) throw config_error("run writes a folder of outputs: give --out a folder");
+  opt.title = cfg.title;
+  opt.strict = a.strict;
+  Progress progress(a.quiet);
+  opt.progress = [&progress](const std::string& s) { progress.step(s); };
+  StderrSink sink(a.verbose, a.verbose ? SIZE_MAX : 50);
+  app::ImportOutcome res = app::run_import(opt, sink);
+  if (sink.suppressed() > 0)
+    std::fprintf(stderr, "careatlas: %zu more diagnostics not shown (all are in %s)\n", sink.suppressed(),
+                 res.diagnostics_path.c_str());
+  std::cout << app::format_report_table(res.registry);
+  std::cout << "written: " << res.registry_path << "\n         " << res.report_path << "\n         "
+            << res.diagnostics_path << "\n";
+  return 0;
+}
+
+int info_command(const std::string& path) {
+  Registry r = read_registry(path);
+  std::cout << "registry " << path << " — " << (r.title.empty() ? "(untitled)" : r.title) << "\n"
+            << "imported " << r.import_time << " by careatlas " << r.careatlas_version << "\n"
+            << app::format_report_table(r);
+  for (const auto& s : r.sources)
+    if (!s.attribution.empty()) std::cout << s.attribution << (s.edition.empty() ? "" : " (" + s.edition + ")") << "\n";
+  return 0;
+}
+
+int codes_command() {
+  for (const auto& i : diag_table())
+    std::printf("%3d  %-26s %-8s %s\n", static_cast<int>(i.code), std::string(i.name).c_str(),
+                std::string(to_string(i.severity)).c_str(), std::string(i.summary).c_str());
+  return 0;
+}
+
+void add_import_options(CLI::App* c, ImportArgs& a) {
+  c->add_option("--facilities", a.facilities, "facility file (介護サービス情報公表 CSV, 医療情報ネット CSV, careatlas CSV, point layer); repeatable")
+      ->check(CLI::ExistingFile);
+  c->add_option("--districts", a.districts, "district polygons (N03 GeoJSON/Shapefile, any polygon layer); repeatable")
+      ->check(CLI::ExistingFile);
+  c->add_option("--population", a.population, "population by mesh (e-Stat .txt, 将来推計 mesh, mesh CSV); repeatable")
+      ->check(CLI::ExistingFile);
+  c->add_option("--survey", a.survey, "medical-association survey sheet (CSV); repeatable")->check(CLI::ExistingFile);
+  c->add_option("--encoding", a.encoding, "text encoding of the files given here: auto, utf-8 or cp932")
+      ->default_str("auto");
+  c->add_option("--year", a.year, "census year of --population files (e-Stat, mesh CSV)");
+  c->add_option("--district-level", a.district_level, "level of --districts files: municipality, daily_life_area, other");
+  c->add_flag("--strict", a.strict, "fail (exit 3, nothing written) when any row is rejected or warned about");
+  c->add_flag("-v,--verbose", a.verbose, "print every diagnostic, notes included");
+  c->add_flag("-q,--quiet", a.quiet, "no progress messages");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"careatlas " + std::string(kVersion) +
+               " — maps of home-medical-care and long-term-care resources for Japanese municipalities"};
+  app.set_version_flag("--version", std::string(kVersion));
+  app.require_subcommand(1);
+  app.footer(
+      "Examples:\n"
+      "  careatlas run sample_data/misaki/project.toml --out output\n"
+      "  careatlas import sample_data/misaki/project.toml --out output\n"
+      "  careatlas import --facilities jigyosho_430.csv --districts N03-21_39_210101.json --out k.gpkg\n"
+      "  careatlas info output/registry.gpkg\n"
+      "Exit codes: 0 ok, 1 usage, 2 project/option error, 3 unusable input or --strict defects,\n"
+      "            4 outputs cannot be written, 5 internal error.");
+
+  ImportArgs imp;
+  CLI::App* c_import = app.add_subcommand("import", "import data files into a registry (GeoPackage) with a report");
+  c_import->add_option("project", imp.project, "project file (TOML); optional when files are given")
+      ->check(CLI::ExistingFile);
+  c_import->add_option("--out", imp.out, "output folder, or a .gpkg path for the registry (reports go beside it)");
+  add_import_options(c_import, imp);
+  c_import->footer(
+      "Examples:\n"
+      "  careatlas import project.toml --out output\n"
+      "  careatlas import --facilities jigyosho_430.csv --facilities 02-1_clinic_facility_info_20260401.csv \\\n"
+      "                   --facilities 02-2_clinic_speciality_hours_20260401.csv --survey survey.csv \\\n"
+      "                   --districts N03-21_39_210101.json --population tblT001141H5237.txt --year 2020 \\\n"
+      "                   --out registry.gpkg");
+
+  ImportArgs run;
+  CLI::App* c_run = app.add_subcommand("run", "the main job: import a project and write every output into a folder");
+  c_run->add_option("project", run.project, "project file (TOML)")->required()->check(CLI::ExistingFile);
+  c_run->add_option("--out", run.out, "output folder (default: [output] dir of the project file)");
+  c_run->add_flag("--strict", run.strict, "fail when any row is rejected or warned about");
+  c_run->add_flag("-v,--verbose", run.verbose, "print every diagnostic");
+  c_run->add_flag("-q,--quiet", run.quiet, "no progress messages");
+  c_run->footer("Example:\n  careatlas run sample_data/misaki/project.toml --out output");
+
+  std::string info_path;
+  CLI::App* c_info = app.add_subcommand("info", "summarise a registry: counts, import report, sources");
+  c_info->add_option("registry", info_path, "registry .gpkg")->required()->check(CLI::ExistingFile);
+
+  CLI::App* c_codes = app.add_subcommand("codes", "list every diagnostic code with its severity and meaning");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : 1;
+  }
+  try {
+    if (c_import->parsed()) return run_import_command(imp, false);
+    if (c_run->parsed()) return run_import_command(run, true);
+    if (c_info->parsed()) return info_command(info_path);
+    if (c_codes->parsed()) return codes_command();
+  } catch (const import_error& e) {
+    std::fprintf(stderr, "careatlas: %s\ncareatlas: import stopped; no registry was written\n", e.what());
+    return 3;
+  } catch (const app::strict_failure& e) {
+    std::fprintf(stderr, "careatlas: %s\n", e.what());
+    return 3;
+  } catch (const config_error& e) {
+    std::fprintf(stderr, "careatlas: %s\n", e.what());
+    return 2;
+  } catch (const std::filesystem::filesystem_error& e) {
+    std::fprintf(stderr, "careatlas: cannot write outputs: %s\n", e.what());
+    return 4;
+  } catch (const std::runtime_error& e) {
+    std::fprintf(stderr, "careatlas: %s\n", e.what());
+    return 4;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "careatlas: internal error: %s (please report this)\n", e.what());
+    return 5;
+  }
+  return 1;
+}

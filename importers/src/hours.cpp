@@ -230,14 +230,14 @@ std::optional<TimeBand> parse_band(std::string_view raw, std::string* error) {
 std::optional<std::vector<CareManagerSlot>> parse_caremanager_slots(std::string_view raw, std::string* error) {
   std::vector<CareManagerSlot> slots;
   const std::string s = canonical(raw);
-  // Slot separators: '/' after a time (the canonical form of ／) — but '/' also lists days
-  // (月・水 → 月/水). Split on ';' and line breaks first, then on '/' only where a digit
-  // precedes it (the end of a time band).
+  // Slot separators: '/' after a time (the canonical form of ／ and ・) — but '/' also lists
+  // days (月・水 → 月/水). Split on ';' and line breaks first, then on '/' or ',' (、，) only
+  // where a digit precedes it (the end of a time band): "月 13:00～14:00、金 16:00～17:00".
   std::vector<std::string> parts;
-  for (std::string_view p : split_any(s, ";\n")) {
+  for (std::string_view p : split_any(s, ";\r\n")) {  // \r: CRLF inside a quoted cell
     std::string cur;
     for (std::size_t i = 0; i < p.size(); ++i) {
-      if (p[i] == '/' && i > 0 && p[i - 1] >= '0' && p[i - 1] <= '9') {
+      if ((p[i] == '/' || p[i] == ',') && i > 0 && p[i - 1] >= '0' && p[i - 1] <= '9') {
         parts.push_back(cur);
         cur.clear();
       } else {

@@ -42,6 +42,14 @@ std::optional<std::string> decode_cp932(std::string_view bytes, std::size_t* bad
     UChar* target = buf;
     const char* before = src;
     ucnv_toUnicode(cnv.get(), &target, buf + 4096, &src, end, nullptr, /*flush=*/true, &err);
+    // ICU's windows-31j is IBM-943, which permutes three control codes (0x1A → U+001C,
+    // 0x1C → U+007F, 0x7F → U+001A). Windows maps them to themselves; so do we, so that
+    // the DOS end-of-file mark 0x1A at the end of e-Stat files stays U+001A.
+    for (UChar* q = buf; q < target; ++q) {
+      if (*q == 0x001C) *q = 0x001A;
+      else if (*q == 0x007F) *q = 0x001C;
+      else if (*q == 0x001A) *q = 0x007F;
+    }
     icu::UnicodeString(buf, static_cast<int32_t>(target - buf)).toUTF8String(out);
     if (err == U_BUFFER_OVERFLOW_ERROR) continue;
     if (U_FAILURE(err)) {

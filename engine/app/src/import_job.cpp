@@ -1,1 +1,131 @@
-// placeholder
+#include "careatlas/app/import_job.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+
+#include "careatlas/importers/import_session.hpp"
+#include "careatlas/importers/registry_store.hpp"
+
+namespace careatlas::app {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string utc_now_iso() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+struct Paths {
+  std::string registry, report, diagnostics;
+};
+
+Paths output_paths(const std::string& out) {
+  Paths p;
+  fs::path dir;
+  if (out.size() > 5 && out.ends_with(".gpkg")) {
+    p.registry = out;
+    dir = fs::path(out).parent_path();
+  } else {
+    dir = out;
+    p.registry = (dir / "registry.gpkg").string();
+  }
+  if (dir.empty()) dir = ".";
+  p.report = (dir / "import_report.csv").string();
+  p.diagnostics = (dir / "import_diagnostics.csv").string();
+  return p;
+}
+
+}  // namespace
+
+ImportOutcome run_import(const ImportOptions& opt, DiagnosticSink& sink) {
+  auto step = [&](const std::string& s) {
+    if (opt.progress) opt.progress(s);
+  };
+  ImportOutcome out;
+  ImportSession session(sink);
+  for (const InputSpec& in : opt.inputs) {
+    step("reading " + in.path);
+    session.add(in);
+    step("");
+  }
+  step("joining hours and survey answers");
+  out.registry = session.finish();
+  step("");
+  step("checking facility locations against municipality boundaries");
+  out.municipality_check = geometry::check_municipalities(out.registry, sink);
+  step("");
+  out.registry.title = opt.title;
+  out.registry.import_time = utc_now_iso();
+
+  if (opt.strict) {
+    std::size_t bad = 0;
+    for (const auto& d : out.registry.diagnostics)
+      if (d.severity != Severity::info) ++bad;
+    if (bad > 0)
+      throw strict_failure("--strict: " + std::to_string(bad) +
+                           " rows were rejected or carry warnings; nothing written");
+  }
+  if (opt.out.empty()) return out;
+
+  const Paths p = output_paths(opt.out);
+  const fs::path dir = fs::path(p.registry).parent_path();
+  if (!dir.empty()) fs::create_directories(dir);
+  step("writing " + p.registry);
+  write_registry(p.registry, out.registry);
+  write_file_atomic(p.report, import_report_csv(out.registry));
+  write_file_atomic(p.diagnostics, diagnostics_csv(out.registry));
+  step("");
+  out.registry_path = p.registry;
+  out.report_path = p.report;
+  out.diagnostics_path = p.diagnostics;
+  return out;
+}
+
+std::string format_report_table(const Registry& reg) {
+  std::string s;
+  char line[512];
+  std::size_t width = 4;
+  for (const auto& f : reg.files) width = std::max(width, f.file.size());
+  width = std::min<std::size_t>(width, 70);
+  std::snprintf(line, sizeof line, "%-*s  %-10s  %-14s  %9s  %9s  %9s  %9s  %9s\n", static_cast<int>(width), "file",
+                "role", "format", "rows_read", "imported", "rejected", "skipped", "warnings");
+  s += line;
+  FileReport total;
+  for (const auto& f : reg.files) {
+    std::string name = f.file.size() > width ? "…" + f.file.substr(f.file.size() - width + 1) : f.file;
+    std::snprintf(line, sizeof line, "%-*s  %-10s  %-14s  %9lld  %9lld  %9lld  %9lld  %9lld%s\n",
+                  static_cast<int>(width), name.c_str(), f.role.c_str(), f.format.c_str(),
+                  static_cast<long long>(f.rows_read), static_cast<long long>(f.imported),
+                  static_cast<long long>(f.rejected), static_cast<long long>(f.skipped),
+                  static_cast<long long>(f.warnings), f.balanced() ? "" : "  COUNTS DO NOT ADD UP");
+    s += line;
+    total.rows_read += f.rows_read;
+    total.imported += f.imported;
+    total.rejected += f.rejected;
+    total.skipped += f.skipped;
+    total.warnings += f.warnings;
+  }
+  std::snprintf(line, sizeof line, "%-*s  %-10s  %-14s  %9lld  %9lld  %9lld  %9lld  %9lld\n", static_cast<int>(width),
+                "total", "", "", static_cast<long long>(total.rows_read), static_cast<long long>(total.imported),
+                static_cast<long long>(total.rejected), static_cast<long long>(total.skipped),
+                static_cast<long long>(total.warnings));
+  s += line;
+  std::size_t located = 0;
+  for (const auto& f : reg.facilities) located += f.located() ? 1 : 0;
+  std::snprintf(line, sizeof line,
+                "registry: %zu facilities (%zu located, %zu unlocated), %zu districts, %zu population cells\n",
+                reg.facilities.size(), located, reg.facilities.size() - located, reg.districts.size(),
+                reg.population.size());
+  s += line;
+  return s;
+}
+
+}  // namespace careatlas::app

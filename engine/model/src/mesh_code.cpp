@@ -80,8 +80,18 @@ std::optional<Level> level_of(std::uint64_t code) {
 std::optional<std::uint64_t> encode(LonLat p, Level level) {
   if (!(p.lat >= 0.0 && p.lat < 66.0 + 2.0 / 3.0 && p.lon >= 100.0 && p.lon < 200.0)) return std::nullopt;
   // Work in quarter-mesh units, then drop the digits the level does not need.
-  const auto iq = static_cast<std::int64_t>(std::floor(p.lat * 480.0));
-  const auto jq = static_cast<std::int64_t>(std::floor((p.lon - 100.0) * 320.0));
+  auto iq = static_cast<std::int64_t>(std::floor(p.lat * 480.0));
+  auto jq = static_cast<std::int64_t>(std::floor((p.lon - 100.0) * 320.0));
+  // The products above round; settle the index against the bounds exactly as decode()
+  // computes them, so that a cell's own south-west corner encodes to that cell.
+  const auto south = [](std::int64_t i) { return static_cast<double>(i) / 480.0; };
+  const auto west = [](std::int64_t j) { return 100.0 + static_cast<double>(j) / 320.0; };
+  if (south(iq) > p.lat) --iq;
+  else if (south(iq + 1) <= p.lat) ++iq;
+  if (west(jq) > p.lon) --jq;
+  else if (west(jq + 1) <= p.lon) ++jq;
+  // A 1st-mesh row below 10 (lat < 6°40′) has no 4-digit code.
+  if (iq / 320 < 10) return std::nullopt;
   const std::uint64_t first = static_cast<std::uint64_t>((iq / 320) * 100 + jq / 320);
   if (level == Level::first) return first;
   const std::uint64_t second = first * 100 + static_cast<std::uint64_t>(((iq % 320) / 40) * 10 + (jq % 320) / 40);
@@ -94,7 +104,8 @@ std::optional<std::uint64_t> encode(LonLat p, Level level) {
 }
 
 std::optional<std::uint64_t> parse(std::string_view text) {
-  if (text.empty() || text.size() > 10) return std::nullopt;
+  // A leading zero would make the value's digit count (the level) differ from the text's.
+  if (text.empty() || text.size() > 10 || text.front() == '0') return std::nullopt;
   std::uint64_t v = 0;
   for (char ch : text) {
     if (ch < '0' || ch > '9') return std::nullopt;

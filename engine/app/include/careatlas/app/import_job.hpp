@@ -1,0 +1,50 @@
+#pragma once
+// The import job: read every input, cross-check, write the registry and its reports.
+// One call for the CLI's `import` and `run` commands and for tests.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "careatlas/geometry/municipality_check.hpp"
+#include "careatlas/importers/input_spec.hpp"
+#include "careatlas/model/registry.hpp"
+
+namespace careatlas::app {
+
+struct ImportOptions {
+  std::vector<InputSpec> inputs;
+  // Where to write. A path ending in .gpkg is the registry itself (reports beside it);
+  // anything else is a folder that receives registry.gpkg, import_report.csv and
+  // import_diagnostics.csv. Empty: nothing is written (dry run).
+  std::string out;
+  std::string title;
+  // --strict: any rejected row or warning fails the job (nothing is written).
+  bool strict = false;
+  // Called when a step starts ("reading kaigo/jigyosho_430.csv") and ends (""), for
+  // progress output.
+  std::function<void(const std::string& step)> progress;
+};
+
+struct ImportOutcome {
+  Registry registry;
+  geometry::MunicipalityCheckResult municipality_check;
+  std::string registry_path;     // empty when nothing was written
+  std::string report_path;
+  std::string diagnostics_path;
+};
+
+// Thrown by run_import in strict mode when the data has defects.
+class strict_failure : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Throws import_error (an input file is unusable), config_error, strict_failure, or
+// std::runtime_error (outputs cannot be written). Nothing is written unless every input
+// was read.
+ImportOutcome run_import(const ImportOptions& opt, DiagnosticSink& sink);
+
+// The import report as a text table for the terminal.
+std::string format_report_table(const Registry& reg);
+
+}  // namespace careatlas::app

@@ -41,4 +41,10 @@ namespace careatlas {
 // Boost.Geometry default, which bg::correct() establishes on import.
 using Polygon = boost::geometry::model::polygon<LonLat>;
 using MultiPolygon = boost::geometry::model::multi_polygon<Polygon>;
+
+// Exact equality, vertex by vertex (found by ADL through LonLat): for round-trip tests
+// and change detection, not a geometric comparison.
+inline bool operator==(const Polygon& a, const Polygon& b) {
+  return a.outer() == b.outer() && a.inners() == b.inners();
+}
 }  // namespace careatlas

@@ -22,7 +22,7 @@ struct CellBounds {
 };
 
 // Code of the cell containing the point (cells are closed at south/west, open at
-// north/east). nullopt when the point is outside the mesh's domain (lat 0–66.67, lon 100–200).
+// north/east). nullopt outside the domain of 4-digit 1st meshes (lat 6°40′–66°40′, lon 100–200).
 std::optional<std::uint64_t> encode(LonLat p, Level level);
 // Level from the number of digits (4, 6, 8, 9, 10); nullopt for other lengths.
 std::optional<Level> level_of(std::uint64_t code);

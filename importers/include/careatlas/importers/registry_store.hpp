@@ -1,0 +1,33 @@
+#pragma once
+// The registry on disk: one GeoPackage written through GDAL, and the import report CSVs.
+//
+// Layers of the GeoPackage (all readable in QGIS):
+//   facilities    points, EPSG:6668; unlocated facilities have an empty point
+//   districts     multipolygons, EPSG:6668
+//   population    the mesh cells as polygons, EPSG:6668, one feature per cell and year
+//   diagnostics   table: file,row,column,code,severity,value,message
+//   import_files  table: the per-file account (rows read = imported + rejected + skipped)
+//   sources       table: file, format, 出典 line, edition
+//   careatlas_metadata  table: key/value (title, import_time, careatlas_version)
+// Writing is atomic: a temporary file in the same folder is renamed over the target only
+// when complete, so a failed or interrupted run leaves the previous registry (or none).
+#include <string>
+
+#include "careatlas/model/registry.hpp"
+
+namespace careatlas {
+
+// Throws std::runtime_error (with the path) when the file cannot be written.
+void write_registry(const std::string& path, const Registry& reg);
+// Throws std::runtime_error when the file is not a careatlas registry.
+Registry read_registry(const std::string& path);
+
+// import_report.csv: one line per input file (UTF-8 with BOM, CRLF, for Excel).
+std::string import_report_csv(const Registry& reg);
+// import_diagnostics.csv: every diagnostic (UTF-8 with BOM, CRLF).
+std::string diagnostics_csv(const Registry& reg);
+
+// Writes bytes to path through a temporary file in the same folder and a rename.
+void write_file_atomic(const std::string& path, const std::string& bytes);
+
+}  // namespace careatlas

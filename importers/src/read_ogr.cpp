@@ -1,0 +1,440 @@
+// Layers read through GDAL/OGR: 国土数値情報 N03 boundaries (2021–2023 and 2024+ layouts),
+// P04 医療機関 and P14 福祉施設 points, 将来推計人口 mesh layers, and any polygon / point
+// layer with a column mapping from the project file.
+//
+// Strings: GeoJSON and GeoPackage are UTF-8; Shapefile DBFs are CP932 up to N03 2023 and
+// UTF-8 after, often without a .cpg. Shapefiles are therefore opened without GDAL's
+// recoding (ENCODING="") and each value is decoded here: the encoding option if given,
+// else UTF-8 when the bytes are valid UTF-8, else CP932.
+// Coordinates: geographic layers are taken as lon/lat (JGD2011/JGD2000/WGS84 differ by
+// less than a map symbol); projected layers are transformed to EPSG:6668.
+#include <gdal_priv.h>
+#include <ogr_api.h>
+#include <ogrsf_frmts.h>
+
+#include <algorithm>
+#include <boost/geometry/algorithms/correct.hpp>
+#include <boost/geometry/algorithms/is_valid.hpp>
+#include <cstdio>
+#include <map>
+#include <memory>
+
+#include "careatlas/importers/hours.hpp"
+#include "session_state.hpp"
+
+namespace careatlas {
+
+namespace {
+
+struct DatasetCloser {
+  void operator()(GDALDataset* d) const { GDALClose(d); }
+};
+using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
+struct FeatureDeleter {
+  void operator()(OGRFeature* f) const { OGRFeature::DestroyFeature(f); }
+};
+using FeaturePtr = std::unique_ptr<OGRFeature, FeatureDeleter>;
+
+bool is_network_path(const std::string& p) {
+  return p.starts_with("/vsi") || p.find("://") != std::string::npos;
+}
+
+std::string stem_of(const std::string& path) {
+  std::string n = file_name_of(path);
+  const auto dot = n.find_last_of('.');
+  return dot == std::string::npos ? n : n.substr(0, dot);
+}
+
+class LayerReader {
+ public:
+  LayerReader(FileContext& ctx, const InputSpec& spec) : ctx_(ctx), spec_(spec) {}
+
+  void run() {
+    if (is_network_path(spec_.path))
+      throw config_error(spec_.path + ": network and virtual paths are not opened; download the file first");
+    static const bool registered = [] {
+      GDALAllRegister();
+      return true;
+    }();
+    (void)registered;
+    const char* drivers[] = {"GeoJSON", "ESRI Shapefile", "GPKG", "FlatGeobuf", "GML", nullptr};
+    const char* raw_encoding[] = {"ENCODING=", nullptr};
+    CPLPushErrorHandler(CPLQuietErrorHandler);
+    ds_.reset(GDALDataset::Open(spec_.path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, raw_encoding, nullptr));
+    const std::string gdal_msg = CPLGetLastErrorMsg();
+    CPLPopErrorHandler();
+    if (!ds_) {
+      FILE* probe = std::fopen(spec_.path.c_str(), "rb");
+      if (!probe) ctx_.fail(DiagCode::file_unreadable, 0, "", spec_.path, "cannot open the file");
+      std::fseek(probe, 0, SEEK_END);
+      const long size = std::ftell(probe);
+      std::fclose(probe);
+      if (size == 0) ctx_.fail(DiagCode::file_empty, 0, "", "", "the file is empty");
+      ctx_.fail(DiagCode::header_unrecognised, 0, "", gdal_msg.substr(0, 200),
+                "GDAL cannot read this file as a GeoJSON, Shapefile, GeoPackage, FlatGeobuf or GML layer");
+    }
+    OGRLayer* layer = spec_.layer.empty() ? ds_->GetLayer(0) : ds_->GetLayerByName(spec_.layer.c_str());
+    if (!layer)
+      ctx_.fail(DiagCode::header_unrecognised, 0, "layer", spec_.layer,
+                spec_.layer.empty() ? "the file has no layer" : "no layer with this name");
+    layer_ = layer;
+    ctx_.report().encoding = ds_->GetDriverName();
+    raw_strings_ = std::string(ds_->GetDriverName()) == "ESRI Shapefile";
+    setup_transform();
+    fields_.clear();
+    OGRFeatureDefn* defn = layer->GetLayerDefn();
+    for (int i = 0; i < defn->GetFieldCount(); ++i) fields_.push_back(decode(defn->GetFieldDefn(i)->GetNameRef()));
+    keys_.clear();
+    for (const auto& f : fields_) keys_.push_back(text::normalize_key(f));
+
+    const std::string format = detect();
+    ctx_.report().format = format;
+    if (spec_.role == InputRole::districts) read_districts(format);
+    else if (spec_.role == InputRole::facilities) read_points(format);
+    else if (spec_.role == InputRole::population) read_projected();
+    else
+      ctx_.fail(DiagCode::header_unrecognised, 0, "", "", "a survey sheet must be a CSV file, not a map layer");
+  }
+
+ private:
+  FileContext& ctx_;
+  const InputSpec& spec_;
+  DatasetPtr ds_;
+  OGRLayer* layer_ = nullptr;
+  bool raw_strings_ = false;
+  std::unique_ptr<OGRCoordinateTransformation> to_jgd2011_;
+  std::vector<std::string> fields_, keys_;
+
+  std::string decode(const char* raw) const {
+    if (!raw) return "";
+    std::string_view b(raw);
+    if (!raw_strings_) return std::string(b);
+    auto enc = text::parse_encoding_option(spec_.encoding);
+    if (!enc) enc = text::is_valid_utf8(b) ? text::Encoding::utf8 : text::Encoding::cp932;
+    auto s = text::decode(b, *enc);
+    return s ? *s : std::string(b);
+  }
+
+  std::optional<int> col(std::initializer_list<std::string_view> names) const {
+    for (auto n : names) {
+      const std::string k = text::normalize_key(n);
+      for (std::size_t i = 0; i < keys_.size(); ++i)
+        if (keys_[i] == k) return static_cast<int>(i);
+    }
+    return std::nullopt;
+  }
+  // A mapped column (project file columns = { key = "名前" }) or the defaults.
+  std::optional<int> mapped(const std::string& key, std::initializer_list<std::string_view> defaults) const {
+    if (auto it = spec_.columns.find(key); it != spec_.columns.end()) {
+      auto c = col({it->second});
+      if (!c)
+        ctx_.fail(DiagCode::header_unrecognised, 0, it->second, it->second,
+                  "column \"" + it->second + "\" (mapped to " + key + ") is not in the layer; fields are: " + field_list());
+      return c;
+    }
+    return col(defaults);
+  }
+  std::string field_list() const {
+    std::string s;
+    for (const auto& f : fields_) s += (s.empty() ? "" : ", ") + f;
+    return s;
+  }
+  std::string value(OGRFeature& f, std::optional<int> c) const {
+    if (!c || !f.IsFieldSetAndNotNull(*c)) return "";
+    return text::trim(decode(f.GetFieldAsString(*c)));
+  }
+
+  std::string detect() const {
+    if (spec_.format != "auto" && !spec_.format.empty()) return spec_.format;
+    if (col({"N03_007"})) return "n03";
+    if (col({"MESH_ID"})) return "projected_mesh";
+    if (col({"P04_002"})) return "p04";
+    if (col({"P14_008"})) return "p14";
+    return spec_.role == InputRole::districts ? "ogr_polygons" : "ogr_points";
+  }
+
+  void setup_transform() {
+    const OGRSpatialReference* srs = layer_->GetSpatialRef();
+    if (!srs || srs->IsGeographic()) return;
+    OGRSpatialReference target;
+    target.importFromEPSG(6668);
+    target.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    OGRSpatialReference source(*srs);
+    source.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    to_jgd2011_.reset(OGRCreateCoordinateTransformation(&source, &target));
+    if (!to_jgd2011_)
+      ctx_.fail(DiagCode::header_unrecognised, 0, "", "", "cannot transform the layer's CRS to JGD2011 (EPSG:6668)");
+  }
+
+  // OGR polygon geometry → model multipolygon (lon/lat), repaired when invalid.
+  std::optional<MultiPolygon> polygons(OGRFeature& f, std::int64_t row) {
+    OGRGeometry* g = f.GetGeometryRef();
+    if (!g || g->IsEmpty()) {
+      ctx_.diag(DiagCode::geometry_empty, row, "geometry", "", "feature has no geometry; rejected");
+      return std::nullopt;
+    }
+    std::unique_ptr<OGRGeometry> owned(g->clone());
+    if (to_jgd2011_) owned->transform(to_jgd2011_.get());
+    auto flat = wkbFlatten(owned->getGeometryType());
+    if (flat == wkbCurvePolygon || flat == wkbMultiSurface) {
+      owned.reset(owned->getLinearGeometry());
+      flat = wkbFlatten(owned->getGeometryType());
+    }
+    if (flat != wkbPolygon && flat != wkbMultiPolygon) {
+      ctx_.diag(DiagCode::geometry_not_polygon, row, "geometry", OGRGeometryTypeToName(owned->getGeometryType()),
+                "a district must be a polygon or multipolygon; feature rejected");
+      return std::nullopt;
+    }
+    MultiPolygon mp = to_model(*owned);
+    boost::geometry::correct(mp);
+    boost::geometry::validity_failure_type why{};
+    if (!boost::geometry::is_valid(mp, why)) {
+      std::unique_ptr<OGRGeometry> fixed(owned->MakeValid());
+      if (fixed) {
+        // MakeValid may return a collection (polygons + stray lines); keep the polygons.
+        MultiPolygon repaired = to_model(*fixed);
+        boost::geometry::correct(repaired);
+        if (!repaired.empty()) {
+          ctx_.diag(DiagCode::geometry_repaired, row, "geometry", "",
+                    "the polygon was invalid (self-intersection or bad ring) and was repaired with GEOS MakeValid");
+          mp = std::move(repaired);
+        }
+      }
+    }
+    if (mp.empty()) {
+      ctx_.diag(DiagCode::geometry_empty, row, "geometry", "", "feature has no usable polygon; rejected");
+      return std::nullopt;
+    }
+    return mp;
+  }
+
+  static Polygon::ring_type ring(const OGRLinearRing& r) {
+    Polygon::ring_type out;
+    out.reserve(static_cast<std::size_t>(r.getNumPoints()));
+    for (int i = 0; i < r.getNumPoints(); ++i) out.push_back(LonLat{r.getX(i), r.getY(i)});
+    return out;
+  }
+  static void add_polygon(const OGRPolygon& p, MultiPolygon& mp) {
+    if (p.IsEmpty()) return;
+    Polygon poly;
+    poly.outer() = ring(*p.getExteriorRing());
+    for (int i = 0; i < p.getNumInteriorRings(); ++i) poly.inners().push_back(ring(*p.getInteriorRing(i)));
+    mp.push_back(std::move(poly));
+  }
+  static MultiPolygon to_model(const OGRGeometry& g) {
+    MultiPolygon mp;
+    const auto t = wkbFlatten(g.getGeometryType());
+    if (t == wkbPolygon) {
+      add_polygon(*g.toPolygon(), mp);
+    } else if (t == wkbMultiPolygon || t == wkbGeometryCollection) {
+      for (const OGRGeometry* part : *g.toGeometryCollection()) {
+        const auto pt = wkbFlatten(part->getGeometryType());
+        if (pt == wkbPolygon) add_polygon(*part->toPolygon(), mp);
+        else if (pt == wkbMultiPolygon)
+          for (const OGRPolygon* pp : *part->toMultiPolygon()) add_polygon(*pp, mp);
+      }
+    }
+    return mp;
+  }
+
+  // ---- districts -----------------------------------------------------------------------
+  void read_districts(const std::string& format) {
+    const bool n03 = format == "n03";
+    std::optional<int> c_id, c_name, c_parent, c_003, c_005;
+    if (n03) {
+      c_id = col({"N03_007"});
+      c_name = col({"N03_004"});
+      c_003 = col({"N03_003"});
+      c_005 = col({"N03_005"});  // present from the 2024 edition: N03_004 city, N03_005 ward
+    } else {
+      c_id = mapped("id", {"district_id", "id", "code", "コード"});
+      c_name = mapped("name", {"name", "名称", "district_name"});
+      c_parent = mapped("parent", {"parent_id", "parent"});
+      if (!c_id)
+        ctx_.fail(DiagCode::header_unrecognised, 0, "", "",
+                  "no district id column; set columns = { id = \"…\", name = \"…\" } in the project file. Fields: " +
+                      field_list());
+    }
+    std::map<std::string, int> parts;
+    FileReport& rep = ctx_.report();
+    std::int64_t row = 0;
+    layer_->ResetReading();
+    for (FeaturePtr f(layer_->GetNextFeature()); f; f.reset(layer_->GetNextFeature())) {
+      ++row;
+      ++rep.rows_read;
+      const std::string id = value(*f, c_id);
+      std::string name = value(*f, c_name);
+      if (n03) {
+        const std::string n003 = value(*f, c_003), n005 = value(*f, c_005);
+        if (c_005) name += n005;  // 2024+: 札幌市 + 中央区
+        else if (n003.ends_with("市") && name.ends_with("区")) name = n003 + name;  // 2021–2023 wards
+      }
+      if (id.empty()) {
+        if (n03) {
+          ++rep.skipped;
+          ctx_.diag(DiagCode::district_unassigned, row, "N03_007", name,
+                    "feature has no 行政区域コード (所属未定地: land whose municipality is undecided); not a district, skipped");
+        } else {
+          ++rep.rejected;
+          ctx_.diag(DiagCode::district_id_missing, row, c_id ? fields_[static_cast<std::size_t>(*c_id)] : "id", "",
+                    "district has no id; rejected");
+        }
+        continue;
+      }
+      auto geom = polygons(*f, row);
+      if (!geom) {
+        ++rep.rejected;
+        continue;
+      }
+      ++rep.imported;
+      auto& st = ctx_.state();
+      auto [it, fresh] = st.district_by_id.try_emplace(id, st.reg.districts.size());
+      if (fresh) {
+        District d;
+        d.id = id;
+        d.name = name;
+        d.parent_id = n03 ? id.substr(0, 2) : value(*f, c_parent);
+        d.level = n03 ? DistrictLevel::municipality : spec_.level;
+        d.source_file = file_name_of(spec_.path);
+        d.geometry = std::move(*geom);
+        st.reg.districts.push_back(std::move(d));
+      } else {
+        District& d = st.reg.districts[it->second];
+        for (auto& p : *geom) d.geometry.push_back(std::move(p));
+      }
+      ++parts[id];
+    }
+    for (const auto& [id, n] : parts)
+      if (n > 1)
+        ctx_.diag(DiagCode::district_parts_merged, 0, "", id,
+                  std::to_string(n) + " features with id " + id + " merged into one multipolygon (islands, exclaves)");
+  }
+
+  // ---- facilities ----------------------------------------------------------------------
+  void read_points(const std::string& format) {
+    const bool p04 = format == "p04", p14 = format == "p14";
+    auto c_id = mapped("id", p04 || p14 ? std::initializer_list<std::string_view>{} : std::initializer_list<std::string_view>{"facility_id", "id"});
+    auto c_name = p04 ? col({"P04_002"}) : p14 ? col({"P14_008"}) : mapped("name", {"name", "名称", "施設名"});
+    auto c_addr = p04 ? col({"P04_003"}) : p14 ? col({"P14_004"}) : mapped("address", {"address", "住所", "所在地"});
+    auto c_kind = p04 ? col({"P04_001"}) : mapped("kind", {"kind"});
+    auto c_muni = p14 ? col({"P14_003"}) : mapped("municipality_code", {"municipality_code"});
+    auto c_beds = p04 ? col({"P04_008"}) : std::optional<int>{};
+    auto c_tel = mapped("phone", {"phone", "電話番号"});
+    auto c_doc = mapped("doctors", {"doctors"});
+    auto c_hv = mapped("home_visit", {"home_visit"});
+    auto c_24 = mapped("support_24h", {"support_24h"});
+    auto c_hours = mapped("hours", {"hours"});
+    auto c_p14a = col({"P14_005"}), c_p14b = col({"P14_006"}), c_p14c = col({"P14_007"});
+    if (!c_name)
+      ctx_.fail(DiagCode::header_unrecognised, 0, "", "",
+                "no name column; set columns = { name = \"…\" } in the project file. Fields: " + field_list());
+    std::optional<FacilityKind> fixed_kind;
+    if (!spec_.kind.empty()) {
+      fixed_kind = facility_kind_from_string(spec_.kind);
+      if (!fixed_kind) throw config_error(spec_.path + ": unknown kind \"" + spec_.kind + "\"");
+    }
+    const std::string fname = file_name_of(spec_.path), stem = stem_of(spec_.path);
+    FileReport& rep = ctx_.report();
+    std::int64_t row = 0;
+    layer_->ResetReading();
+    for (FeaturePtr f(layer_->GetNextFeature()); f; f.reset(layer_->GetNextFeature())) {
+      ++row;
+      ++rep.rows_read;
+      Facility fac;
+      fac.source_file = fname;
+      fac.source_row = row;
+      fac.source_id = c_id ? value(*f, c_id) : "";
+      fac.facility_id = fac.source_id.empty() ? stem + ":" + std::to_string(row) : fac.source_id;
+      fac.name = value(*f, c_name);
+      if (fac.name.empty()) {
+        ++rep.rejected;
+        ctx_.diag(DiagCode::missing_name, row, fields_[static_cast<std::size_t>(*c_name)], "", "feature has no name; rejected");
+        continue;
+      }
+      fac.address = value(*f, c_addr);
+      fac.municipality_code = value(*f, c_muni);
+      fac.phone = value(*f, c_tel);
+      for (const std::string* s : {&fac.name, &fac.address}) {
+        std::string bad;
+        if (!text::is_cp932_encodable(*s, &bad))
+          ctx_.diag(DiagCode::not_cp932, row, "", *s, "\"" + bad + "\" cannot be written in CP932; kept as is");
+      }
+      if (p04) {
+        const std::string k = value(*f, c_kind);
+        fac.kind = k == "1" ? FacilityKind::hospital : k == "3" ? FacilityKind::dental_clinic : FacilityKind::clinic;
+        if (auto b = parse_int(value(*f, c_beds)); b && *b > 0) fac.capacity = *b;
+      } else if (p14) {
+        fac.kind = fac.name.find("地域包括支援センター") != std::string::npos ? FacilityKind::community_support_center
+                                                                              : FacilityKind::welfare_facility;
+        fac.service_code = "P14:" + value(*f, c_p14a) + "-" + value(*f, c_p14b) + "-" + value(*f, c_p14c);
+      } else if (fixed_kind) {
+        fac.kind = *fixed_kind;
+      } else {
+        const std::string k = value(*f, c_kind);
+        auto kk = facility_kind_from_string(k);
+        if (!kk) {
+          ++rep.rejected;
+          ctx_.diag(DiagCode::kind_unknown, row, "kind", k,
+                    "unknown kind; rejected (map a kind column or set kind = \"clinic\" etc. in the project file)");
+          continue;
+        }
+        fac.kind = *kk;
+      }
+      for (auto [c, flag] : {std::pair{c_hv, &fac.home_visit}, {c_24, &fac.support_24h}}) {
+        const std::string v = value(*f, c);
+        if (v == "1" || v == "0") *flag = {v == "1", fname};
+      }
+      if (auto d = parse_int(value(*f, c_doc)); d && *d >= 0) fac.doctors = *d;
+      if (const std::string h = value(*f, c_hours); !h.empty()) {
+        std::string err;
+        if (auto s = hours::parse_weekly(h, &err)) fac.availability = *s;
+        else ctx_.diag(DiagCode::hours_unparsable, row, "hours", h, err + "; hours left unknown");
+      }
+      fac.location = point(*f, row);
+      if (ctx_.state().add_facility(ctx_, std::move(fac), c_id ? fields_[static_cast<std::size_t>(*c_id)] : "fid"))
+        ++rep.imported;
+      else
+        ++rep.rejected;
+    }
+  }
+
+  std::optional<LonLat> point(OGRFeature& f, std::int64_t row) {
+    OGRGeometry* g = f.GetGeometryRef();
+    if (!g || g->IsEmpty() || wkbFlatten(g->getGeometryType()) != wkbPoint) {
+      ctx_.diag(DiagCode::coordinates_missing, row, "geometry", "",
+                "feature has no point geometry; kept as unlocated");
+      return std::nullopt;
+    }
+    OGRPoint p(*g->toPoint());
+    if (to_jgd2011_) p.transform(to_jgd2011_.get());
+    char lat[40], lon[40];
+    std::snprintf(lat, sizeof lat, "%.17g", p.getY());
+    std::snprintf(lon, sizeof lon, "%.17g", p.getX());
+    return resolve_location(ctx_, row, "geometry", lat, "geometry", lon);
+  }
+
+  // ---- population ----------------------------------------------------------------------
+  void read_projected() {
+    ProjectedMeshRows rows(ctx_, spec_, fields_);
+    FileReport& rep = ctx_.report();
+    std::int64_t row = 0;
+    std::vector<std::string> values(fields_.size());
+    layer_->ResetReading();
+    for (FeaturePtr f(layer_->GetNextFeature()); f; f.reset(layer_->GetNextFeature())) {
+      ++row;
+      ++rep.rows_read;
+      for (std::size_t i = 0; i < fields_.size(); ++i) values[i] = value(*f, static_cast<int>(i));
+      if (rows.row(row, values)) ++rep.imported;
+      else ++rep.rejected;
+    }
+  }
+};
+
+}  // namespace
+
+void read_ogr(FileContext& ctx, const InputSpec& spec) {
+  LayerReader reader(ctx, spec);
+  reader.run();
+}
+
+}  // namespace careatlas

@@ -1,0 +1,344 @@
+// Population by JIS X 0410 mesh cell, three layouts:
+//   mesh_csv        mesh_code,pop_total,pop_65plus,pop_75plus (the bench world layout)
+//   estat_mesh      e-Stat 地域メッシュ統計 .txt: CP932, two header rows (codes, labels),
+//                   KEY_CODE,HTKSYORI,HTKSAKI,GASSAN then figures chosen by label
+//   projected_mesh  国土数値情報 将来推計人口 mesh: MESH_ID, PTN_/PTC_/PTD_<year>
+//                   (CSV here; OGR layers go through ProjectedMeshRows from read_ogr)
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "careatlas/model/mesh_code.hpp"
+#include "session_state.hpp"
+
+namespace careatlas {
+
+namespace {
+
+// Cells already imported in the session by (mesh code, year), for duplicate_id. Cells of
+// earlier files are known by file only; cells of this file also by line.
+class CellIndex {
+ public:
+  struct Origin {
+    std::string file;
+    std::int64_t row = 0;
+  };
+  explicit CellIndex(const std::vector<PopulationCell>& cells) {
+    for (const auto& c : cells) seen_.try_emplace({c.mesh_code, c.year}, Origin{c.source_file, 0});
+  }
+  const Origin* find(std::uint64_t code, int year) const {
+    auto it = seen_.find({code, year});
+    return it == seen_.end() ? nullptr : &it->second;
+  }
+  void add(std::uint64_t code, int year, Origin o) { seen_.try_emplace({code, year}, std::move(o)); }
+
+ private:
+  std::map<std::pair<std::uint64_t, int>, Origin> seen_;
+};
+
+std::optional<std::uint64_t> read_mesh_code(FileContext& ctx, std::int64_t row, const std::string& column,
+                                            const std::string& value) {
+  if (auto code = mesh::parse(text::trim(text::nfkc(value)))) return code;
+  ctx.diag(DiagCode::mesh_code_invalid, row, column, value,
+           value.empty() ? "the mesh code is empty; row rejected"
+                         : "not a JIS X 0410 mesh code (4, 6, 8, 9 or 10 digits; 2nd-mesh digits 0–7, "
+                           "half/quarter digit 1–4); row rejected");
+  return std::nullopt;
+}
+
+// True (after reporting duplicate_id) when the cell was already imported for that year.
+bool is_duplicate(FileContext& ctx, const CellIndex& index, std::uint64_t code, int year, std::int64_t row,
+                  const std::string& column, const std::string& value) {
+  const CellIndex::Origin* first = index.find(code, year);
+  if (!first) return false;
+  std::string where = first->file;
+  if (first->row > 0) where += " line " + std::to_string(first->row);
+  ctx.diag(DiagCode::duplicate_id, row, column, value,
+           "mesh cell " + std::to_string(code) + " (year " + std::to_string(year) + ") was already imported from " +
+               where + "; this row is rejected (the first occurrence is kept; give files of different years "
+                       "their year)");
+  return true;
+}
+
+// A population figure. Empty (and, for e-Stat, the suppression marks * and -) → unknown
+// without a note; not a number or negative → population_value_invalid, left empty.
+std::optional<double> read_figure(FileContext& ctx, std::int64_t row, const std::string& column,
+                                  const std::string& value, bool estat_marks) {
+  if (value.empty()) return std::nullopt;
+  if (estat_marks && (value == "*" || value == "-" || value == "＊" || value == "－")) return std::nullopt;
+  auto v = parse_double(value);
+  if (v && *v >= 0.0) return v;
+  ctx.diag(DiagCode::population_value_invalid, row, column, value,
+           v ? "a population figure is negative; left empty" : "a population figure is not a number; left empty");
+  return std::nullopt;
+}
+
+std::string joined(const std::vector<std::string>& items, std::size_t limit = 40) {
+  std::string s;
+  std::size_t n = 0;
+  for (const auto& it : items) {
+    const std::string t = text::trim(it);
+    if (t.empty()) continue;
+    if (n++ == limit) return s + ", …";
+    s += (s.empty() ? "" : ", ") + t;
+  }
+  return s;
+}
+
+// A final line that holds only the DOS end-of-file mark 0x1A (old e-Stat files): cut
+// from `body`; returns its line number (0 when there is none). A mark right after the
+// last data on the same line is cut as well.
+std::int64_t cut_eof_mark(std::string_view& body) {
+  static constexpr std::string_view kMarks = "\x1A";
+  const std::size_t mark = body.find_last_not_of("\r\n");
+  if (mark == std::string_view::npos || kMarks.find(body[mark]) == std::string_view::npos) return 0;
+  const bool own_line = mark == 0 || body[mark - 1] == '\n';
+  const std::size_t keep = own_line ? mark : body.find_last_not_of(kMarks, mark) + 1;
+  const auto line = 1 + std::count(body.begin(), body.begin() + static_cast<std::ptrdiff_t>(mark), '\n');
+  body = body.substr(0, keep);
+  return own_line ? line : 0;
+}
+
+// GASSAN "533946112;533946121" (spaces allowed) → the valid codes joined by ';'.
+std::string merged_list(FileContext& ctx, std::int64_t row, const std::string& column, const std::string& value) {
+  std::string out;
+  std::string bad;
+  std::size_t start = 0;
+  while (start <= value.size()) {
+    std::size_t end = value.find(';', start);
+    if (end == std::string::npos) end = value.size();
+    const std::string item = text::trim(text::nfkc(value.substr(start, end - start)));
+    start = end + 1;
+    if (item.empty()) continue;
+    if (mesh::parse(item)) out += (out.empty() ? "" : ";") + item;
+    else bad += (bad.empty() ? "" : ", ") + item;
+  }
+  if (!bad.empty())
+    ctx.diag(DiagCode::value_invalid, row, column, value,
+             "GASSAN names cells that are not mesh codes (" + bad + "); they are left out of merged_from");
+  return out;
+}
+
+}  // namespace
+
+// ---- mesh_csv --------------------------------------------------------------------------
+
+void read_mesh_csv(FileContext& ctx, const InputSpec& spec, const TextFile& tf) {
+  csv::Reader reader(tf.utf8);
+  csv::Record head;
+  reader.next(head);
+  const Header h(head.fields);
+  const auto c_code = h.find({"mesh_code"});
+  const auto c_total = h.find({"pop_total"});
+  const auto c_65 = h.find({"pop_65plus"});
+  const auto c_75 = h.find({"pop_75plus"});
+  if (!c_code || !c_total || !c_65)
+    ctx.fail(DiagCode::header_unrecognised, 1, "", joined(head.fields),
+             "mesh population CSV needs mesh_code, pop_total, pop_65plus (and pop_75plus)");
+  if (!c_75) ctx.diag(DiagCode::column_missing, 1, "pop_75plus", "", "no pop_75plus column; 75+ figures left empty");
+  const std::string fname = file_name_of(spec.path);
+  CellIndex index(ctx.state().reg.population);
+
+  for_each_row(ctx, reader, h.size(), [&](const csv::Record& r) {
+    const std::int64_t row = r.first_line;
+    const std::string code_text = field(r, c_code);
+    const auto code = read_mesh_code(ctx, row, h.name(*c_code), code_text);
+    if (!code || is_duplicate(ctx, index, *code, spec.year, row, h.name(*c_code), code_text)) return false;
+    PopulationCell c;
+    c.mesh_code = *code;
+    c.year = spec.year;
+    c.source_file = fname;
+    c.total = read_figure(ctx, row, h.name(*c_total), field(r, c_total), false);
+    c.age65plus = read_figure(ctx, row, h.name(*c_65), field(r, c_65), false);
+    if (c_75) c.age75plus = read_figure(ctx, row, h.name(*c_75), field(r, c_75), false);
+    index.add(c.mesh_code, c.year, {fname, row});
+    ctx.state().reg.population.push_back(std::move(c));
+    return true;
+  });
+}
+
+// ---- estat_mesh ------------------------------------------------------------------------
+
+void read_estat_mesh(FileContext& ctx, const InputSpec& spec, const TextFile& tf) {
+  std::string_view body = tf.utf8;
+  const std::int64_t eof_line = cut_eof_mark(body);
+  csv::Reader reader(body);
+  csv::Record codes, labels;
+  reader.next(codes);
+  const Header hc(codes.fields);
+  const auto c_key = hc.find({"KEY_CODE"});
+  const auto c_kind = hc.find({"HTKSYORI"});
+  const auto c_into = hc.find({"HTKSAKI"});
+  const auto c_from = hc.find({"GASSAN"});
+  if (!c_key)
+    ctx.fail(DiagCode::header_unrecognised, 1, "", joined(codes.fields),
+             "e-Stat mesh statistics need a KEY_CODE column in line 1");
+  if (!reader.next(labels) || labels.blank)
+    ctx.fail(DiagCode::header_unrecognised, 2, "", "",
+             "line 2 of an e-Stat mesh file must hold the column labels (人口（総数） …); it is missing");
+  const Header hl(labels.fields);
+  const auto c_total = hl.find({"人口（総数）", "人口総数", "総数", "総人口"});
+  const auto c_65 = hl.find({"６５歳以上人口　総数", "65歳以上人口総数", "65歳以上人口", "65歳以上"});
+  const auto c_75 = hl.find({"７５歳以上人口　総数", "75歳以上人口総数", "75歳以上人口", "75歳以上"});
+  if (!c_total || !c_65)
+    ctx.fail(DiagCode::header_unrecognised, 2, "", joined(labels.fields),
+             std::string("e-Stat mesh file: no ") + (!c_total ? "人口（総数）" : "65歳以上人口 総数") +
+                 " column among the labels of line 2 (labels found: " + joined(labels.fields) + ")");
+  // Diagnostics name the column by its code (line 1) and label (line 2).
+  auto column = [&](std::size_t i) {
+    const std::string code = i < hc.size() ? hc.name(i) : "";
+    return code.empty() ? hl.name(i) : code + " " + hl.name(i);
+  };
+  if (!c_75)
+    ctx.diag(DiagCode::column_missing, 2, "", "", "no 75歳以上人口 column among the labels; 75+ figures left empty");
+  const std::string fname = file_name_of(spec.path);
+  CellIndex index(ctx.state().reg.population);
+
+  for_each_row(ctx, reader, hc.size(), [&](const csv::Record& r) {
+    const std::int64_t row = r.first_line;
+    const std::string code_text = field(r, c_key);
+    const auto code = read_mesh_code(ctx, row, "KEY_CODE", code_text);
+    if (!code || is_duplicate(ctx, index, *code, spec.year, row, "KEY_CODE", code_text)) return false;
+    PopulationCell c;
+    c.mesh_code = *code;
+    c.year = spec.year;
+    c.source_file = fname;
+    const std::string kind_text = field(r, c_kind);
+    int kind = 0;
+    if (!kind_text.empty()) {
+      const auto k = parse_int(kind_text);
+      if (k && *k >= 0 && *k <= 2) kind = *k;
+      else ctx.diag(DiagCode::value_invalid, row, "HTKSYORI", kind_text, "HTKSYORI is not 0, 1 or 2; read as 0");
+    }
+    if (kind == 1) {
+      // 秘匿: the figures are counted in the cell named in HTKSAKI.
+      const std::string into = field(r, c_into);
+      if (auto target = mesh::parse(text::trim(text::nfkc(into)))) {
+        c.merged_into = *target;
+        ctx.diag(DiagCode::population_suppressed, row, "HTKSAKI", into,
+                 "figures suppressed (秘匿); they are counted in cell " + std::to_string(*target));
+      } else {
+        ctx.diag(DiagCode::value_invalid, row, "HTKSAKI", into,
+                 "HTKSYORI is 1 but HTKSAKI is not a mesh code; the cell that carries the figures is unknown");
+        ctx.diag(DiagCode::population_suppressed, row, "HTKSYORI", kind_text,
+                 "figures suppressed (秘匿); they are counted in a neighbouring cell");
+      }
+    } else {
+      c.total = read_figure(ctx, row, column(*c_total), field(r, c_total), true);
+      c.age65plus = read_figure(ctx, row, column(*c_65), field(r, c_65), true);
+      if (c_75) c.age75plus = read_figure(ctx, row, column(*c_75), field(r, c_75), true);
+      if (kind == 2) {
+        const std::string from = field(r, c_from);
+        c.merged_from = merged_list(ctx, row, "GASSAN", from);
+        if (from.empty())
+          ctx.diag(DiagCode::value_invalid, row, "GASSAN", "", "HTKSYORI is 2 but GASSAN names no cells");
+      }
+    }
+    index.add(c.mesh_code, c.year, {fname, row});
+    ctx.state().reg.population.push_back(std::move(c));
+    return true;
+  });
+  if (eof_line > 0) {
+    FileReport& rep = ctx.report();
+    ++rep.rows_read;
+    ++rep.skipped;
+    ctx.diag(DiagCode::blank_line, eof_line, "", "0x1A", "end-of-file mark (0x1A) skipped");
+  }
+}
+
+// ---- projected_mesh --------------------------------------------------------------------
+
+ProjectedMeshRows::ProjectedMeshRows(FileContext& ctx, const InputSpec& spec, const std::vector<std::string>& columns)
+    : ctx_(ctx), columns_(columns), file_(file_name_of(spec.path)) {
+  if (ctx_.report().format.empty()) ctx_.report().format = "projected_mesh";
+  for (auto& c : columns_) c = text::trim(c);
+  const Header h(columns_);
+  mesh_col_ = h.find({"MESH_ID"});
+  if (!mesh_col_)
+    ctx_.fail(DiagCode::header_unrecognised, 0, "", joined(columns_),
+              "将来推計人口 mesh data need a MESH_ID column (and PTN_<year> columns)");
+  // PTN_2020 → total, PTC_2020 → 65+, PTD_2020 → 75+.
+  std::map<int, YearColumns> found;
+  for (std::size_t i = 0; i < columns_.size(); ++i) {
+    const std::string k = text::normalize_key(columns_[i]);
+    if (k.size() != 8 || k[3] != '_' || !std::all_of(k.begin() + 4, k.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
+      continue;
+    const std::string prefix = k.substr(0, 3);
+    const int year = std::stoi(k.substr(4));
+    YearColumns& y = found.try_emplace(year, YearColumns{year, {}, {}, {}}).first->second;
+    if (prefix == "ptn" && !y.total) y.total = i;
+    else if (prefix == "ptc" && !y.age65) y.age65 = i;
+    else if (prefix == "ptd" && !y.age75) y.age75 = i;
+  }
+  std::vector<int> available;
+  for (const auto& [year, y] : found)
+    if (y.total) available.push_back(year);
+  std::string available_text;
+  for (int y : available) available_text += (available_text.empty() ? "" : ", ") + std::to_string(y);
+  if (available.empty())
+    ctx_.fail(DiagCode::header_unrecognised, 0, "", joined(columns_),
+              "将来推計人口 mesh data: no PTN_<year> (total population) column");
+  std::set<int> wanted(spec.years.begin(), spec.years.end());
+  if (wanted.empty()) wanted.insert(available.begin(), available.end());
+  for (int year : wanted) {
+    auto it = found.find(year);
+    if (it == found.end() || !it->second.total)
+      ctx_.fail(DiagCode::year_missing, 0, "PTN_" + std::to_string(year), std::to_string(year),
+                "year " + std::to_string(year) + " is not in the file (no PTN_" + std::to_string(year) +
+                    " column); years available: " + available_text);
+    const YearColumns& y = it->second;
+    for (auto [col, name] : {std::pair{y.age65, "PTC_"}, {y.age75, "PTD_"}})
+      if (!col)
+        ctx_.diag(DiagCode::column_missing, 0, name + std::to_string(year), "",
+                  std::string("no ") + name + std::to_string(year) + " column; those figures of " +
+                      std::to_string(year) + " are left empty");
+    years_.push_back(y);
+  }
+}
+
+bool ProjectedMeshRows::row(std::int64_t row, const std::vector<std::string>& values) {
+  auto value = [&](std::optional<std::size_t> i) {
+    return i && *i < values.size() ? text::trim(values[*i]) : std::string();
+  };
+  std::string code_text = value(mesh_col_);
+  // A MESH_ID stored in a Real attribute arrives as "533946114.0".
+  if (const auto dot = code_text.find('.');
+      dot != std::string::npos && code_text.find_first_not_of('0', dot + 1) == std::string::npos)
+    code_text.resize(dot);
+  const auto code = read_mesh_code(ctx_, row, columns_[*mesh_col_], code_text);
+  if (!code) return false;
+  auto figure = [&](std::optional<std::size_t> i) {
+    return i ? read_figure(ctx_, row, columns_[*i], value(i), false) : std::nullopt;
+  };
+  for (const YearColumns& y : years_) {
+    PopulationCell c;
+    c.mesh_code = *code;
+    c.year = y.year;
+    c.source_file = file_;
+    c.total = figure(y.total);
+    c.age65plus = figure(y.age65);
+    c.age75plus = figure(y.age75);
+    ctx_.state().reg.population.push_back(std::move(c));
+  }
+  return true;
+}
+
+void read_projected_mesh_csv(FileContext& ctx, const InputSpec& spec, const TextFile& tf) {
+  csv::Reader reader(tf.utf8);
+  csv::Record head;
+  reader.next(head);
+  auto rows = [&]() {
+    try {
+      return ProjectedMeshRows(ctx, spec, head.fields);
+    } catch (const import_error& e) {
+      // Header failures are "whole file" for a layer; in a CSV they are line 1.
+      Diagnostic d = e.diagnostic();
+      if (d.row == 0) d.row = 1;
+      throw import_error(std::move(d));
+    }
+  }();
+  for_each_row(ctx, reader, head.fields.size(),
+               [&](const csv::Record& r) { return rows.row(r.first_line, r.fields); });
+}
+
+}  // namespace careatlas

@@ -1,0 +1,288 @@
+// The medical association's survey sheet (our own layout, one row per clinic):
+// 医療機関ID,医療機関名,所在地,ケアマネタイム,担当者,連絡方法,予約,予約期限（日前）,予約備考,
+// 退院前カンファレンス,訪問診療,24時間対応,機能強化型,医師数,備考 — columns by name with
+// aliases; UTF-8, UTF-8 with BOM or CP932 (decoded by load_text). Rows are kept pending and
+// joined to facilities in finish() (join_survey): by ID, else by name + address.
+#include <algorithm>
+#include <iterator>
+
+#include "careatlas/importers/hours.hpp"
+#include "session_state.hpp"
+
+namespace careatlas {
+
+namespace {
+
+using State = ImportSession::State;
+
+// Answers that mean "not answered".
+bool unanswered(const std::string& v) {
+  return v.empty() || v == "-" || v == "ー" || v == "―" || v == "未回答" || v == "無回答" || v == "未記入";
+}
+
+bool one_of(const std::string& v, std::initializer_list<std::string_view> words) {
+  return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return v == w; });
+}
+
+// A yes/no answer. ok = false: unreadable.
+struct Answer {
+  bool ok = true;
+  std::optional<bool> value;
+};
+
+Answer yes_no(const std::string& raw) {
+  const std::string v = text::trim(text::nfkc(raw));
+  if (unanswered(v)) return {};
+  if (one_of(v, {"○", "〇", "◯", "はい", "有", "有り", "あり", "可", "可能", "参加", "1", "対応可"})) return {true, true};
+  if (one_of(v, {"×", "✕", "✖", "いいえ", "無", "無し", "なし", "不可", "不参加", "0", "対応不可"})) return {true, false};
+  return {false, std::nullopt};
+}
+
+Answer appointment(const std::string& raw) {
+  const std::string v = text::trim(text::nfkc(raw));
+  if (one_of(v, {"要", "必要", "要予約", "予約制", "あり", "有", "○"})) return {true, true};
+  if (one_of(v, {"不要", "予約不要", "なし", "無", "×"})) return {true, false};
+  return yes_no(v);
+}
+
+// Days ahead: "3", "3日", "3日前", "３日前"; 前日 = 1, 当日 = 0.
+std::optional<int> days_ahead(std::string v) {
+  if (v == "前日") return 1;
+  if (v == "当日") return 0;
+  for (std::string_view suffix : {"日前", "日"})
+    if (v.ends_with(suffix)) {
+      v.resize(v.size() - suffix.size());
+      break;
+    }
+  auto n = parse_int(v);
+  if (n && *n >= 0) return n;
+  return std::nullopt;
+}
+
+std::optional<int> count_of(std::string v) {
+  for (std::string_view suffix : {"人", "名"})
+    if (v.ends_with(suffix)) v.resize(v.size() - suffix.size());
+  auto n = parse_int(v);
+  if (n && *n >= 0) return n;
+  return std::nullopt;
+}
+
+// 連絡方法: tokens split on ・、,/ and spaces. Unknown tokens are returned in `unknown`.
+std::optional<std::uint8_t> contact_methods(const std::string& raw, std::vector<std::string>& unknown) {
+  std::string s = text::nfkc(raw);
+  for (std::string_view sep : {"・", "、", "/", " "}) {
+    for (std::size_t pos = 0; (pos = s.find(sep, pos)) != std::string::npos;) s.replace(pos, sep.size(), ",");
+  }
+  struct Word { std::string_view word; std::uint8_t bit; };
+  static constexpr Word kWords[] = {
+      {"電話", kContactPhone}, {"tel", kContactPhone}, {"phone", kContactPhone},
+      {"fax", kContactFax}, {"ファックス", kContactFax}, {"ファクス", kContactFax}, {"ファクシミリ", kContactFax},
+      {"訪問", kContactVisit}, {"面談", kContactVisit}, {"来院", kContactVisit}, {"直接", kContactVisit},
+      {"メール", kContactEmail}, {"e-mail", kContactEmail}, {"email", kContactEmail},
+      {"eメール", kContactEmail}, {"電子メール", kContactEmail}, {"mail", kContactEmail}};
+  std::uint8_t bits = 0;
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    std::size_t end = s.find(',', start);
+    if (end == std::string::npos) end = s.size();
+    const std::string tok = text::trim(s.substr(start, end - start));
+    start = end + 1;
+    if (tok.empty()) continue;
+    const std::string k = text::normalize_key(tok);
+    const auto* w = std::find_if(std::begin(kWords), std::end(kWords),
+                                 [&](const Word& x) { return text::normalize_key(x.word) == k; });
+    if (w != std::end(kWords)) bits = static_cast<std::uint8_t>(bits | w->bit);
+    else unknown.push_back(tok);
+  }
+  if (bits == 0) return std::nullopt;
+  return bits;
+}
+
+// Address key: normalize_key with 丁目/番地/番 as '-' and 号 dropped, so 本町1丁目2番3号 and
+// 本町1-2-3 compare equal.
+std::string address_key(const std::string& a) {
+  std::string s = text::normalize_key(a);
+  for (auto [from, to] : {std::pair<std::string_view, std::string_view>{"丁目", "-"}, {"番地の", "-"},
+                          {"番地", "-"}, {"番", "-"}, {"号", ""}}) {
+    for (std::size_t pos = 0; (pos = s.find(from, pos)) != std::string::npos; pos += to.size())
+      s.replace(pos, from.size(), to);
+  }
+  while (s.ends_with("-")) s.pop_back();
+  return s;
+}
+
+// Match keys of a facility: its name, the last word of its name (正式名称 is often
+// "医療法人牧野会　牧野医院" while surveys write the short name 牧野医院, which the model does
+// not keep) and its address.
+struct MatchKeys {
+  std::string name, short_name, address;
+};
+
+MatchKeys match_keys(const Facility& f) {
+  MatchKeys k{text::normalize_key(f.name), "", address_key(f.address)};
+  const std::string n = text::trim(text::nfkc(f.name));  // U+3000 → ' '
+  if (const auto sp = n.find_last_of(" \t"); sp != std::string::npos) k.short_name = text::normalize_key(n.substr(sp + 1));
+  return k;
+}
+
+}  // namespace
+
+void read_survey_csv(FileContext& ctx, const InputSpec& spec, const TextFile& tf) {
+  csv::Reader reader(tf.utf8);
+  csv::Record head;
+  reader.next(head);
+  const Header h(head.fields);
+  const auto c_id = h.find({"医療機関ID", "ID", "施設ID", "事業所番号", "facility_id", "医療機関コード"});
+  const auto c_name = h.find({"医療機関名", "施設名", "名称", "事業所名", "医療機関名称", "name"});
+  const auto c_addr = h.find({"所在地", "住所", "address"});
+  const auto c_cm = h.find({"ケアマネタイム", "ケアマネタイム（曜日・時間）", "ケアマネタイム(曜日・時間帯)"});
+  const auto c_person = h.find({"担当者", "連絡担当者", "窓口担当者", "担当者名"});
+  const auto c_contact = h.find({"連絡方法", "連絡手段"});
+  const auto c_appt = h.find({"予約", "予約の要否", "予約要否", "予約の有無"});
+  const auto c_ahead = h.find({"予約期限（日前）", "予約期限", "予約期限（日）"});
+  const auto c_appt_note = h.find({"予約備考", "予約についての備考"});
+  const auto c_disch = h.find({"退院前カンファレンス", "退院時カンファレンス", "退院前カンファレンス参加"});
+  const auto c_hv = h.find({"訪問診療", "往診・訪問診療", "訪問診療・往診", "往診"});
+  const auto c_24 = h.find({"24時間対応", "24時間対応体制", "24時間"});
+  const auto c_fe = h.find({"機能強化型", "機能強化型在支診", "機能強化型在宅療養支援診療所"});
+  const auto c_doc = h.find({"医師数", "医師数（常勤）", "常勤医師数"});
+  const auto c_notes = h.find({"備考", "その他"});
+  if (!c_id && !(c_name && c_addr))
+    ctx.fail(DiagCode::header_unrecognised, 1, "", "",
+             "survey sheet needs an ID column (医療機関ID) or both 医療機関名 and 所在地 to find the facility");
+
+  const std::string fname = file_name_of(spec.path);
+  State& st = ctx.state();
+  const auto report_index = static_cast<std::size_t>(&ctx.report() - st.reg.files.data());
+  for_each_row(ctx, reader, h.size(), [&](const csv::Record& r) {
+    const std::int64_t row = r.first_line;
+    auto invalid = [&](std::optional<std::size_t> col, const std::string& value, const std::string& why) {
+      ctx.diag(DiagCode::survey_value_invalid, row, h.name(*col), value, why + "; left unanswered");
+    };
+    PendingSurveyRow p{report_index, ctx.name(), row, text::nfkc(field(r, c_id)), field(r, c_name),
+                       field(r, c_addr), {}, {}, {}, {}};
+    if (p.id.empty() && (p.name.empty() || p.address.empty())) {
+      ctx.diag(DiagCode::missing_id, row, c_id ? h.name(*c_id) : "", "",
+               "neither an ID nor both name and address are given; the row cannot be joined and is rejected");
+      return false;
+    }
+    SurveyAnswers& a = p.answers;
+    a.source = fname + ":" + std::to_string(row);
+    const std::string origin = "survey:" + fname + ":" + std::to_string(row);
+
+    if (const std::string cm = field(r, c_cm); !unanswered(text::nfkc(cm))) {
+      a.caremanager_time_text = cm;
+      std::string err;
+      if (auto slots = hours::parse_caremanager_slots(cm, &err)) a.caremanager_slots = std::move(*slots);
+      else
+        ctx.diag(DiagCode::survey_value_invalid, row, h.name(*c_cm), cm,
+                 "ケアマネタイム cannot be read as 曜日 + HH:MM～HH:MM (" + err + "); the text is kept for the booklet");
+    }
+    a.contact_person = field(r, c_person);
+    if (const std::string v = field(r, c_contact); !unanswered(text::nfkc(v))) {
+      std::vector<std::string> unknown;
+      a.contact_methods = contact_methods(v, unknown);
+      for (const auto& u : unknown)
+        ctx.diag(DiagCode::survey_value_invalid, row, h.name(*c_contact), u,
+                 "unknown contact method \"" + u + "\" (expected 電話, FAX, 訪問, メール); ignored");
+    }
+    if (const std::string v = field(r, c_appt); !v.empty()) {
+      if (Answer x = appointment(v); x.ok) a.appointment_required = x.value;
+      else invalid(c_appt, v, "予約 is not 要 / 不要");
+    }
+    if (const std::string v = text::trim(text::nfkc(field(r, c_ahead))); !unanswered(v)) {
+      a.appointment_days_ahead = days_ahead(v);
+      if (!a.appointment_days_ahead) invalid(c_ahead, v, "予約期限 is not a number of days (write 3 or 3日前)");
+    }
+    a.appointment_note = field(r, c_appt_note);
+    auto yn = [&](std::optional<std::size_t> col, std::string_view label) -> std::optional<bool> {
+      const std::string v = field(r, col);
+      Answer x = yes_no(v);
+      if (!x.ok) invalid(col, v, std::string(label) + " is not ○ / ×, はい / いいえ or 有 / 無");
+      return x.value;
+    };
+    a.discharge_conference = yn(c_disch, "退院前カンファレンス");
+    a.functional_enhanced = yn(c_fe, "機能強化型");
+    if (auto v = yn(c_hv, "訪問診療")) p.home_visit = {v, origin};
+    if (auto v = yn(c_24, "24時間対応")) p.support_24h = {v, origin};
+    if (const std::string v = text::trim(text::nfkc(field(r, c_doc))); !unanswered(v)) {
+      p.doctors = count_of(v);
+      if (!p.doctors) invalid(c_doc, v, "医師数 is not a number");
+    }
+    a.notes = field(r, c_notes);
+    st.pending_survey.push_back(std::move(p));
+    return true;  // provisional: join_survey turns rows it cannot join into rejected rows
+  });
+}
+
+void join_survey(State& st) {
+  auto& facs = st.reg.facilities;
+  std::vector<MatchKeys> keys;  // computed on the first name + address lookup
+  for (const PendingSurveyRow& p : st.pending_survey) {
+    FileContext ctx(st, p.report_index, p.file);
+    auto reject = [&](DiagCode code, const std::string& value, const std::string& message) {
+      ctx.diag(code, p.row, "", value, message);
+      --ctx.report().imported;
+      ++ctx.report().rejected;
+    };
+    std::vector<std::size_t> found;
+    std::string tried;
+    bool by_name = false;
+    if (!p.id.empty()) {
+      tried = "ID " + p.id;
+      if (auto it = st.facility_by_id.find(p.id); it != st.facility_by_id.end()) found.push_back(it->second);
+      else
+        for (std::size_t i = 0; i < facs.size(); ++i)
+          if (facs[i].source_id == p.id) found.push_back(i);
+    }
+    if (found.empty() && !p.name.empty() && !p.address.empty()) {
+      by_name = true;
+      tried += (tried.empty() ? "" : ", then ") + std::string("name 「") + p.name + "」 + address 「" + p.address + "」";
+      if (keys.empty()) std::transform(facs.begin(), facs.end(), std::back_inserter(keys), match_keys);
+      const std::string nk = text::normalize_key(p.name), ak = address_key(p.address);
+      for (std::size_t i = 0; i < facs.size(); ++i) {
+        const MatchKeys& k = keys[i];
+        if (nk != k.name && nk != k.short_name) continue;
+        if (!ak.empty() && !k.address.empty() &&
+            (ak == k.address || ak.ends_with(k.address) || k.address.ends_with(ak)))
+          found.push_back(i);
+      }
+    }
+    const std::string what = p.id.empty() ? p.name : p.id;
+    if (found.empty()) {
+      reject(DiagCode::survey_unmatched, what,
+             "no imported facility matches (tried " + (tried.empty() ? std::string("nothing: no ID") : tried) +
+                 "); row rejected");
+      continue;
+    }
+    if (found.size() > 1) {
+      std::string ids;
+      for (std::size_t k = 0; k < found.size() && k < 5; ++k) ids += (k ? ", " : "") + facs[found[k]].facility_id;
+      if (found.size() > 5) ids += ", …";
+      reject(DiagCode::survey_ambiguous, what,
+             std::to_string(found.size()) + " facilities match (" + tried + "): " + ids +
+                 "; row rejected (add the 医療機関ID to the survey)");
+      continue;
+    }
+    Facility& f = facs[found.front()];
+    if (f.survey.answered) {
+      reject(DiagCode::survey_duplicate, what,
+             "facility " + f.facility_id + " already has survey answers from " + f.survey.source +
+                 "; this row is rejected (the first is kept)");
+      continue;
+    }
+    if (by_name)
+      ctx.diag(DiagCode::survey_matched_by_name, p.row, "", f.facility_id,
+               (p.id.empty() ? std::string("no ID given") : "ID " + p.id + " is not imported") +
+                   "; joined by name and address to " + f.facility_id + " (" + f.name + ")");
+    f.survey = p.answers;
+    f.survey.answered = true;
+    // The survey is the authority for these facts when it answers them.
+    if (p.home_visit.value) f.home_visit = p.home_visit;
+    if (p.support_24h.value) f.support_24h = p.support_24h;
+    if (p.doctors) f.doctors = p.doctors;
+  }
+  st.pending_survey.clear();
+}
+
+}  // namespace careatlas

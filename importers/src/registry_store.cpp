@@ -1,0 +1,558 @@
+// GeoPackage registry through GDAL/OGR, and the CSV reports.
+#include "careatlas/importers/registry_store.hpp"
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <stdexcept>
+
+#include "careatlas/importers/csv.hpp"
+#include "careatlas/model/mesh_code.hpp"
+
+namespace careatlas {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct DatasetCloser {
+  void operator()(GDALDataset* d) const { GDALClose(d); }
+};
+using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
+struct FeatureDeleter {
+  void operator()(OGRFeature* f) const { OGRFeature::DestroyFeature(f); }
+};
+using FeaturePtr = std::unique_ptr<OGRFeature, FeatureDeleter>;
+
+void register_gdal() {
+  static const bool once = [] {
+    GDALAllRegister();
+    return true;
+  }();
+  (void)once;
+}
+
+std::string temp_name_for(const std::string& path, const std::string& ext) {
+  const fs::path p(path);
+  return (p.parent_path() / ("." + p.filename().string() + ".tmp-" + std::to_string(::getpid()) + ext)).string();
+}
+
+// ---- field kinds -----------------------------------------------------------------------
+enum class F { str, i32, i64, real, boolean };
+struct FieldSpec {
+  const char* name;
+  F kind;
+};
+
+void create_fields(OGRLayer* layer, std::initializer_list<FieldSpec> fields) {
+  for (const auto& f : fields) {
+    OGRFieldType t = f.kind == F::str ? OFTString : f.kind == F::i64 ? OFTInteger64 : f.kind == F::real ? OFTReal : OFTInteger;
+    OGRFieldDefn def(f.name, t);
+    if (f.kind == F::boolean) def.SetSubType(OFSTBoolean);
+    if (layer->CreateField(&def) != OGRERR_NONE)
+      throw std::runtime_error(std::string("cannot create field ") + f.name);
+  }
+}
+
+void set_opt_bool(OGRFeature& f, const char* name, const std::optional<bool>& v) {
+  if (v) f.SetField(name, *v ? 1 : 0);
+  else f.SetFieldNull(f.GetFieldIndex(name));
+}
+void set_opt_int(OGRFeature& f, const char* name, const std::optional<int>& v) {
+  if (v) f.SetField(name, *v);
+  else f.SetFieldNull(f.GetFieldIndex(name));
+}
+void set_opt_real(OGRFeature& f, const char* name, const std::optional<double>& v) {
+  if (v) f.SetField(name, *v);
+  else f.SetFieldNull(f.GetFieldIndex(name));
+}
+void set_str(OGRFeature& f, const char* name, const std::string& v) { f.SetField(name, v.c_str()); }
+
+std::string get_str(OGRFeature& f, const char* name) {
+  const int i = f.GetFieldIndex(name);
+  if (i < 0 || !f.IsFieldSetAndNotNull(i)) return "";
+  return f.GetFieldAsString(i);
+}
+std::optional<int> get_opt_int(OGRFeature& f, const char* name) {
+  const int i = f.GetFieldIndex(name);
+  if (i < 0 || !f.IsFieldSetAndNotNull(i)) return std::nullopt;
+  return f.GetFieldAsInteger(i);
+}
+std::optional<bool> get_opt_bool(OGRFeature& f, const char* name) {
+  auto v = get_opt_int(f, name);
+  if (!v) return std::nullopt;
+  return *v != 0;
+}
+std::optional<double> get_opt_real(OGRFeature& f, const char* name) {
+  const int i = f.GetFieldIndex(name);
+  if (i < 0 || !f.IsFieldSetAndNotNull(i)) return std::nullopt;
+  return f.GetFieldAsDouble(i);
+}
+std::int64_t get_i64(OGRFeature& f, const char* name) {
+  const int i = f.GetFieldIndex(name);
+  if (i < 0 || !f.IsFieldSetAndNotNull(i)) return 0;
+  return f.GetFieldAsInteger64(i);
+}
+
+void add(OGRLayer* layer, OGRFeature& f) {
+  if (layer->CreateFeature(&f) != OGRERR_NONE)
+    throw std::runtime_error(std::string("cannot write a feature to layer ") + layer->GetName());
+}
+
+// ---- encodings of structured fields -----------------------------------------------------
+std::string detail_name(WeeklySchedule::Detail d) {
+  switch (d) {
+    case WeeklySchedule::Detail::unknown: return "unknown";
+    case WeeklySchedule::Detail::days_only: return "days_only";
+    case WeeklySchedule::Detail::hourly: return "hourly";
+  }
+  return "unknown";
+}
+WeeklySchedule::Detail detail_from(const std::string& s) {
+  if (s == "days_only") return WeeklySchedule::Detail::days_only;
+  if (s == "hourly") return WeeklySchedule::Detail::hourly;
+  return WeeklySchedule::Detail::unknown;
+}
+// "days:start-end;…" with days as the 7-bit mask (bit 0 = Monday), minutes since 00:00.
+std::string encode_slots(const std::vector<CareManagerSlot>& slots) {
+  std::string s;
+  for (const auto& sl : slots) {
+    if (!s.empty()) s += ';';
+    s += std::to_string(sl.days.bits()) + ":" + std::to_string(sl.band.start_min) + "-" + std::to_string(sl.band.end_min);
+  }
+  return s;
+}
+std::vector<CareManagerSlot> decode_slots(const std::string& s) {
+  std::vector<CareManagerSlot> out;
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    std::size_t end = s.find(';', pos);
+    if (end == std::string::npos) end = s.size();
+    const std::string part = s.substr(pos, end - pos);
+    unsigned bits = 0;
+    int a = 0, b = 0;
+    if (std::sscanf(part.c_str(), "%u:%d-%d", &bits, &a, &b) == 3)
+      out.push_back({DaySet::from_bits(static_cast<std::uint8_t>(bits)), {a, b}});
+    pos = end + 1;
+  }
+  return out;
+}
+
+Polygon::ring_type ring_of(const OGRLinearRing& r) {
+  Polygon::ring_type out;
+  for (int i = 0; i < r.getNumPoints(); ++i) out.push_back({r.getX(i), r.getY(i)});
+  return out;
+}
+OGRLinearRing ogr_ring(const Polygon::ring_type& r) {
+  OGRLinearRing out;
+  for (const auto& p : r) out.addPoint(p.lon, p.lat);
+  return out;
+}
+
+// ---- writers per layer ---------------------------------------------------------------------
+void write_facilities(GDALDataset& ds, OGRSpatialReference& srs, const std::vector<Facility>& facilities) {
+  OGRLayer* l = ds.CreateLayer("facilities", &srs, wkbPoint, nullptr);
+  if (!l) throw std::runtime_error("cannot create layer facilities");
+  create_fields(l, {{"facility_id", F::str}, {"source_id", F::str}, {"source_file", F::str}, {"source_row", F::i64},
+                    {"name", F::str}, {"kana", F::str}, {"kind", F::str}, {"kind_ja", F::str}, {"service_code", F::str},
+                    {"municipality_code", F::str}, {"address", F::str}, {"phone", F::str}, {"fax", F::str},
+                    {"url", F::str}, {"corporation", F::str}, {"located", F::boolean}, {"availability_detail", F::str},
+                    {"open_days", F::i32}, {"hours_of_week", F::str}, {"holidays_open", F::boolean},
+                    {"availability_text", F::str}, {"availability_note", F::str}, {"home_visit", F::boolean},
+                    {"home_visit_source", F::str}, {"support_24h", F::boolean}, {"support_24h_source", F::str},
+                    {"support_24h_hint", F::str}, {"doctors", F::i32}, {"capacity", F::i32},
+                    {"survey_answered", F::boolean}, {"survey_source", F::str}, {"caremanager_slots", F::str},
+                    {"caremanager_time", F::str}, {"contact_person", F::str}, {"contact_methods", F::i32},
+                    {"appointment_required", F::boolean}, {"appointment_days_ahead", F::i32},
+                    {"appointment_note", F::str}, {"discharge_conference", F::boolean},
+                    {"functional_enhanced", F::boolean}, {"survey_notes", F::str}});
+  for (const Facility& f : facilities) {
+    OGRFeature ft(l->GetLayerDefn());
+    set_str(ft, "facility_id", f.facility_id);
+    set_str(ft, "source_id", f.source_id);
+    set_str(ft, "source_file", f.source_file);
+    ft.SetField("source_row", static_cast<GIntBig>(f.source_row));
+    set_str(ft, "name", f.name);
+    set_str(ft, "kana", f.kana);
+    set_str(ft, "kind", std::string(to_string(f.kind)));
+    set_str(ft, "kind_ja", std::string(japanese_label(f.kind)));
+    set_str(ft, "service_code", f.service_code);
+    set_str(ft, "municipality_code", f.municipality_code);
+    set_str(ft, "address", f.address);
+    set_str(ft, "phone", f.phone);
+    set_str(ft, "fax", f.fax);
+    set_str(ft, "url", f.url);
+    set_str(ft, "corporation", f.corporation);
+    ft.SetField("located", f.located() ? 1 : 0);
+    set_str(ft, "availability_detail", detail_name(f.availability.detail));
+    ft.SetField("open_days", static_cast<int>(f.availability.open_days.bits()));
+    set_str(ft, "hours_of_week", f.availability.hours.to_string());
+    set_opt_bool(ft, "holidays_open", f.availability.holidays_open);
+    set_str(ft, "availability_text", f.availability.text);
+    set_str(ft, "availability_note", f.availability_note);
+    set_opt_bool(ft, "home_visit", f.home_visit.value);
+    set_str(ft, "home_visit_source", f.home_visit.source);
+    set_opt_bool(ft, "support_24h", f.support_24h.value);
+    set_str(ft, "support_24h_source", f.support_24h.source);
+    set_str(ft, "support_24h_hint", f.support_24h_hint);
+    set_opt_int(ft, "doctors", f.doctors);
+    set_opt_int(ft, "capacity", f.capacity);
+    const SurveyAnswers& s = f.survey;
+    ft.SetField("survey_answered", s.answered ? 1 : 0);
+    set_str(ft, "survey_source", s.source);
+    set_str(ft, "caremanager_slots", encode_slots(s.caremanager_slots));
+    set_str(ft, "caremanager_time", s.caremanager_time_text);
+    set_str(ft, "contact_person", s.contact_person);
+    set_opt_int(ft, "contact_methods",
+                s.contact_methods ? std::optional<int>(*s.contact_methods) : std::nullopt);
+    set_opt_bool(ft, "appointment_required", s.appointment_required);
+    set_opt_int(ft, "appointment_days_ahead", s.appointment_days_ahead);
+    set_str(ft, "appointment_note", s.appointment_note);
+    set_opt_bool(ft, "discharge_conference", s.discharge_conference);
+    set_opt_bool(ft, "functional_enhanced", s.functional_enhanced);
+    set_str(ft, "survey_notes", s.notes);
+    OGRPoint pt;  // empty point for unlocated facilities
+    if (f.location) pt = OGRPoint(f.location->lon, f.location->lat);
+    ft.SetGeometry(&pt);
+    add(l, ft);
+  }
+}
+
+void write_districts(GDALDataset& ds, OGRSpatialReference& srs, const std::vector<District>& districts) {
+  OGRLayer* l = ds.CreateLayer("districts", &srs, wkbMultiPolygon, nullptr);
+  if (!l) throw std::runtime_error("cannot create layer districts");
+  create_fields(l, {{"district_id", F::str}, {"name", F::str}, {"parent_id", F::str}, {"level", F::str},
+                    {"source_file", F::str}});
+  for (const District& d : districts) {
+    OGRFeature ft(l->GetLayerDefn());
+    set_str(ft, "district_id", d.id);
+    set_str(ft, "name", d.name);
+    set_str(ft, "parent_id", d.parent_id);
+    set_str(ft, "level", std::string(to_string(d.level)));
+    set_str(ft, "source_file", d.source_file);
+    OGRMultiPolygon mp;
+    for (const Polygon& p : d.geometry) {
+      OGRPolygon op;
+      OGRLinearRing outer = ogr_ring(p.outer());
+      op.addRing(&outer);
+      for (const auto& in : p.inners()) {
+        OGRLinearRing r = ogr_ring(in);
+        op.addRing(&r);
+      }
+      mp.addGeometry(&op);
+    }
+    ft.SetGeometry(&mp);
+    add(l, ft);
+  }
+}
+
+void write_population(GDALDataset& ds, OGRSpatialReference& srs, const std::vector<PopulationCell>& cells) {
+  OGRLayer* l = ds.CreateLayer("population", &srs, wkbPolygon, nullptr);
+  if (!l) throw std::runtime_error("cannot create layer population");
+  create_fields(l, {{"mesh_code", F::i64}, {"year", F::i32}, {"pop_total", F::real}, {"pop_65plus", F::real},
+                    {"pop_75plus", F::real}, {"merged_into", F::i64}, {"merged_from", F::str}, {"source_file", F::str}});
+  for (const PopulationCell& c : cells) {
+    OGRFeature ft(l->GetLayerDefn());
+    ft.SetField("mesh_code", static_cast<GIntBig>(c.mesh_code));
+    ft.SetField("year", c.year);
+    set_opt_real(ft, "pop_total", c.total);
+    set_opt_real(ft, "pop_65plus", c.age65plus);
+    set_opt_real(ft, "pop_75plus", c.age75plus);
+    ft.SetField("merged_into", static_cast<GIntBig>(c.merged_into));
+    set_str(ft, "merged_from", c.merged_from);
+    set_str(ft, "source_file", c.source_file);
+    if (auto b = mesh::decode(c.mesh_code)) {
+      OGRLinearRing r;
+      r.addPoint(b->west, b->south);
+      r.addPoint(b->west, b->north);
+      r.addPoint(b->east, b->north);
+      r.addPoint(b->east, b->south);
+      r.addPoint(b->west, b->south);
+      OGRPolygon p;
+      p.addRing(&r);
+      ft.SetGeometry(&p);
+    }
+    add(l, ft);
+  }
+}
+
+void write_tables(GDALDataset& ds, const Registry& reg) {
+  OGRLayer* d = ds.CreateLayer("diagnostics", nullptr, wkbNone, nullptr);
+  if (!d) throw std::runtime_error("cannot create table diagnostics");
+  create_fields(d, {{"file", F::str}, {"row", F::i64}, {"column", F::str}, {"code", F::str}, {"severity", F::str},
+                    {"value", F::str}, {"message", F::str}});
+  for (const Diagnostic& x : reg.diagnostics) {
+    OGRFeature ft(d->GetLayerDefn());
+    set_str(ft, "file", x.file);
+    ft.SetField("row", static_cast<GIntBig>(x.row));
+    set_str(ft, "column", x.column);
+    set_str(ft, "code", std::string(to_string(x.code)));
+    set_str(ft, "severity", std::string(to_string(x.severity)));
+    set_str(ft, "value", x.value);
+    set_str(ft, "message", x.message);
+    add(d, ft);
+  }
+  OGRLayer* f = ds.CreateLayer("import_files", nullptr, wkbNone, nullptr);
+  if (!f) throw std::runtime_error("cannot create table import_files");
+  create_fields(f, {{"file", F::str}, {"role", F::str}, {"format", F::str}, {"encoding", F::str},
+                    {"rows_read", F::i64}, {"imported", F::i64}, {"rejected", F::i64}, {"skipped", F::i64},
+                    {"warnings", F::i64}});
+  for (const FileReport& r : reg.files) {
+    OGRFeature ft(f->GetLayerDefn());
+    set_str(ft, "file", r.file);
+    set_str(ft, "role", r.role);
+    set_str(ft, "format", r.format);
+    set_str(ft, "encoding", r.encoding);
+    ft.SetField("rows_read", static_cast<GIntBig>(r.rows_read));
+    ft.SetField("imported", static_cast<GIntBig>(r.imported));
+    ft.SetField("rejected", static_cast<GIntBig>(r.rejected));
+    ft.SetField("skipped", static_cast<GIntBig>(r.skipped));
+    ft.SetField("warnings", static_cast<GIntBig>(r.warnings));
+    add(f, ft);
+  }
+  OGRLayer* s = ds.CreateLayer("sources", nullptr, wkbNone, nullptr);
+  if (!s) throw std::runtime_error("cannot create table sources");
+  create_fields(s, {{"file", F::str}, {"format", F::str}, {"attribution", F::str}, {"edition", F::str}});
+  for (const SourceInfo& x : reg.sources) {
+    OGRFeature ft(s->GetLayerDefn());
+    set_str(ft, "file", x.file);
+    set_str(ft, "format", x.format);
+    set_str(ft, "attribution", x.attribution);
+    set_str(ft, "edition", x.edition);
+    add(s, ft);
+  }
+  OGRLayer* m = ds.CreateLayer("careatlas_metadata", nullptr, wkbNone, nullptr);
+  if (!m) throw std::runtime_error("cannot create table careatlas_metadata");
+  create_fields(m, {{"key", F::str}, {"value", F::str}});
+  for (auto [k, v] : {std::pair<const char*, const std::string*>{"title", &reg.title},
+                      {"import_time", &reg.import_time},
+                      {"careatlas_version", &reg.careatlas_version}}) {
+    OGRFeature ft(m->GetLayerDefn());
+    set_str(ft, "key", k);
+    set_str(ft, "value", *v);
+    add(m, ft);
+  }
+}
+
+}  // namespace
+
+void write_registry(const std::string& path, const Registry& reg) {
+  register_gdal();
+  GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GPKG");
+  if (!drv) throw std::runtime_error("GDAL has no GPKG driver");
+  const std::string tmp = temp_name_for(path, ".gpkg");
+  fs::remove(tmp);
+  try {
+    {
+      CPLPushErrorHandler(CPLQuietErrorHandler);
+      DatasetPtr ds(drv->Create(tmp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+      const std::string why = CPLGetLastErrorMsg();
+      CPLPopErrorHandler();
+      if (!ds) throw std::runtime_error(path + ": cannot create the GeoPackage (" + why + ")");
+      OGRSpatialReference srs;
+      srs.importFromEPSG(6668);
+      srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+      if (ds->StartTransaction() != OGRERR_NONE) throw std::runtime_error(path + ": cannot start a transaction");
+      write_facilities(*ds, srs, reg.facilities);
+      write_districts(*ds, srs, reg.districts);
+      write_population(*ds, srs, reg.population);
+      write_tables(*ds, reg);
+      if (ds->CommitTransaction() != OGRERR_NONE) throw std::runtime_error(path + ": cannot commit the GeoPackage");
+    }  // closed here, before the rename
+    fs::rename(tmp, path);
+  } catch (...) {
+    std::error_code ec;
+    fs::remove(tmp, ec);
+    throw;
+  }
+}
+
+Registry read_registry(const std::string& path) {
+  register_gdal();
+  const char* drivers[] = {"GPKG", nullptr};
+  DatasetPtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
+  if (!ds) throw std::runtime_error(path + ": cannot open as a GeoPackage");
+  auto layer = [&](const char* name) {
+    OGRLayer* l = ds->GetLayerByName(name);
+    if (!l) throw std::runtime_error(path + ": not a careatlas registry (no layer " + name + ")");
+    l->ResetReading();
+    return l;
+  };
+  Registry reg;
+  OGRLayer* fl = layer("facilities");
+  for (FeaturePtr ft(fl->GetNextFeature()); ft; ft.reset(fl->GetNextFeature())) {
+    Facility f;
+    f.facility_id = get_str(*ft, "facility_id");
+    f.source_id = get_str(*ft, "source_id");
+    f.source_file = get_str(*ft, "source_file");
+    f.source_row = get_i64(*ft, "source_row");
+    f.name = get_str(*ft, "name");
+    f.kana = get_str(*ft, "kana");
+    f.kind = facility_kind_from_string(get_str(*ft, "kind")).value_or(FacilityKind::other_care_service);
+    f.service_code = get_str(*ft, "service_code");
+    f.municipality_code = get_str(*ft, "municipality_code");
+    f.address = get_str(*ft, "address");
+    f.phone = get_str(*ft, "phone");
+    f.fax = get_str(*ft, "fax");
+    f.url = get_str(*ft, "url");
+    f.corporation = get_str(*ft, "corporation");
+    if (const OGRGeometry* g = ft->GetGeometryRef(); g && !g->IsEmpty() && get_opt_bool(*ft, "located").value_or(false)) {
+      const OGRPoint* p = g->toPoint();
+      f.location = LonLat{p->getX(), p->getY()};
+    }
+    f.availability.detail = detail_from(get_str(*ft, "availability_detail"));
+    f.availability.open_days = DaySet::from_bits(static_cast<std::uint8_t>(get_opt_int(*ft, "open_days").value_or(0)));
+    if (const std::string h = get_str(*ft, "hours_of_week"); h.size() == kHoursPerWeek)
+      f.availability.hours = std::bitset<kHoursPerWeek>(h);
+    f.availability.holidays_open = get_opt_bool(*ft, "holidays_open");
+    f.availability.text = get_str(*ft, "availability_text");
+    f.availability_note = get_str(*ft, "availability_note");
+    f.home_visit = {get_opt_bool(*ft, "home_visit"), get_str(*ft, "home_visit_source")};
+    f.support_24h = {get_opt_bool(*ft, "support_24h"), get_str(*ft, "support_24h_source")};
+    f.support_24h_hint = get_str(*ft, "support_24h_hint");
+    f.doctors = get_opt_int(*ft, "doctors");
+    f.capacity = get_opt_int(*ft, "capacity");
+    SurveyAnswers& s = f.survey;
+    s.answered = get_opt_bool(*ft, "survey_answered").value_or(false);
+    s.source = get_str(*ft, "survey_source");
+    s.caremanager_slots = decode_slots(get_str(*ft, "caremanager_slots"));
+    s.caremanager_time_text = get_str(*ft, "caremanager_time");
+    s.contact_person = get_str(*ft, "contact_person");
+    if (auto m = get_opt_int(*ft, "contact_methods")) s.contact_methods = static_cast<std::uint8_t>(*m);
+    s.appointment_required = get_opt_bool(*ft, "appointment_required");
+    s.appointment_days_ahead = get_opt_int(*ft, "appointment_days_ahead");
+    s.appointment_note = get_str(*ft, "appointment_note");
+    s.discharge_conference = get_opt_bool(*ft, "discharge_conference");
+    s.functional_enhanced = get_opt_bool(*ft, "functional_enhanced");
+    s.notes = get_str(*ft, "survey_notes");
+    reg.facilities.push_back(std::move(f));
+  }
+  OGRLayer* dl = layer("districts");
+  for (FeaturePtr ft(dl->GetNextFeature()); ft; ft.reset(dl->GetNextFeature())) {
+    District d;
+    d.id = get_str(*ft, "district_id");
+    d.name = get_str(*ft, "name");
+    d.parent_id = get_str(*ft, "parent_id");
+    d.level = district_level_from_string(get_str(*ft, "level")).value_or(DistrictLevel::other);
+    d.source_file = get_str(*ft, "source_file");
+    if (const OGRGeometry* g = ft->GetGeometryRef(); g && !g->IsEmpty()) {
+      for (const OGRPolygon* p : *g->toMultiPolygon()) {
+        Polygon poly;
+        poly.outer() = ring_of(*p->getExteriorRing());
+        for (int i = 0; i < p->getNumInteriorRings(); ++i) poly.inners().push_back(ring_of(*p->getInteriorRing(i)));
+        d.geometry.push_back(std::move(poly));
+      }
+    }
+    reg.districts.push_back(std::move(d));
+  }
+  OGRLayer* pl = layer("population");
+  for (FeaturePtr ft(pl->GetNextFeature()); ft; ft.reset(pl->GetNextFeature())) {
+    PopulationCell c;
+    c.mesh_code = static_cast<std::uint64_t>(get_i64(*ft, "mesh_code"));
+    c.year = get_opt_int(*ft, "year").value_or(0);
+    c.total = get_opt_real(*ft, "pop_total");
+    c.age65plus = get_opt_real(*ft, "pop_65plus");
+    c.age75plus = get_opt_real(*ft, "pop_75plus");
+    c.merged_into = static_cast<std::uint64_t>(get_i64(*ft, "merged_into"));
+    c.merged_from = get_str(*ft, "merged_from");
+    c.source_file = get_str(*ft, "source_file");
+    reg.population.push_back(std::move(c));
+  }
+  OGRLayer* xl = layer("diagnostics");
+  for (FeaturePtr ft(xl->GetNextFeature()); ft; ft.reset(xl->GetNextFeature())) {
+    Diagnostic d;
+    d.file = get_str(*ft, "file");
+    d.row = get_i64(*ft, "row");
+    d.column = get_str(*ft, "column");
+    const std::string code = get_str(*ft, "code");
+    for (const auto& info : diag_table())
+      if (info.name == code) d.code = info.code;
+    const std::string sev = get_str(*ft, "severity");
+    d.severity = sev == "error" ? Severity::error : sev == "info" ? Severity::info : Severity::warning;
+    d.value = get_str(*ft, "value");
+    d.message = get_str(*ft, "message");
+    reg.diagnostics.push_back(std::move(d));
+  }
+  OGRLayer* il = layer("import_files");
+  for (FeaturePtr ft(il->GetNextFeature()); ft; ft.reset(il->GetNextFeature())) {
+    FileReport r;
+    r.file = get_str(*ft, "file");
+    r.role = get_str(*ft, "role");
+    r.format = get_str(*ft, "format");
+    r.encoding = get_str(*ft, "encoding");
+    r.rows_read = get_i64(*ft, "rows_read");
+    r.imported = get_i64(*ft, "imported");
+    r.rejected = get_i64(*ft, "rejected");
+    r.skipped = get_i64(*ft, "skipped");
+    r.warnings = get_i64(*ft, "warnings");
+    reg.files.push_back(std::move(r));
+  }
+  OGRLayer* sl = layer("sources");
+  for (FeaturePtr ft(sl->GetNextFeature()); ft; ft.reset(sl->GetNextFeature()))
+    reg.sources.push_back({get_str(*ft, "file"), get_str(*ft, "format"), get_str(*ft, "attribution"),
+                           get_str(*ft, "edition")});
+  OGRLayer* ml = layer("careatlas_metadata");
+  for (FeaturePtr ft(ml->GetNextFeature()); ft; ft.reset(ml->GetNextFeature())) {
+    const std::string k = get_str(*ft, "key"), v = get_str(*ft, "value");
+    if (k == "title") reg.title = v;
+    else if (k == "import_time") reg.import_time = v;
+    else if (k == "careatlas_version") reg.careatlas_version = v;
+  }
+  return reg;
+}
+
+namespace {
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+std::string csv_line(std::initializer_list<std::string> fields) {
+  std::string s;
+  bool first = true;
+  for (const auto& f : fields) {
+    if (!first) s += ',';
+    first = false;
+    s += csv::quote_field(f);
+  }
+  return s + "\r\n";
+}
+}  // namespace
+
+std::string import_report_csv(const Registry& reg) {
+  std::string s(kBom);
+  s += csv_line({"file", "role", "format", "encoding", "rows_read", "imported", "rejected", "skipped", "warnings"});
+  for (const FileReport& r : reg.files)
+    s += csv_line({r.file, r.role, r.format, r.encoding, std::to_string(r.rows_read), std::to_string(r.imported),
+                   std::to_string(r.rejected), std::to_string(r.skipped), std::to_string(r.warnings)});
+  return s;
+}
+
+std::string diagnostics_csv(const Registry& reg) {
+  std::string s(kBom);
+  s += csv_line({"file", "row", "column", "code", "severity", "value", "message"});
+  for (const Diagnostic& d : reg.diagnostics)
+    s += csv_line({d.file, std::to_string(d.row), d.column, std::string(to_string(d.code)),
+                   std::string(to_string(d.severity)), d.value, d.message});
+  return s;
+}
+
+void write_file_atomic(const std::string& path, const std::string& bytes) {
+  const std::string tmp = temp_name_for(path, "");
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) throw std::runtime_error(path + ": cannot write (" + tmp + ")");
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.flush();
+    if (!out) {
+      out.close();
+      std::error_code ec;
+      fs::remove(tmp, ec);
+      throw std::runtime_error(path + ": write failed (disk full?)");
+    }
+  }
+  fs::rename(tmp, path);
+}
+
+}  // namespace careatlas

@@ -1,0 +1,976 @@
+#!/usr/bin/python3
+"""Generate the fictional town みさき市 (Misaki-shi, code 23999) as careatlas sample data.
+
+Python 3 standard library only.  Deterministic: one random.Random(20261123) drawn in a fixed
+order, no set/hash iteration in any output, so two runs write byte-identical files.
+Writes <script dir>/misaki/ (boundaries, kaigo, iryo, population, survey, support centres and
+README.md).  Everything is invented; the layouts follow the real open-data files described in
+shared/DOMAIN.md.  Planted defects are listed, with physical line numbers, in misaki/README.md.
+
+Geometry is built as a planar graph: nodes (km in a local frame) joined by wiggled edges
+(function graphs over their chords, so an edge cannot cross itself); each 日常生活圏域 is a
+cycle of nodes, so neighbouring districts share their boundary vertex by vertex.  The script
+checks that no two edges cross, that the district areas add up to the town area and that every
+inhabited mesh centroid lies in exactly one district, before it writes anything.
+"""
+import json, math, os, random
+
+SEED = 20261123
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "misaki")
+PREF, CITY, CODE = "愛知県", "みさき市", "23999"
+LON0, LAT0, KM_LON, KM_LAT = 137.28, 34.80, 91.29, 110.95   # local frame: x km east, y km north
+CELL_MARGIN_KM, FAC_MARGIN_KM = 0.02, 0.05                 # min distance from any boundary
+DAYS = ["月", "火", "水", "木", "金", "土", "日", "祝"]
+
+# ----------------------------------------------------------------------------- names and places
+def table(text):
+    return [tuple(w.split(":")) for w in text.split()]
+
+SURNAMES = table("""山田:ヤマダ:Yamada 鈴木:スズキ:Suzuki 伊藤:イトウ:Ito 近藤:コンドウ:Kondo 大野:オオノ:Ono
+小笠原:オガサワラ:Ogasawara 本多:ホンダ:Honda 夏目:ナツメ:Natsume 内藤:ナイトウ:Naito 鵜飼:ウカイ:Ukai
+竹内:タケウチ:Takeuchi 松井:マツイ:Matsui 太田:オオタ:Ota 酒井:サカイ:Sakai 平松:ヒラマツ:Hiramatsu
+石川:イシカワ:Ishikawa 原田:ハラダ:Harada 長坂:ナガサカ:Nagasaka 荻野:オギノ:Ogino 野口:ノグチ:Noguchi
+中村:ナカムラ:Nakamura 林:ハヤシ:Hayashi 渡辺:ワタナベ:Watanabe 小林:コバヤシ:Kobayashi 清水:シミズ:Shimizu
+森:モリ:Mori 市川:イチカワ:Ichikawa 宮下:ミヤシタ:Miyashita 尾崎:オザキ:Ozaki 村松:ムラマツ:Muramatsu
+柴田:シバタ:Shibata 足立:アダチ:Adachi 古田:フルタ:Furuta 浅井:アサイ:Asai 藤井:フジイ:Fujii
+岡田:オカダ:Okada 佐野:サノ:Sano 高橋:タカハシ:Takahashi 安藤:アンドウ:Ando 岩瀬:イワセ:Iwase
+稲垣:イナガキ:Inagaki 梅村:ウメムラ:Umemura 都築:ツヅキ:Tsuzuki 鳥居:トリイ:Torii 戸田:トダ:Toda
+服部:ハットリ:Hattori 三浦:ミウラ:Miura 榊原:サカキバラ:Sakakibara 彦坂:ヒコサカ:Hikosaka 白井:シライ:Shirai""")
+# suffix key -> (kanji, kana, English, departments)
+SUFFIX = {
+    "naika_cl": ("内科クリニック", "ナイカクリニック", "Internal Medicine Clinic", ["内科"]),
+    "naika": ("内科", "ナイカ", "Internal Medicine", ["内科"]),
+    "iin": ("医院", "イイン", "Clinic", ["内科"]),
+    "cl": ("クリニック", "クリニック", "Clinic", ["内科"]),
+    "naika_shoni": ("内科小児科", "ナイカショウニカ", "Internal Medicine and Pediatrics", ["内科", "小児科"]),
+    "seikei": ("整形外科", "セイケイゲカ", "Orthopedics", ["整形外科", "リハビリテーション科"]),
+    "ganka": ("眼科", "ガンカ", "Eye Clinic", ["眼科"]),
+    "jibika": ("耳鼻咽喉科", "ジビインコウカ", "ENT Clinic", ["耳鼻いんこう科"]),
+    "hifuka": ("皮膚科", "ヒフカ", "Dermatology", ["皮膚科"]),
+    "kodomo": ("こどもクリニック", "コドモクリニック", "Children's Clinic", ["小児科"]),
+    "zaitaku": ("在宅クリニック", "ザイタククリニック", "Home Care Clinic", ["内科"]),
+    "shoka": ("消化器内科クリニック", "ショウカキナイカクリニック", "Gastroenterology Clinic", ["消化器内科", "内科"]),
+    "junkan": ("循環器内科", "ジュンカンキナイカ", "Cardiology Clinic", ["循環器内科", "内科"]),
+    "kokoro": ("こころのクリニック", "ココロノクリニック", "Mental Health Clinic", ["心療内科", "精神科"]),
+    "hinyo": ("泌尿器科", "ヒニョウキカ", "Urology", ["泌尿器科"]),
+    "geka_naika": ("外科内科", "ゲカナイカ", "Surgery and Internal Medicine", ["外科", "内科"]),
+    "family": ("ファミリークリニック", "ファミリークリニック", "Family Clinic", ["内科", "小児科"]),
+    "ladies": ("レディースクリニック", "レディースクリニック", "Women's Clinic", ["産婦人科"]),
+}
+SUFFIX_WEIGHTS = [("naika_cl", 5), ("iin", 4), ("naika", 3), ("cl", 2), ("seikei", 2), ("ganka", 2), ("jibika", 1.5),
+                  ("hifuka", 1.5), ("kodomo", 1.5), ("shoka", 1), ("junkan", 1), ("kokoro", 0.7), ("hinyo", 0.7),
+                  ("geka_naika", 1), ("family", 1), ("naika_shoni", 1), ("ladies", 0.5)]
+DEPT_CODE = {"内科": "01", "小児科": "09", "外科": "13", "整形外科": "18", "リハビリテーション科": "39", "眼科": "29",
+             "耳鼻いんこう科": "30", "皮膚科": "24", "消化器内科": "04", "循環器内科": "03", "心療内科": "10",
+             "精神科": "11", "泌尿器科": "26", "産婦人科": "27"}
+AZA = ["上野", "中田", "宮前", "川原", "向山", "下郷", "東畑", "寺前"]
+FW = str.maketrans("0123456789-:", "０１２３４５６７８９－：")
+
+# ----------------------------------------------------------------------------- the town's graph
+NODES = {"C0": (0.8, 6.0), "C1": (6.5, 4.3), "C2": (12.6, 4.1), "P1": (14.3, 2.7), "P2": (16.2, 1.5),
+         "P3": (17.8, 2.1), "P4": (19.8, 3.9), "C3": (22.4, 5.4), "C4": (24.2, 6.6), "E1": (24.3, 12.6),
+         "N0": (23.6, 19.3), "N1": (17.5, 19.6), "N2": (11.0, 19.3), "N3": (5.5, 19.6), "NW": (1.4, 19.0),
+         "W1": (0.3, 13.0), "W2": (0.5, 9.5), "M1": (8.3, 13.4), "M2": (16.2, 13.9), "J1": (8.8, 9.4),
+         "J2": (15.4, 9.2), "J3": (13.7, 6.1), "S1": (18.0, 6.4)}
+TOWN_RING = "C0 C1 C2 P1 P2 P3 P4 C3 C4 E1 N0 N1 N2 N3 NW W1 W2".split()   # CCW, coast C0..C4
+# id, name, CCW node cycle, 町名 (kanji:kana:romaji), population model
+# model: target population, centres (x, y, weight, scale km), background, P(empty cell), min weight,
+#        age (65+ rate, 75+/65+, 0-14/<65, household size, male share), 2040 factors (<65, 65-74, 75+)
+DISTRICTS = [
+    ("23999-01", "中央圏域", "C1 C2 J3 J2 J1", table("本町:ホンマチ:Honmachi 栄町:サカエマチ:Sakaemachi "
+     "駅前町:エキマエチョウ:Ekimaecho 元町:モトマチ:Motomachi 錦町:ニシキチョウ:Nishikicho 旭町:アサヒマチ:Asahimachi"),
+     dict(target=31000, centres=[(9.8, 5.4, 1.0, 1.1), (10.8, 7.3, 0.55, 0.9), (7.8, 6.0, 0.25, 1.2), (12.5, 6.5, 0.2, 1.0)],
+          bg=0.04, empty=0.05, min_w=0, age=(0.24, 0.47, 0.17, 2.2, 0.49), f2040=(0.84, 0.92, 1.35))),
+    ("23999-02", "東部圏域", "C3 C4 E1 M2 J2 J3 S1", table("豊岡町:トヨオカチョウ:Toyookacho 緑が丘:ミドリガオカ:Midorigaoka "
+     "桜ヶ丘:サクラガオカ:Sakuragaoka 大原町:オオハラチョウ:Oharacho 東浜町:ヒガシハマチョウ:Higashihamacho"),
+     dict(target=20500, centres=[(19.0, 7.8, 0.6, 1.2), (21.6, 6.6, 0.35, 0.9), (17.0, 10.8, 0.25, 1.2), (22.5, 10.5, 0.1, 1.0)],
+          bg=0.03, empty=0.10, min_w=0, age=(0.27, 0.49, 0.19, 2.5, 0.49), f2040=(0.80, 0.88, 1.38))),
+    ("23999-03", "西部圏域", "C0 C1 J1 M1 W1 W2", table("西浦町:ニシウラチョウ:Nishiuracho 松原町:マツバラチョウ:Matsubaracho "
+     "若宮町:ワカミヤチョウ:Wakamiyacho 野田町:ノダチョウ:Nodacho 大池町:オオイケチョウ:Oikecho"),
+     dict(target=17500, centres=[(4.2, 8.3, 0.55, 1.3), (2.6, 6.5, 0.3, 0.9), (6.2, 11.2, 0.2, 1.2)],
+          bg=0.025, empty=0.12, min_w=0, age=(0.29, 0.50, 0.17, 2.6, 0.488), f2040=(0.76, 0.85, 1.30))),
+    ("23999-04", "南部圏域", "C2 P1 P2 P3 P4 C3 S1 J3", table("岬町:ミサキチョウ:Misakicho 港町:ミナトマチ:Minatomachi "
+     "汐見町:シオミチョウ:Shiomicho 浜田町:ハマダチョウ:Hamadacho"),
+     dict(target=14000, centres=[(14.6, 3.6, 0.6, 0.9), (18.8, 4.4, 0.35, 0.9), (16.3, 2.2, 0.15, 0.6), (19.4, 0.8, 0.2, 0.4)],
+          bg=0.03, empty=0.10, min_w=0, age=(0.31, 0.51, 0.15, 2.5, 0.485), f2040=(0.74, 0.82, 1.25))),
+    ("23999-05", "北部圏域", "J1 J2 M2 M1", table("北山町:キタヤマチョウ:Kitayamacho 寺田町:テラダチョウ:Teradacho "
+     "大谷町:オオタニチョウ:Otanicho 平井町:ヒライチョウ:Hiraicho 梅ヶ丘:ウメガオカ:Umegaoka"),
+     dict(target=13500, centres=[(12.0, 11.2, 0.5, 1.1), (14.2, 12.4, 0.2, 0.9), (9.8, 12.6, 0.1, 0.8)],
+          bg=0.02, empty=0.12, min_w=0, age=(0.28, 0.49, 0.17, 2.6, 0.488), f2040=(0.78, 0.86, 1.35))),
+    ("23999-06", "山間部圏域", "W1 M1 M2 E1 N0 N1 N2 N3 NW", table("山吹町:ヤマブキチョウ:Yamabukicho "
+     "川上町:カワカミチョウ:Kawakamicho 杉平町:スギヒラチョウ:Sugihiracho 滝見町:タキミチョウ:Takimicho"),
+     dict(target=3500, centres=[(4.6, 15.0, 0.3, 0.6), (11.6, 15.6, 0.3, 0.6), (18.6, 15.2, 0.35, 0.7), (7.4, 17.6, 0.12, 0.5),
+                                (21.5, 17.0, 0.1, 0.5)],
+          bg=0.0, empty=0.0, min_w=0.05, age=(0.42, 0.57, 0.10, 2.3, 0.47), f2040=(0.55, 0.66, 0.85))),
+]
+KIDS = [d[0] for d in DISTRICTS]
+DNAME = {d[0]: d[1] for d in DISTRICTS}
+TOWNS = {d[0]: d[3] for d in DISTRICTS}
+MODEL = {d[0]: d[4] for d in DISTRICTS}
+ISLAND_KID, MOUNTAIN_KID = "23999-04", "23999-06"
+
+
+def to_ll(p):
+    return (round(LON0 + p[0] / KM_LON, 7), round(LAT0 + p[1] / KM_LAT, 7))
+
+
+def to_km(lon, lat):
+    return ((lon - LON0) * KM_LON, (lat - LAT0) * KM_LAT)
+
+
+def wiggle(rng, p, q, seg_km, amp, beta):
+    """Polyline p -> q: a smooth random offset normal to the chord (a function graph over it)."""
+    L = math.dist(p, q)
+    n = max(2, round(L / seg_km))
+    coef = [rng.uniform(-1, 1) / k ** beta for k in range(1, max(1, min(30, n // 2)) + 1)]
+    scale = amp * L / sum(abs(c) for c in coef)
+    ux, uy = (q[0] - p[0]) / L, (q[1] - p[1]) / L
+    pts = [p]
+    for i in range(1, n):
+        t = i / n
+        d = scale * min(1.0, 4 * t, 4 * (1 - t)) * sum(c * math.sin(k * math.pi * t) for k, c in enumerate(coef, 1))
+        pts.append((p[0] + ux * L * t - uy * d, p[1] + uy * L * t + ux * d))
+    return pts + [q]
+
+
+def blob(rng, cx, cy, rx, ry, n, jitter):
+    """Closed star-shaped (hence simple) CCW ring around (cx, cy), in lon/lat."""
+    pts = [to_ll((cx + rx * r * math.cos(t), cy + ry * r * math.sin(t)))
+           for t, r in ((2 * math.pi * k / n, 1 + rng.uniform(-jitter, jitter)) for k in range(n))]
+    return pts + pts[:1]
+
+
+def in_ring(x, y, ring):
+    inside = False
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
+        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+            inside = not inside
+    return inside
+
+
+def ring_area_km2(ring):
+    pts = [to_km(*p) for p in ring]
+    return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(pts, pts[1:])) / 2
+
+
+def seg_dist(px, py, x1, y1, x2, y2):
+    dx, dy = x2 - x1, y2 - y1
+    t = max(0.0, min(1.0, ((px - x1) * dx + (py - y1) * dy) / (dx * dx + dy * dy)))
+    return math.hypot(px - x1 - t * dx, py - y1 - t * dy)
+
+
+def orient(a, b, c):
+    v = (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
+    return (v > 0) - (v < 0)
+
+
+def segments_touch(a, b, c, d):
+    o1, o2, o3, o4 = orient(a, b, c), orient(a, b, d), orient(c, d, a), orient(c, d, b)
+    if o1 != o2 and o3 != o4:
+        return True
+    on = lambda p, q, r: min(p[0], q[0]) <= r[0] <= max(p[0], q[0]) and min(p[1], q[1]) <= r[1] <= max(p[1], q[1])
+    return (o1 == 0 and on(a, b, c)) or (o2 == 0 and on(a, b, d)) or (o3 == 0 and on(c, d, a)) or (o4 == 0 and on(c, d, b))
+
+
+class Geo:
+    """Town, districts, island and 所属未定地, all in rounded lon/lat, plus spatial helpers."""
+
+    def __init__(self, rng):
+        town_edges = set(zip(TOWN_RING, TOWN_RING[1:] + TOWN_RING[:1]))
+        self.edges = {}
+        for _, _, ring, _, _ in DISTRICTS:
+            nodes = ring.split()
+            for a, b in zip(nodes, nodes[1:] + nodes[:1]):
+                if (a, b) in self.edges or (b, a) in self.edges:
+                    continue
+                if (a, b) in town_edges and TOWN_RING.index(a) < 8:
+                    par = (0.15, 0.15, 1.0)      # coast: rough
+                elif (a, b) in town_edges:
+                    par = (0.25, 0.10, 1.2)      # land border, ridge
+                else:
+                    par = (0.25, 0.07, 1.4)      # district borders
+                self.edges[(a, b)] = [to_ll(p) for p in wiggle(rng, NODES[a], NODES[b], *par)]
+        self.island = blob(rng, 19.4, 0.8, 0.75, 0.45, 28, 0.15)
+        self.unknown = blob(rng, 9.6, 2.5, 0.16, 0.10, 10, 0.10)      # 所属未定地, offshore
+        self.town = self.ring(TOWN_RING)
+        self.polys = {kid: [self.ring(ring.split())] + ([self.island] if kid == ISLAND_KID else [])
+                      for kid, _, ring, _, _ in DISTRICTS}
+        self.lines = list(self.edges.values()) + [self.island, self.unknown]
+        self.buckets = {}
+        for line in self.lines:
+            for p, q in zip(line, line[1:]):
+                s = to_km(*p) + to_km(*q)
+                for key in self._keys(min(s[0], s[2]), min(s[1], s[3]), max(s[0], s[2]), max(s[1], s[3])):
+                    self.buckets.setdefault(key, []).append((p, q, s))
+        self.check()
+
+    @staticmethod
+    def _keys(x0, y0, x1, y1):
+        return [(i, j) for i in range(math.floor(x0 * 2), math.floor(x1 * 2) + 1)
+                for j in range(math.floor(y0 * 2), math.floor(y1 * 2) + 1)]
+
+    def ring(self, nodes):
+        out = [to_ll(NODES[nodes[0]])]
+        for a, b in zip(nodes, nodes[1:] + nodes[:1]):
+            out.extend((self.edges[(a, b)] if (a, b) in self.edges else self.edges[(b, a)][::-1])[1:])
+        return out
+
+    def district_of(self, lon, lat):
+        hits = [kid for kid in KIDS if sum(in_ring(lon, lat, r) for r in self.polys[kid]) % 2]
+        assert len(hits) <= 1, (lon, lat, hits)
+        return hits[0] if hits else None
+
+    def near_boundary(self, lon, lat, dist_km):
+        x, y = to_km(lon, lat)
+        for key in self._keys(x - dist_km, y - dist_km, x + dist_km, y + dist_km):
+            for _, _, s in self.buckets.get(key, ()):
+                if seg_dist(x, y, *s) < dist_km:
+                    return True
+        return False
+
+    def check(self):
+        """No two segments cross or touch except consecutive ones / at shared graph nodes."""
+        nodes = {to_ll(p) for p in NODES.values()}
+        for segs in self.buckets.values():
+            for i in range(len(segs)):
+                for j in range(i + 1, len(segs)):
+                    (a, b, _), (c, d, _) = segs[i], segs[j]
+                    shared = {a, b} & {c, d}
+                    if shared:
+                        assert len(shared) == 1 and (len({a, b, c, d}) == 3), "degenerate segment pair"
+                        continue
+                    assert not segments_touch(a, b, c, d), ("crossing edges", a, b, c, d)
+        del nodes
+        for kid in KIDS:
+            assert all(r[0] == r[-1] and ring_area_km2(r) > 0 for r in self.polys[kid])
+        total = ring_area_km2(self.town) + ring_area_km2(self.island)
+        parts = sum(ring_area_km2(r) for kid in KIDS for r in self.polys[kid])
+        assert abs(total - parts) < 1e-9 * total, (total, parts)
+        assert not in_ring(*self.island[0], self.town) and not in_ring(*self.unknown[0], self.town)
+        assert not in_ring(*self.unknown[0], self.island)
+
+
+# ----------------------------------------------------------------------------- population
+def mesh_code(I, J):
+    p, a = divmod(I, 160); q, b = divmod(a, 20); r, m1 = divmod(b, 2)
+    u, c = divmod(J, 160); v, d = divmod(c, 20); w, m2 = divmod(d, 2)
+    return f"{p:02d}{u:02d}{q}{v}{r}{w}{1 + 2 * m1 + m2}"
+
+
+def cell_centre(I, J):
+    return 100.0 + (J + 0.5) / 160.0, (I + 0.5) / 240.0
+
+
+def binom(rng, n, p):
+    if n < 40:
+        return sum(rng.random() < p for _ in range(n))
+    return min(n, max(0, round(rng.gauss(n * p, math.sqrt(n * p * (1 - p))))))
+
+
+def build_population(rng, geo):
+    assert mesh_code(int(35.68125 * 240), int(39.771875 * 160)) == "533946114"
+    cells = []
+    for I in range(int(34.79 * 240), int(34.99 * 240) + 1):
+        for J in range(int(37.27 * 160), int(37.56 * 160) + 1):
+            lon, lat = cell_centre(I, J)
+            kid = geo.district_of(lon, lat)
+            if kid is None or geo.near_boundary(lon, lat, CELL_MARGIN_KM):
+                continue
+            x, y = to_km(lon, lat)
+            m = MODEL[kid]
+            w = sum(a * math.exp(-math.hypot(x - cx, y - cy) / s) for cx, cy, a, s in m["centres"]) + m["bg"]
+            if kid != MOUNTAIN_KID and y > 12:
+                w *= math.exp(-(y - 12))                     # foothills
+            noise, draw = math.exp(rng.gauss(0, 0.45)), rng.random()
+            if w >= m["min_w"] and draw >= m["empty"]:
+                cells.append(dict(I=I, J=J, code=mesh_code(I, J), kid=kid, w=w * noise))
+    for kid in KIDS:
+        mine = [c for c in cells if c["kid"] == kid]
+        k = MODEL[kid]["target"] / sum(c["w"] for c in mine)
+        for c in mine:
+            c["pop"] = round(c["w"] * k)
+    cells = [c for c in cells if c["pop"] > 0]
+    for c in cells:
+        r65, r75, r14, hh, male = MODEL[c["kid"]]["age"]
+        n = c["pop"]
+        rate = min(0.7, max(0.12, r65 + 0.04 * (1 - min(1, n / 600)) + rng.gauss(0, 0.02)))
+        c["p65"] = binom(rng, n, rate)
+        c["p75"] = binom(rng, c["p65"], r75)
+        c["p0_14"] = binom(rng, n - c["p65"], r14)
+        c["male"] = binom(rng, n, male)
+        c["hh"] = min(n, max(1, round(n / hh * math.exp(rng.gauss(0, 0.08)))))
+        fy, f1, f2 = MODEL[c["kid"]]["f2040"]
+        y, a, b = (v * f * math.exp(rng.gauss(0, 0.08)) for v, f in
+                   ((n - c["p65"], fy), (c["p65"] - c["p75"], f1), (c["p75"], f2)))
+        c["ptn40"], c["ptc40"], c["ptd40"] = round(y + a + b, 3), round(a + b, 3), round(b, 3)
+    # e-Stat secrecy: a few tiny cells are merged into a populous neighbour in the same district
+    by_ij = {(c["I"], c["J"]): c for c in cells}
+    cands = {}
+    for c in cells:
+        if c["pop"] < 10:
+            nb = [by_ij.get((c["I"] + di, c["J"] + dj)) for di in (-1, 0, 1) for dj in (-1, 0, 1) if di or dj]
+            nb = [o for o in nb if o and o["kid"] == c["kid"] and o["pop"] >= 20]
+            if nb:
+                cands.setdefault(max(nb, key=lambda o: (o["pop"], o["code"]))["code"], []).append(c)
+    receivers = sorted(cands, key=lambda code: (-len(cands[code]), code))
+    chosen = cands[receivers[0]][:2] + [cands[r][0] for r in rng.sample(receivers[1:], 3)]
+    code_cell = {c["code"]: c for c in cells}
+    for c in chosen:
+        recv = next(r for r in receivers if c in cands[r])
+        c["merged_into"] = recv
+        code_cell[recv].setdefault("merged", []).append(c["code"])
+    return sorted(cells, key=lambda c: c["code"])
+
+
+def place(rng, geo, cells, kid, gamma):
+    mine = [c for c in cells if c["kid"] == kid]
+    weights = [c["pop"] ** gamma for c in mine]
+    while True:
+        c = rng.choices(mine, weights)[0]
+        lon, lat = 100.0 + (c["J"] + rng.uniform(0.05, 0.95)) / 160.0, (c["I"] + rng.uniform(0.05, 0.95)) / 240.0
+        if geo.district_of(lon, lat) == kid and not geo.near_boundary(lon, lat, FAC_MARGIN_KM):
+            return lat, lon
+
+
+# ----------------------------------------------------------------------------- small helpers
+def code6(code5):
+    s = sum(int(c) * w for c, w in zip(code5, (6, 5, 4, 3, 2)))
+    return code5 + str((11 - s % 11) % 10)
+
+
+def corp_number(base12):
+    s = sum(int(d) * (1 if i % 2 == 0 else 2) for i, d in enumerate(reversed(base12)))
+    return str(9 - s % 9) + base12
+
+
+def csv_line(fields):
+    out = []
+    for f in fields:
+        f = "" if f is None else str(f)
+        out.append('"' + f.replace('"', '""') + '"' if any(ch in f for ch in ',"\r\n') else f)
+    return ",".join(out)
+
+
+def write_csv(rel, rows, encoding="utf-8", bom=True, nl="\r\n"):
+    data = "".join(csv_line(r) + nl for r in rows).encode(encoding)
+    write_bytes(rel, (b"\xef\xbb\xbf" if bom else b"") + data)
+    return len(rows) - 1
+
+
+def write_bytes(rel, data):
+    path = os.path.join(OUT, rel)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as f:
+        f.write(data)
+
+
+def write_geojson(rel, name, features):
+    lines = [json.dumps(f, ensure_ascii=False, separators=(",", ":")) for f in features]
+    write_bytes(rel, ('{"type":"FeatureCollection","name":"%s","features":[\n' % name
+                      + ",\n".join(lines) + "\n]}").encode("utf-8"))
+
+
+def address(rng, kid, aza=None):
+    town = rng.choice(TOWNS[kid])[0]
+    if aza if aza is not None else kid == MOUNTAIN_KID or (kid in ("23999-03", "23999-05") and rng.random() < 0.35):
+        return f"{PREF}{CITY}{town}字{rng.choice(AZA)}{rng.randint(1, 2999)}番地"
+    return f"{PREF}{CITY}{town}{rng.randint(1, 4)}丁目{rng.randint(1, 28)}-{rng.randint(1, 20)}"
+
+
+def phone(rng, used):
+    while True:
+        p = f"0533-{rng.randint(20, 99)}-{rng.randint(0, 9999):04d}"
+        if p not in used:
+            used.add(p)
+            return p
+
+
+def hm(t):
+    return int(t[:2]) * 60 + int(t[3:])
+
+
+def fmt_hm(m):
+    return f"{m // 60 % 24:02d}:{m % 60:02d}"
+
+
+# ----------------------------------------------------------------------------- writers
+def write_boundaries(geo):
+    poly = lambda ring: [[list(p) for p in ring]]
+    n03 = lambda n4, n7, coords: {"type": "Feature", "properties": {
+        "N03_001": PREF, "N03_002": None, "N03_003": None, "N03_004": n4, "N03_005": None, "N03_007": n7},
+        "geometry": {"type": "MultiPolygon", "coordinates": coords}}
+    write_geojson("boundaries/N03-24_23_240101_misaki.geojson", "N03-24_23_240101",
+                  [n03(CITY, CODE, [poly(geo.town), poly(geo.island)]), n03(None, None, [poly(geo.unknown)])])
+    feats = []
+    for kid in KIDS:
+        rings = geo.polys[kid]
+        g = ({"type": "Polygon", "coordinates": poly(rings[0])} if len(rings) == 1 else
+             {"type": "MultiPolygon", "coordinates": [poly(r) for r in rings]})
+        feats.append({"type": "Feature", "properties": {"圏域ID": kid, "圏域名": DNAME[kid], "市町村コード": CODE},
+                      "geometry": g})
+    write_geojson("boundaries/misaki_nichijo_seikatsu_ken-iki.geojson", "misaki_nichijo_seikatsu_ken-iki", feats)
+
+
+def write_population(cells):
+    codes = [f"T001141{i:03d}" for i in range(1, 9)]
+    labels = ["人口（総数）", "人口（総数）　男", "人口（総数）　女", "０～１４歳人口　総数", "１５～６４歳人口　総数",
+              "６５歳以上人口　総数", "７５歳以上人口　総数", "世帯総数"]
+    rows = [["KEY_CODE", "HTKSYORI", "HTKSAKI", "GASSAN"] + codes, ["", "", "", ""] + ["\u3000" + s for s in labels]]
+    by_code = {c["code"]: c for c in cells}
+    for c in cells:
+        if "merged_into" in c:
+            rows.append([c["code"], "1", c["merged_into"], ""] + ["*"] * 8)
+            continue
+        group = [c] + [by_code[m] for m in c.get("merged", [])]
+        s = lambda k: sum(g[k] for g in group)
+        n, p65 = s("pop"), s("p65")
+        rows.append([c["code"], "2" if len(group) > 1 else "0", "", ";".join(c.get("merged", [])),
+                     n, s("male"), n - s("male"), s("p0_14"), n - p65 - s("p0_14"), p65, s("p75"), s("hh")])
+    write_csv("population/tblT001141H5237.txt", rows, encoding="cp932", bom=False)
+    feats = []
+    for c in cells:
+        lon0, lat0, lon1, lat1 = 100.0 + c["J"] / 160.0, c["I"] / 240.0, 100.0 + (c["J"] + 1) / 160.0, (c["I"] + 1) / 240.0
+        feats.append({"type": "Feature", "properties": {
+            "MESH_ID": c["code"], "SHICODE": CODE, "PTN_2020": float(c["pop"]), "PTN_2040": c["ptn40"],
+            "PTC_2020": float(c["p65"]), "PTC_2040": c["ptc40"], "PTD_2020": float(c["p75"]), "PTD_2040": c["ptd40"]},
+            "geometry": {"type": "Polygon", "coordinates": [[[lon0, lat0], [lon1, lat0], [lon1, lat1], [lon0, lat1], [lon0, lat0]]]}})
+    write_geojson("population/500m_mesh_suikei_2024_23999.geojson", "500m_mesh_suikei_2024_23999", feats)
+    return rows
+
+
+KAIGO_HEADER = ("都道府県コード又は市町村コード,No,都道府県名,市区町村名,事業所名,事業所名カナ,サービスの種類,住所,方書（ビル名等）,"
+                "緯度,経度,電話番号,FAX番号,法人番号,法人の名称,事業所番号,利用可能曜日,利用可能曜日特記事項,定員,URL,"
+                "高齢者の方と障害者の方が同時一体的に利用できるサービス,介護保険の通常の指定基準を満たしている,"
+                "障害福祉の通常の指定基準を満たしている,備考").split(",")
+PREFIXES = table("""ひまわり:ヒマワリ さくら:サクラ あおば:アオバ なごみ:ナゴミ ふれあい:フレアイ やすらぎ:ヤスラギ
+みなと:ミナト はまかぜ:ハマカゼ つばさ:ツバサ あすなろ:アスナロ かがやき:カガヤキ すみれ:スミレ わかば:ワカバ
+いこい:イコイ ほほえみ:ホホエミ しおさい:シオサイ やまびこ:ヤマビコ こもれび:コモレビ あゆみ:アユミ ぬくもり:ヌクモリ
+陽だまり:ヒダマリ 絆:キズナ 結:ユイ 希望:キボウ 青空:アオゾラ 虹:ニジ 若竹:ワカタケ 松風:マツカゼ 潮風:シオカゼ 山里:ヤマザト""")
+CORP_TYPES = [("社会福祉法人", "シャカイフクシホウジン", "{}福祉会", "05"), ("株式会社", "カブシキガイシャ", "ケアサポート{}", "01"),
+              ("有限会社", "ユウゲンガイシャ", "{}介護サービス", "02"), ("医療法人", "イリョウホウジン", "{}会", "05"),
+              ("特定非営利活動法人", "トクテイヒエイリカツドウホウジン", "{}", "05")]
+
+
+def kaigo_offices(rng, geo, cells, service, counts, used_phones, used_names, corps):
+    """Offices of one service: counts per district -> list of dicts (not yet rows)."""
+    code_digit = {"居宅介護支援": "1", "訪問看護": "3", "定期巡回・随時対応型訪問介護看護": "6"}[service]
+    offices = []
+    for kid, n in counts:
+        for _ in range(n):
+            while True:
+                pre, pre_kana = rng.choice(PREFIXES)
+                if service == "居宅介護支援":
+                    suf, suf_kana = rng.choice([("居宅介護支援事業所", "キョタクカイゴシエンジギョウショ"),
+                                                ("ケアプランセンター", "ケアプランセンター"), ("介護相談センター", "カイゴソウダンセンター"),
+                                                ("ケアマネジメントセンター", "ケアマネジメントセンター")])
+                elif service == "訪問看護":
+                    suf, suf_kana = "訪問看護ステーション", "ホウモンカンゴステーション"
+                else:
+                    suf, suf_kana = "定期巡回・随時対応型訪問介護看護", "テイキジュンカイ・ズイジタイオウガタホウモンカイゴカンゴ"
+                if (pre, suf) not in used_names:
+                    break
+            used_names.add((pre, suf))
+            if rng.random() < 0.5:
+                name, kana = f"{suf}　{pre}", f"{suf_kana}　{pre_kana}"
+            else:
+                name, kana = f"{pre}{suf}", f"{pre_kana}{suf_kana}"
+            if corps and rng.random() < 0.3:
+                corp = rng.choice(corps)
+            else:
+                ctype, _, pattern, tcode = rng.choice(CORP_TYPES)
+                corp = (ctype + pattern.format(pre), corp_number(f"1804{tcode}{rng.randint(0, 999999):06d}"))
+                corps.append(corp)
+            lat, lon = place(rng, geo, cells, kid, 1.0)
+            tel = phone(rng, used_phones)
+            addr = address(rng, kid)
+            if rng.random() < 0.4:
+                addr = PREF + CITY + addr[len(PREF + CITY):].translate(FW)
+            offices.append(dict(kid=kid, name=name, kana=kana, addr=addr, lat=f"{lat:.15f}", lon=f"{lon:.15f}",
+                                tel=tel, fax=tel[:-1] + str((int(tel[-1]) + 1) % 10), corp=corp,
+                                no=f"237{code_digit}{rng.randint(0, 99999):05d}{rng.randint(0, 9)}",
+                                building=rng.choice(["", "", "", "", "みさきビル2階", "第二栄ビル1F"]),
+                                url=rng.choice(["", "", f"https://care{rng.randint(100, 999)}.example.jp/"])))
+    return offices
+
+
+def kaigo_rows(service, offices, days, notes, capacity):
+    rows = [KAIGO_HEADER]
+    for o, (d, note) in zip(offices, zip(days, notes)):
+        rows.append([code6(CODE), o["no"], PREF, CITY, o["name"], o["kana"], service, o["addr"], o["building"],
+                     o["lat"], o["lon"], o["tel"], o["fax"], o["corp"][1], o["corp"][0], o["no"], d, note,
+                     capacity, o["url"], "", "", "", ""])
+    return rows
+
+
+def write_kaigo(rng, geo, cells, defects):
+    used_phones, used_pre, corps = set(), set(), []
+    counts = lambda *n: list(zip(KIDS, n))
+    # 430 居宅介護支援: 33 offices + one later row repeating an earlier 事業所番号
+    off = kaigo_offices(rng, geo, cells, "居宅介護支援", counts(10, 7, 6, 4, 5, 0), used_phones, used_pre, corps)
+    off += kaigo_offices(rng, geo, cells, "居宅介護支援", [(MOUNTAIN_KID, 1)], used_phones, used_pre, corps)
+    off.sort(key=lambda o: o["no"])
+    off[20].update(name="𠮷田ケアプランセンター", kana="ヨシダケアプランセンター")
+    off[5].update(lat="0.000000000000000", lon="0.000000000000000")
+    off[12].update(lat=off[12]["lon"], lon=off[12]["lat"])
+    dup = dict(kaigo_offices(rng, geo, cells, "居宅介護支援", [(off[8]["kid"], 1)], used_phones, used_pre, corps)[0])
+    dup.update(no=off[8]["no"], name=off[8]["name"] + "　サテライト", kana=off[8]["kana"] + "　サテライト")
+    off.insert(27, dup)
+    f = "kaigo/jigyosho_430.csv"
+    line = lambda o: off.index(o) + 2          # header = line 1
+    defects += [(f, 7, "緯度/経度 both `0.000000000000000` (missing coordinates)", "keep as unlocated, warn"),
+                (f, 14, "lat/lon swapped (緯度 column ≈ 137.4, 経度 ≈ 34.9)", "swap back (warn): the swapped pair lies in the town"),
+                (f, 22, "事業所名 contains 𠮷 (U+20BB7, not in CP932/Shift_JIS)",
+                 "keep; must survive the UTF-8 round trip; warn only when writing CP932"),
+                (f, line(dup), f"事業所番号 {dup['no']} repeats line {line(off[8])} (name + 「サテライト」)",
+                 "report duplicate key; keep the first row, reject the later one")]
+    days = [rng.choice(["平日", "平日", "平日,土曜日", "平日,土曜日", "平日,土曜日,日曜日,祝日"]) for _ in off]
+    notes = [rng.choice(["", "", "", "-", "緊急時、電話にて24時間、対応可能（改行）土曜日は午前のみ", "土曜日は9時～12時",
+                         "祝日は休業（改行）年末年始12/29～1/3は休み", "営業時間外は携帯電話に転送"]) for _ in off]
+    n430 = write_csv(f, kaigo_rows("居宅介護支援", off, days, notes, rng.choice(["", "0"])))
+    # 130 訪問看護: 12 stations, 7 with 24-hour cover, one geocoded into the sea
+    st = kaigo_offices(rng, geo, cells, "訪問看護", counts(4, 3, 2, 2, 1, 0), used_phones, used_pre, corps)
+    st[0].update(name="みさき市医師会訪問看護ステーション", kana="ミサキシイシカイホウモンカンゴステーション")
+    st[4].update(name="東浜病院訪問看護ステーション", kana="ヒガシハマビョウインホウモンカンゴステーション")
+    sea = to_ll((15.6, -2.4))
+    st[9].update(lat=f"{sea[1] + 0.0000123456:.15f}", lon=f"{sea[0] + 0.0000065432:.15f}")
+    h24 = [True, True, False, True, True, True, False, True, False, False, True, False]
+    days = ["平日,土曜日,日曜日,祝日" if h else rng.choice(["平日", "平日,土曜日"]) for h in h24]
+    notes = [rng.choice(["24時間対応体制あり", "24時間対応体制加算の届出あり（改行）緊急時は24時間訪問可能", "緊急時、電話にて24時間、対応可能",
+                         "24時間365日、電話相談・緊急訪問に対応"]) if h else
+             rng.choice(["", "-", "土曜日は午前のみ（改行）日曜・祝日は休み", "営業時間 8:30～17:30"]) for h in h24]
+    rows = kaigo_rows("訪問看護", st, days, notes, "")
+    n130 = write_csv("kaigo/jigyosho_130.csv", rows)
+    defects.append(("kaigo/jigyosho_130.csv", 11, "coordinates ~5 km south of the coast, in the sea (address says 南部圏域)",
+                    "keep with warning \"outside own municipality\"; still a provider for coverage"))
+    # 760 定期巡回・随時対応型訪問介護看護
+    tk = kaigo_offices(rng, geo, cells, "定期巡回・随時対応型訪問介護看護", counts(1, 1), used_phones, used_pre, corps)
+    tk[1].update(name="24時間ケアステーションみさき東", kana="ニジュウヨジカンケアステーションミサキヒガシ")
+    n760 = write_csv("kaigo/jigyosho_760.csv", kaigo_rows("定期巡回・随時対応型訪問介護看護", tk, ["平日,土曜日,日曜日,祝日"] * 2,
+                                                          ["24時間365日対応（改行）随時訪問あり", "24時間対応"], "0"))
+    return dict(k430=[o["kid"] for o in off], k130=[(s["kid"], h) for s, h in zip(st, h24)], k760=[o["kid"] for o in tk],
+                counts=(n430, n130, n760))
+
+
+# ----------------------------------------------------------------------------- 医療情報ネット
+def B(days, s, e, extra=None):
+    """One time band: {day: (start, end)} for the given days (+ days with other times)."""
+    d = {k: (s, e) for k in days}
+    d.update(extra or {})
+    return d
+
+
+HOURS = {
+    "A": [B("月火水木金土", "09:00", "12:00"), B("月火木金", "15:00", "18:00")],
+    "B": [B("月火水木金土", "08:30", "12:00"), B("月火水金", "14:30", "18:30")],
+    "C": [B("月火水木金", "09:00", "12:30", {"土": ("09:00", "13:00")}), B("月火木金", "16:00", "19:00")],
+    "D": [B("月火水木金土", "09:00", "12:00"), B("月火木金", "17:00", "18:30")],        # afternoons: home visits
+    "E": [B("月水金", "09:00", "11:30")],                                            # home-care clinic
+    "F": [B("月火水金土", "09:00", "12:00"), B("月火水金", "14:00", "17:30")],
+    "G": [B("月火水木金土", "08:45", "12:15"), B("月火水金", "15:30", "19:00")],
+    "H": [B("月火木金土", "09:00", "12:30"), B("月火木金", "15:00", "18:00")],
+    "M": [B("月火木金", "08:30", "12:00", {"水": ("08:30", "11:00")}), B("火金", "13:30", "16:00")],
+    "M2": [B("月火水金", "09:00", "12:00", {"土": ("09:00", "11:00")}), B("月水", "14:00", "17:00")],
+    "N": [B("日祝", "09:00", "12:00"), B("日祝", "13:00", "17:00"), B("月火水木金", "19:30", "22:30", {"土": ("20:00", "08:00")})],
+}
+SECOND_DEPT = {"小児科": [B("月火水木金", "09:00", "11:30"), B("火木", "14:00", "15:30")],
+               "リハビリテーション科": [B("月火水木金土", "09:00", "12:00"), B("月火水木金", "14:00", "18:00")]}
+SUFFIX["shinryojo"] = ("診療所", "シンリョウジョ", "Clinic", ["内科"])
+SUFFIX["shinryojo_n"] = ("診療所", "シンリョウジョ", "Clinic", ["内科", "小児科"])
+# hand-placed clinics: district, stem (kanji, kana, romaji), suffix, hours, 訪問診療, 24時間対応, 機能強化型, 医師数, 法人
+SPECIAL = [
+    ("23999-01", ("みさき", "ミサキ", "Misaki"), "zaitaku", "E", "○", "○", "○", 4, ("医療法人社団みさき会", "イリョウホウジンシャダンミサキカイ")),
+    ("23999-01", ("杉浦", "スギウラ", "Sugiura"), "naika_cl", "D", "○", "○", "○", 3, ("医療法人杉浦会", "イリョウホウジンスギウラカイ")),
+    ("23999-01", ("加藤", "カトウ", "Kato"), "iin", "A", "○", "○", "×", 1, None),
+    ("23999-01", ("河合", "カワイ", "Kawai"), "junkan", "D", "○", "○", "×", 2, ("医療法人河合会", "イリョウホウジンカワイカイ")),
+    ("23999-01", ("駅前", "エキマエ", "Ekimae"), "family", "C", "○", "×", "×", 2, None),
+    ("23999-02", ("さくらヶ丘", "サクラガオカ", "Sakuragaoka"), "zaitaku", "E", "○", "○", "○", 3,
+     ("医療法人社団さくら会", "イリョウホウジンシャダンサクラカイ")),
+    ("23999-02", ("神谷", "カミヤ", "Kamiya"), "naika", "D", "○", "○", "×", 1, None),
+    ("23999-02", ("水野", "ミズノ", "Mizuno"), "iin", "A", "○", "○", "×", 2, None),
+    ("23999-02", ("豊岡", "トヨオカ", "Toyooka"), "cl", "B", "○", "×", "×", 1, None),
+    ("23999-03", ("牧野", "マキノ", "Makino"), "iin", "A", "○", "×", "×", 1, None),
+    ("23999-03", ("西浦", "ニシウラ", "Nishiura"), "naika_cl", "D", "○", "×", "×", 1, None),
+    ("23999-04", ("みなと", "ミナト", "Minato"), "geka_naika", "B", "○", "○", "×", 2, ("医療法人港会", "イリョウホウジンミナトカイ")),
+    ("23999-05", ("寺田", "テラダ", "Terada"), "iin", "A", "○", "○", "×", 1, None),
+    ("23999-06", ("みさき市国民健康保険山吹", "ミサキシコクミンケンコウホケンヤマブキ", "Misaki City NHI Yamabuki"), "shinryojo", "M",
+     "○", "×", "×", 1, None),
+    ("23999-06", ("杉平", "スギヒラ", "Sugihira"), "naika", "M2", "×", "×", "×", 1, None),
+    ("23999-01", ("みさき市休日夜間急患", "ミサキシキュウジツヤカンキュウカン", "Misaki City Holiday and Night Emergency"),
+     "shinryojo_n", "N", None, None, None, None, None),
+]
+CLINIC_COUNTS = {"23999-01": 26, "23999-02": 15, "23999-03": 12, "23999-04": 9, "23999-05": 10, "23999-06": 2}
+HOSPITALS = [  # district, name, kana, English, 法人, departments, beds (一般, 療養), open Saturday, in survey
+    ("23999-01", "みさき市民病院", "ミサキシミンビョウイン", "Misaki Municipal Hospital", None,
+     ["内科", "循環器内科", "消化器内科", "外科", "整形外科", "小児科", "産婦人科", "眼科", "泌尿器科"], (320, ""), False, True),
+    ("23999-02", "東浜病院", "ヒガシハマビョウイン", "Higashihama Hospital", ("医療法人東浜会", "イリョウホウジンヒガシハマカイ"),
+     ["内科", "外科", "リハビリテーション科"], (60, 120), True, True),
+    ("23999-03", "松原整形外科病院", "マツバラセイケイゲカビョウイン", "Matsubara Orthopedic Hospital", None,
+     ["整形外科", "リハビリテーション科", "内科"], (48, ""), True, False),
+    ("23999-04", "岬記念病院", "ミサキキネンビョウイン", "Misaki Memorial Hospital", ("医療法人岬会", "イリョウホウジンミサキカイ"),
+     ["内科", "外科", "消化器内科"], (99, 50), False, False),
+]
+
+
+def make_facilities(rng, geo, cells):
+    """Clinics (hand-placed + generated) and hospitals, with IDs, addresses and coordinates."""
+    clinics = [dict(kid=s[0], stem=s[1], suffix=s[2], hours=s[3], hv=s[4], h24=s[5], kyoka=s[6], doctors=s[7],
+                    corp=s[8], special=True) for s in SPECIAL]
+    names = {c["stem"][0] + SUFFIX[c["suffix"]][0] for c in clinics}
+    keys, wts = zip(*SUFFIX_WEIGHTS)
+    for kid in KIDS:
+        for _ in range(CLINIC_COUNTS[kid] - sum(c["kid"] == kid for c in clinics)):
+            while True:
+                stem = rng.choice(SURNAMES) if rng.random() < 0.75 else rng.choice(TOWNS[kid])
+                suffix = rng.choices(keys, wts)[0]
+                if stem[0] + SUFFIX[suffix][0] not in names:
+                    break
+            names.add(stem[0] + SUFFIX[suffix][0])
+            corp = (f"医療法人{stem[0]}会", f"イリョウホウジン{stem[1]}カイ") if stem in SURNAMES and rng.random() < 0.35 else None
+            clinics.append(dict(kid=kid, stem=stem, suffix=suffix, hours=rng.choice("ABCFGH"), hv=None, h24=None,
+                                kyoka=None, doctors=None, corp=corp, special=False))
+    rng.shuffle(clinics)
+    serials = sorted(rng.sample(range(1, 10 ** 6), len(clinics) + 1))
+    orphan = f"2320999{serials.pop(len(serials) // 2):06d}"          # an ID used only in the hours table
+    for c, serial in zip(clinics, serials):
+        kan, kana, eng, depts = SUFFIX[c["suffix"]]
+        lat, lon = place(rng, geo, cells, c["kid"], 1.0 if c["special"] else 1.3)
+        c.update(id=f"2320999{serial:06d}", short=c["stem"][0] + kan, short_kana=c["stem"][1] + kana,
+                 english=f"{c['stem'][2]} {eng}", addr=address(rng, c["kid"]), lat=str(round(lat, 7)), lon=str(round(lon, 7)),
+                 recv_early=rng.random() < 0.5, beds=rng.choice(["", "", "", "", "", "19"]),
+                 depts=[(d, HOURS[c["hours"]] if i == 0 else SECOND_DEPT.get(d, HOURS[c["hours"]])) for i, d in enumerate(depts)])
+    clinics.sort(key=lambda c: c["id"])
+    hospitals = []
+    for (kid, name, kana, eng, corp, depts, beds, sat, survey), serial in zip(HOSPITALS, sorted(rng.sample(range(1, 10 ** 6), 4))):
+        lat, lon = place(rng, geo, cells, kid, 1.3)
+        hospitals.append(dict(kid=kid, id=f"2310999{serial:06d}", short=name, short_kana=kana, english=eng, corp=corp,
+                              dept_names=depts, beds=beds, sat=sat, survey=survey, addr=address(rng, kid, aza=False),
+                              lat=str(round(lat, 7)), lon=str(round(lon, 7))))
+    return clinics, hospitals, orphan
+
+
+def hours_row(fid, dept, band_no, band, early, placeholder_day=None):
+    row = [fid, DEPT_CODE[dept], dept, band_no]
+    for day in DAYS:
+        if day == placeholder_day:
+            row += ["00:00"] * 4
+        elif day in band:
+            s, e = band[day]
+            end = hm(e) if hm(e) > hm(s) else hm(e) + 24 * 60            # overnight band
+            row += [s, e, fmt_hm(hm(s) - (15 if early else 0)), fmt_hm(end - 30)]
+        else:
+            row += [""] * 4
+    return row
+
+
+def write_iryo(rng, clinics, hospitals, orphan, defects):
+    fac_header = ("ID,正式名称,正式名称（フリガナ）,略称,略称（フリガナ）,英語表記（ローマ字表記）,機関区分,都道府県コード,市区町村コード,"
+                  "所在地,所在地座標（緯度）,所在地座標（経度）,案内用ホームページアドレス," +
+                  ",".join(f"毎週決まった曜日に休診（{d}）" for d in DAYS[:7]) +
+                  ",祝日に休診,その他の休診日（gw、お盆等）,一般病床数,療養病床数").split(",")
+    hrs_header = ["ID", "診療科目コード", "診療科目名", "診療時間帯"] + [
+        f"{d}_{k}" for d in DAYS for k in ("診療開始時間", "診療終了時間", "外来受付開始時間", "外来受付終了時間")]
+    first = lambda kid: next(c for c in clinics if c["kid"] == kid and not c["special"])
+    zero_c, wed_c, ph_c = first("23999-05"), first("23999-03"), first("23999-02")
+    for c in (wed_c, ph_c):                      # one department, hours "A" (水 morning, 木 afternoon)
+        c["hours"], c["depts"] = "A", [(SUFFIX[c["suffix"]][3][0], HOURS["A"])]
+    zero_c.update(lat="0.0", lon="0.0")
+
+    def fac_row(f, kind, flags, holiday, other, beds):
+        official, okana = (f"{f['corp'][0]}　{f['short']}", f"{f['corp'][1]}　{f['short_kana']}") if f["corp"] else (f["short"], f["short_kana"])
+        url = rng.choice(["", "", f"https://{f['english'].split()[0].lower()}{rng.randint(1, 99)}.example.jp/"])
+        return [f["id"], official, okana, f["short"] if f["corp"] else "", f["short_kana"] if f["corp"] else "", f["english"],
+                kind, "23", CODE[2:], f["addr"], f["lat"], f["lon"], url, *flags, holiday, other, *beds]
+
+    frows, hrows = [fac_header], [hrs_header]
+    for c in clinics:
+        open_days = [any(d in band for _, bands in c["depts"] for band in bands) for d in DAYS]
+        flags = ["1" if o else "0" for o in open_days[:7]]
+        if c is wed_c:
+            flags[2] = "0"
+        frows.append(fac_row(c, "2", flags, "1" if open_days[7] else "0",
+                             rng.choice(["", "年末年始", "年末年始、お盆", "年末年始、GW、お盆"]), (c["beds"], "")))
+        for dept, bands in c["depts"]:
+            for b, band in enumerate(bands, 1):
+                hrows.append(hours_row(c["id"], dept, b, band, c["recv_early"], "木" if c is ph_c and b == 2 else None))
+    at = next(i for i, r in enumerate(hrows[1:], 1) if r[0] > orphan)
+    hrows[at:at] = [hours_row(orphan, "内科", b, band, False) for b, band in enumerate(HOURS["A"], 1)]
+    fi, fh = "iryo/02-1_clinic_facility_info_20260401.csv", "iryo/02-2_clinic_speciality_hours_20260401.csv"
+    counts = [write_csv(fi, frows), write_csv(fh, hrows)]
+    line_of = lambda rows, pred: next(i for i, r in enumerate(rows, 1) if pred(r))
+    night = next(c for c in clinics if c["hours"] == "N")
+    defects += [
+        (fi, line_of(frows, lambda r: r[0] == zero_c["id"]), f"{zero_c['short']}: 所在地座標 `0.0` / `0.0`", "keep as unlocated, warn"),
+        (fi, line_of(frows, lambda r: r[0] == wed_c["id"]),
+         f"{wed_c['short']}: 毎週決まった曜日に休診（水） = 0 (closed) but the hours table has 水 09:00–12:00",
+         "keep with warning (flag/hours contradiction)"),
+        (fh, line_of(hrows, lambda r: r[0] == ph_c["id"] and r[3] == 2), f"{ph_c['short']}, band 2: 木 `00:00`–`00:00` placeholder",
+         "ignore that day of the band, warn (木 morning, band 1, stays open)"),
+        (fh, line_of(hrows, lambda r: r[0] == night["id"] and r[3] == 3),
+         f"{night['short']}, band 3: 土 20:00–08:00 (overnight on-call band)", "keep: 土 20:00–24:00 + 日 00:00–08:00"),
+        (fh, at + 1, f"ID {orphan} (lines {at + 1}–{at + 2}) is not in the clinic facility table", "report unmatched, drop the rows"),
+    ]
+    frows, hrows = [fac_header], [hrs_header]
+    for h in hospitals:
+        frows.append(fac_row(h, "1", ["1"] * 5 + ["1" if h["sat"] else "0", "0"], "0", "年末年始（12月29日～1月3日）", h["beds"]))
+        for i, dept in enumerate(h["dept_names"]):
+            band = B("月火水木金", "08:30", "12:00", {"土": ("08:30", "12:00")} if h["sat"] and i == 0 else None)
+            hrows.append(hours_row(h["id"], dept, 1, band, False))
+            if dept in ("整形外科", "リハビリテーション科", "小児科"):
+                hrows.append(hours_row(h["id"], dept, 2, B("月火木金", "14:00", "16:30"), False))
+    counts += [write_csv("iryo/01-1_hospital_facility_info_20260401.csv", frows),
+               write_csv("iryo/01-2_hospital_speciality_hours_20260401.csv", hrows)]
+    return counts
+
+
+# ----------------------------------------------------------------------------- 医師会 survey, support centres
+def cm_time(rng):
+    days = ["月", "火", "水", "木", "金", "月・水・金", "火・木", "火～木", "平日", "月～金", "月～土", "月・木"]
+    times = [("12:30", "13:30"), ("13:00", "14:00"), ("13:30", "14:30"), ("17:30", "18:00"), ("08:30", "09:00"), ("12:00", "13:00")]
+    slots = []
+    for _ in range(1 if rng.random() < 0.8 else 2):
+        s, e = rng.choice(times)
+        slot = f"{rng.choice(days)} {s}～{e}"
+        if slot not in slots:
+            slots.append(slot)
+    v = "／".join(slots)
+    return v.translate(FW) if rng.random() < 0.2 else v
+
+
+def survey_row(rng, f, hv, h24, kyoka, doctors, remark):
+    methods = [m for m, p in (("電話", 0.85), ("FAX", 0.6), ("訪問", 0.3), ("メール", 0.2)) if rng.random() < p] or ["電話"]
+    yoyaku = rng.choice(["要", "要", "要", "不要", "不要", ""])
+    kigen = str(rng.choice([1, 1, 2, 3, 7])) if yoyaku == "要" and rng.random() < 0.7 else ""
+    note = rng.choice(["前日までに電話で予約してください", "FAXで日時を調整します", "", "診療の合間のため10分程度でお願いします"]) if yoyaku == "要" else ""
+    conf = "○" if hv == "○" and rng.random() < 0.9 else rng.choice(["○", "×", "×", "×", ""])
+    return [f["id"], f["short"], f["addr"], "" if rng.random() < 0.1 else cm_time(rng),
+            rng.choice(["院長", "院長", "事務長　" + rng.choice(SURNAMES)[0], "看護師長", "受付", ""]), "・".join(methods),
+            yoyaku, kigen, note, conf, hv, h24, kyoka, doctors, remark]
+
+
+def write_survey(rng, clinics, hospitals, orphan, defects):
+    header = "医療機関ID,医療機関名,所在地,ケアマネタイム,担当者,連絡方法,予約,予約期限（日前）,予約備考,退院前カンファレンス,訪問診療,24時間対応,機能強化型,医師数,備考".split(",")
+    regular = [c for c in clinics if not c["special"] and c["kid"] != MOUNTAIN_KID]
+    skipped = rng.sample(regular, 10)
+    surveyed = [c for c in clinics if c not in skipped and c["hours"] != "N"]
+    plain = [c for c in surveyed if not c["special"]]
+    blank_id = [c for c in surveyed if c["short"] in ("牧野医院", "寺田医院")] + rng.sample(plain, 3)
+    bad_cm, bad_kigen = [c for c in plain if c not in blank_id][:2]
+    items = sorted([(c["kid"], c["short_kana"], c) for c in surveyed] + [(h["kid"], h["short_kana"], h) for h in hospitals if h["survey"]],
+                   key=lambda t: (t[0], t[1]))
+    rows = [header]
+    for _, _, f in items:
+        if f.get("special"):
+            remark = ("" if f["hv"] != "○" else "機能強化型在支診（連携型）" if f["kyoka"] == "○" else
+                      "夜間・休日は携帯電話で対応, 看取り可" if f["h24"] == "○" else
+                      "夜間・休日は対応できません。急変時は救急要請をお願いします" if f["kid"] == MOUNTAIN_KID else "夜間・休日の対応は不可")
+            row = survey_row(rng, f, f["hv"], f["h24"], f["kyoka"], str(f["doctors"]), remark)
+        elif "dept_names" in f:                 # hospital
+            hv = "○" if f["short"] == "東浜病院" else "×"
+            row = survey_row(rng, f, hv, hv, "×", "6" if hv == "○" else "45", "在宅療養支援病院" if hv == "○" else "地域医療連携室が窓口です")
+            row[3:6] = ["平日 14:00～16:00", "地域医療連携室", "電話・FAX"]
+        else:
+            row = survey_row(rng, f, rng.choice(["×", "×", "×", "×", ""]), rng.choice(["×", "×", ""]), rng.choice(["×", "×", ""]),
+                             rng.choice(["1", "1", "1", "2", ""]),
+                             rng.choice(["", "", "", "往診は午後のみ", "休診日は水曜午後,日曜,祝日", "認知症の相談も可",
+                                         "書類は事前にFAXでお送りください", "駐車場は裏手にあります, 受付でお声かけください"]))
+        if f is bad_cm:
+            row[3] = "要相談"
+        if f is bad_kigen:
+            row[6:8] = ["要", "三日前"]
+        rows.append(row)
+    joins = []
+    variants = [lambda a: a.translate(FW), lambda a: a, lambda a: a.replace(CITY, CITY + "\u3000"),
+                lambda a: a.translate(FW), lambda a: a.replace(PREF, PREF + " ")]
+    for c, vary in zip(blank_id, variants):
+        i = next(i for i, r in enumerate(rows) if r[0] == c["id"])
+        rows[i][0], rows[i][2] = "", vary(c["addr"])
+        joins.append((i + 1, c["short"], rows[i][2]))
+    used = {c["id"] for c in clinics} | {orphan}
+    ghost = next(f"2320999{n:06d}" for n in range(424242, 10 ** 6) if f"2320999{n:06d}" not in used)
+    rows.insert(16, [ghost, "いずみ眼科クリニック", f"{PREF}{CITY}錦町3丁目8-2", "水 13:00～13:30", "院長", "電話", "要", "2", "",
+                     "×", "×", "×", "×", "1", "閉院予定"])
+    rows.insert(41, ["", "みさき港クリニック", f"{PREF}{CITY}港町1丁目2-3", "木 12:30～13:00", "", "電話・FAX", "不要", "", "", "×",
+                     "×", "×", "", "", ""])
+    write_csv("survey/ishikai_survey_2026.csv", rows, encoding="cp932", bom=False)
+    f = "survey/ishikai_survey_2026.csv"
+    line_of = lambda pred: next(i for i, r in enumerate(rows, 1) if pred(r))
+    defects += [(f, 17, f"医療機関ID {ghost} does not exist; name/address not in the data either", "report unmatched (do not drop silently)"),
+                (f, 42, "no ID; name + address (みさき港クリニック, 港町1丁目2-3) match no facility", "report unmatched"),
+                (f, line_of(lambda r: r[3] == "要相談"), f"{bad_cm['short']}: ケアマネタイム 「要相談」 cannot be parsed",
+                 "keep the row and the raw text for the booklet, warn; no time slots"),
+                (f, line_of(lambda r: r[7] == "三日前"), f"{bad_kigen['short']}: 予約期限（日前） 「三日前」 is not a number",
+                 "keep the row, warn; deadline unknown (raw text kept)")]
+    joins = [(line_of(lambda r, n=n: r[1] == n and r[0] == ""), n, a) for _, n, a in joins]
+    return len(rows) - 1, sorted(joins), [c["short"] for c in skipped]
+
+
+def write_support(rng, geo, cells):
+    rows = [["facility_id", "name", "kind", "lat", "lon", "home_visit", "support_24h", "hours", "doctors"]]
+    for i, (kid, area) in enumerate(zip(KIDS[:5], ["中央", "東部", "西部", "南部", "北部・山間部"]), 1):
+        lat, lon = place(rng, geo, cells, kid, 1.3)
+        rows.append([f"SC{i:03d}", f"みさき市{area}地域包括支援センター", "community_support_center", f"{lat:.6f}", f"{lon:.6f}",
+                     "0", "0", "Mon-Fri 08:30-17:15", "0"])
+    return write_csv("support_centres.csv", rows, bom=False, nl="\n")
+
+
+# ----------------------------------------------------------------------------- README
+def md_table(header, rows):
+    return "\n".join(["| " + " | ".join(header) + " |", "|" + "---|" * len(header)] +
+                     ["| " + " | ".join(str(v) for v in r) + " |" for r in rows]) + "\n"
+
+
+def write_readme(geo, cells, est_rows, kaigo, clinics, hospitals, counts, survey, defects):
+    files = [("boundaries/N03-24_23_240101_misaki.geojson", "国土数値情報 N03 (2024 layout): the town (MultiPolygon: mainland + island) and one 所属未定地 feature", "UTF-8, LF, one feature per line", 2),
+             ("boundaries/misaki_nichijo_seikatsu_ken-iki.geojson", "the 6 日常生活圏域 (properties 圏域ID, 圏域名, 市町村コード)", "UTF-8, LF", 6),
+             ("kaigo/jigyosho_430.csv", "介護サービス情報公表 open data, 居宅介護支援 (24 columns)", "UTF-8 BOM, CRLF", kaigo["counts"][0]),
+             ("kaigo/jigyosho_130.csv", "same layout, 訪問看護", "UTF-8 BOM, CRLF", kaigo["counts"][1]),
+             ("kaigo/jigyosho_760.csv", "same layout, 定期巡回・随時対応型訪問介護看護", "UTF-8 BOM, CRLF", kaigo["counts"][2]),
+             ("iryo/02-1_clinic_facility_info_20260401.csv", "医療情報ネット 施設票, clinics (24 columns)", "UTF-8 BOM, CRLF", counts[0]),
+             ("iryo/02-2_clinic_speciality_hours_20260401.csv", "医療情報ネット 診療科・診療時間票, clinics (36 columns)", "UTF-8 BOM, CRLF", counts[1]),
+             ("iryo/01-1_hospital_facility_info_20260401.csv", "施設票, hospitals", "UTF-8 BOM, CRLF", counts[2]),
+             ("iryo/01-2_hospital_speciality_hours_20260401.csv", "診療科・診療時間票, hospitals (outpatient hours)", "UTF-8 BOM, CRLF", counts[3]),
+             ("population/tblT001141H5237.txt", "e-Stat 2020 census, 500 m mesh (two header rows; inhabited cells of the town only)", "CP932, CRLF", len(est_rows) - 2),
+             ("population/500m_mesh_suikei_2024_23999.geojson", "国土数値情報 将来推計人口 style, 500 m cells (Polygon), 2020 and 2040", "UTF-8, LF", len(cells)),
+             ("support_centres.csv", "careatlas facilities.csv layout: 5 地域包括支援センター", "UTF-8 (no BOM), LF", 5),
+             ("survey/ishikai_survey_2026.csv", "医師会 survey: ケアマネタイム, 訪問診療, 24時間対応 … (15 columns)", "CP932, CRLF", survey[0])]
+    ftab = [(f"`{p}`", what, enc, n, os.path.getsize(os.path.join(OUT, p))) for p, what, enc, n in files]
+    est_line = {r[0]: i for i, r in enumerate(est_rows, 1)}
+    for c in cells:
+        if "merged_into" in c:
+            defects.append(("population/tblT001141H5237.txt", est_line[c["code"]],
+                            f"cell {c['code']} suppressed: HTKSYORI=1, HTKSAKI={c['merged_into']}, every figure `*`",
+                            f"no figures of its own (its {c['pop']} people are in line {est_line[c['merged_into']]}); not an error"))
+        if "merged" in c:
+            defects.append(("population/tblT001141H5237.txt", est_line[c["code"]],
+                            f"cell {c['code']}: HTKSYORI=2, GASSAN={';'.join(c['merged'])}; figures include the merged cell(s)",
+                            "count once (do not add the `*` cells again)"))
+    defects.append(("boundaries/N03-24_23_240101_misaki.geojson", 3, "所属未定地 feature: N03_004 and N03_007 null (small offshore polygon)",
+                    "report (no municipality code); not part of the town"))
+    drows = [(f"`{f}`", ln, what, exp) for f, ln, what, exp in sorted(defects, key=lambda d: (d[0], d[1]))]
+    pop_rows, tot = [], [0] * 6
+    for kid in KIDS:
+        mine = [c for c in cells if c["kid"] == kid]
+        n, p65, p75 = (sum(c[k] for c in mine) for k in ("pop", "p65", "p75"))
+        n40, c40 = sum(c["ptn40"] for c in mine), sum(c["ptc40"] for c in mine)
+        area = sum(ring_area_km2(r) for r in geo.polys[kid])
+        tot = [a + b for a, b in zip(tot, (len(mine), area, n, p65, p75, n40))]
+        pop_rows.append((f"{kid} {DNAME[kid]}", len(mine), f"{area:.1f}", f"{n:,}", f"{p65:,} ({100 * p65 / n:.1f} %)",
+                         f"{p75:,} ({100 * p75 / n:.1f} %)", f"{n40:,.0f} ({100 * (n40 / n - 1):+.0f} %)", f"{100 * c40 / n40:.1f} %"))
+    T65 = sum(c["p65"] for c in cells)
+    pop_rows.append(("**town**", tot[0], f"{tot[1]:.1f}", f"{tot[2]:,}", f"{tot[3]:,} ({100 * tot[3] / tot[2]:.1f} %)",
+                     f"{tot[4]:,} ({100 * tot[4] / tot[2]:.1f} %)", f"{tot[5]:,.0f} ({100 * (tot[5] / tot[2] - 1):+.0f} %)",
+                     f"{100 * sum(c['ptc40'] for c in cells) / tot[5]:.1f} %"))
+    prov_rows, hv_rows = [], []
+    for kid in KIDS:
+        cl = [c for c in clinics if c["kid"] == kid]
+        hv = [c for c in cl if c["hv"] == "○"]
+        hs = [h for h in hospitals if h["kid"] == kid]
+        st = [h for k, h in kaigo["k130"] if k == kid]
+        prov_rows.append((DNAME[kid], len(cl), len(hv), sum(c["h24"] == "○" for c in hv), sum(c["kyoka"] == "○" for c in hv),
+                          len(hs), f"{len(st)} ({sum(st)} × 24h)", kaigo["k430"].count(kid), kaigo["k760"].count(kid), int(kid < "23999-06")))
+        hv_rows += [(DNAME[kid], c["short"], c["id"], c["h24"], c["kyoka"], c["doctors"]) for c in hv]
+    hv_rows.append((DNAME["23999-02"], "東浜病院 (hospital, 在支病)", next(h["id"] for h in hospitals if h["short"] == "東浜病院"), "○", "×", 6))
+    far = max(min(math.dist(to_km(*cell_centre(c["I"], c["J"])), to_km(float(f["lon"]), float(f["lat"])))
+                  for f in clinics if f["h24"] == "○") for c in cells if c["kid"] == MOUNTAIN_KID)
+    text = f"""# みさき市 (Misaki-shi) — fictional sample town for careatlas
+
+Everything here is invented: the town, its people, clinics and care offices. The files copy the
+layouts of the real open data described in `shared/DOMAIN.md` ("Real data formats"), including
+their typical defects, which are planted on purpose and listed below. Regenerate with
+
+    /usr/bin/python3 sample_data/generate_sample_town.py
+
+(Python 3 standard library only, seed 20261123; two runs give byte-identical files, and this
+README is written by the same script, so the line numbers below always match the files).
+
+**The town.** 愛知県みさき市, municipality code `{CODE}` (6-digit with check digit `{code6(CODE)}`), on the coast
+at about 34.80–34.98 N, 137.28–137.55 E (JGD2011; every half-mesh cell is in 1st mesh 5237). Coast and a
+peninsula (岬) in the south with one inhabited island (鵜島), mountains in the north. Six 日常生活圏域 tile
+the town exactly (shared borders are identical vertex by vertex; the island belongs to 南部圏域, which is
+therefore a MultiPolygon). 町名 used in addresses, per 圏域 (an address's 町名 tells its 圏域):
+""" + "".join(f"- {kid} {DNAME[kid]}: {'、'.join(t[0] for t in TOWNS[kid])}\n" for kid in KIDS) + f"""
+Attribution to print when these files stand in for the real sources: 「国土数値情報（行政区域データ）」（国土交通省）を加工して作成 /
+出典：介護サービス情報公表システム（厚生労働省） / 「医療情報ネットのオープンデータ」（厚生労働省）を加工して作成 /
+「国勢調査」（総務省統計局）を加工して作成 — here all of it is fictional.
+
+## Files
+
+Row counts exclude the header row(s). CSV files are quoted only when needed (a field is quoted iff it
+contains a comma, a double quote or a line break).
+
+""" + md_table(["file", "content", "encoding, line ends", "rows", "bytes"], ftab) + f"""
+Notes on the layouts:
+- N03: `FeatureCollection` with a `name` member and no `crs`; properties N03_001 (愛知県), N03_002/003/005 null,
+  N03_004 (みさき市), N03_007 (`23999`); coordinates rounded to 7 decimals, exterior rings counter-clockwise.
+- 介護サービス情報公表: first column `{code6(CODE)}`; No = 事業所番号 (10 digits, text); 緯度/経度 as 15-decimal text;
+  利用可能曜日 like `"平日,土曜日"`; 利用可能曜日特記事項 may be empty, `-`, or contain `（改行）`; 定員 empty or `0`;
+  法人番号 13 digits with a valid check digit. 7 of the 12 訪問看護 stations promise 24-hour cover in 特記事項.
+- 医療情報ネット: ID 13 digits (clinics `2320999…`, hospitals `2310999…`); 市区町村コード `999` (3 digits, join to
+  `23999`); weekday flags 毎週決まった曜日に休診（月…日） and 祝日に休診 use **1 = open, 0 = closed**; times `HH:MM`, empty when
+  closed; 外来受付 ends 30 min before the band ends. Some clinics have two departments with different hours (e.g.
+  小児科 or リハビリテーション科 as second department) — union them. 診療科目コード values are invented.
+- e-Stat: row 1 codes `KEY_CODE,HTKSYORI,HTKSAKI,GASSAN,T001141001…T001141008`, row 2 labels (each starting with U+3000):
+  人口（総数）, 男, 女, ０～１４歳, １５～６４歳, ６５歳以上, ７５歳以上, 世帯総数. KEY_CODE = 9-digit half-mesh code.
+- 将来推計人口: properties MESH_ID, SHICODE, PTN/PTC/PTD_2020 (= the census figures of the cell itself, unmerged) and
+  _2040 (projection, up to 3 decimals). Same {len(cells)} cells as the e-Stat file (the suppressed ones included).
+- Survey (医師会): ケアマネタイム = slots `<days> <start>～<end>` joined by `／`, days like 月, 月・水・金, 火～木, 平日; some
+  written with full-width digits (`１３：００`); blank = not answered. 連絡方法 tokens joined by `・`. ○ / × / blank.
+  {survey[0] - 2} of the rows belong to facilities ({len(clinics) - len(survey[2]) - 1} of {len(clinics)} clinics + 2 of the 4 hospitals); not surveyed:
+  the 休日夜間急患診療所 and {'、'.join(survey[2])}.
+
+## Population (e-Stat figures, merged cells counted once)
+
+Town total **{tot[2]:,}** people, **{T65:,}** aged 65+ ({100 * T65 / tot[2]:.1f} %), **{tot[4]:,}** aged 75+
+({100 * tot[4] / tot[2]:.1f} %), in {len(cells)} inhabited half-mesh cells. Every inhabited cell centroid lies inside
+exactly one 圏域 and at least {CELL_MARGIN_KM * 1000:.0f} m from every boundary; nobody lives in the sea.
+
+""" + md_table(["圏域", "cells", "area km²", "people", "65+", "75+", "2040 people (change)", "2040 65+ share"], pop_rows) + f"""
+## Providers per 圏域
+
+Clinics/hospitals from 医療情報ネット; 訪問診療 / 24時間対応 / 機能強化型 from the survey (the only source of those flags);
+訪問看護 from jigyosho_130 (24h = promised in 特記事項); 居宅介護支援 rows of jigyosho_430 (the duplicate row included).
+
+""" + md_table(["圏域", "clinics", "訪問診療 ○", "24h ○ (在支診)", "機能強化型", "hospitals", "訪問看護 (24h)", "居宅介護支援",
+                "定期巡回", "包括"], prov_rows) + """
+Home-visit providers (survey answers):
+
+""" + md_table(["圏域", "name", "ID", "24時間対応", "機能強化型", "医師数"], hv_rows) + f"""
+What an analysis should find: 24-hour home-visit cover is concentrated in 中央 and 東部; 西部圏域 has home-visit
+clinics but none with 24時間対応 (and no 在支病); 山間部圏域 has two clinics, one doing home visits, neither 24h — a
+night-time hole. With the default 16 km radius the whole town is still inside some 24h clinic's disc (the farthest
+inhabited 山間部 cell is about {far:.1f} km from the nearest 24h clinic), so the hole shows up in the per-圏域 provider
+counts and with smaller radii, not in the 16 km coverage.
+
+## Planted defects and special cases
+
+Line = 1-based physical line (header = line 1; in the e-Stat file the label row is line 2; in GeoJSON files one
+feature per line after the opening line).
+
+""" + md_table(["file", "line", "what is wrong / special", "careatlas should"], drows) + """
+Survey rows without 医療機関ID, to be joined by name + address (name exact; address varies in full-/half-width
+digits, hyphens and spaces, so normalise before comparing):
+
+""" + md_table(["line", "医療機関名", "所在地 as written"], survey[1])
+    write_bytes("README.md", text.encode("utf-8"))
+
+
+def main():
+    rng = random.Random(SEED)
+    geo = Geo(rng)
+    cells = build_population(rng, geo)
+    for c in cells:
+        assert geo.district_of(*cell_centre(c["I"], c["J"])) == c["kid"]
+    defects = []
+    write_boundaries(geo)
+    est_rows = write_population(cells)
+    kaigo = write_kaigo(rng, geo, cells, defects)
+    clinics, hospitals, orphan = make_facilities(rng, geo, cells)
+    counts = write_iryo(rng, clinics, hospitals, orphan, defects)
+    survey = write_survey(rng, clinics, hospitals, orphan, defects)
+    write_support(rng, geo, cells)
+    write_readme(geo, cells, est_rows, kaigo, clinics, hospitals, counts, survey, defects)
+    print(f"wrote {OUT}: {sum(c['pop'] for c in cells)} people in {len(cells)} cells, {len(clinics)} clinics")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,131 @@
+// The careatlas command line, run as a user runs it: exit codes, messages, and that a
+// failed import leaves no registry behind.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <sys/wait.h>
+
+#include "test_support.hpp"
+
+using namespace careatlas::testing;
+namespace fs = std::filesystem;
+
+namespace {
+struct CliRun {
+  int exit_code = -1;
+  std::string out;  // stdout and stderr together
+};
+
+CliRun run_cli(const std::string& args) {
+  const std::string cmd = std::string(CAREATLAS_CLI) + " " + args + " 2>&1";
+  CliRun r;
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) return r;
+  std::array<char, 4096> buf{};
+  std::size_t n = 0;
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+  const int status = pclose(p);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+void expect_failed_import(const std::string& input, const std::string& must_mention) {
+  const std::string dir = scratch_dir("cli_fail_" + fs::path(input).stem().string());
+  const CliRun r = run_cli("import --facilities " + input + " --out " + dir + "/r.gpkg");
+  EXPECT_EQ(r.exit_code, 3) << r.out;
+  EXPECT_NE(r.out.find(fs::path(input).filename().string()), std::string::npos) << "names the file: " << r.out;
+  EXPECT_NE(r.out.find(must_mention), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("no registry was written"), std::string::npos) << r.out;
+  EXPECT_TRUE(fs::is_empty(dir)) << "nothing may be left in " << dir;
+}
+}  // namespace
+
+TEST(Cli, TruncatedFileFailsCleanly) {
+  expect_failed_import(fixture("broken/jigyosho_130_truncated.csv"), "truncated");
+}
+TEST(Cli, WrongHeaderFailsCleanly) { expect_failed_import(fixture("broken/wrong_header.csv"), "header"); }
+TEST(Cli, BinaryJunkFailsCleanly) { expect_failed_import(fixture("broken/junk.csv"), "binary"); }
+TEST(Cli, EmptyFileFailsCleanly) { expect_failed_import(fixture("broken/empty.csv"), "empty"); }
+
+TEST(Cli, TruncatedFileNamesTheLine) {
+  const std::string dir = scratch_dir("cli_trunc_line");
+  const CliRun r = run_cli("import --facilities " + fixture("broken/jigyosho_130_truncated.csv") + " --out " + dir);
+  EXPECT_NE(r.out.find("jigyosho_130_truncated.csv:3:"), std::string::npos) << r.out;
+}
+
+TEST(Cli, FailedImportKeepsThePreviousRegistry) {
+  const std::string dir = scratch_dir("cli_keep_previous");
+  ASSERT_EQ(run_cli("import -q --facilities " + fixture("kaigo/jigyosho_130_testshi.csv") + " --out " + dir).exit_code, 0);
+  const std::string before = read_file(dir + "/registry.gpkg");
+  ASSERT_FALSE(before.empty());
+  const CliRun r = run_cli("import -q --facilities " + fixture("broken/junk.csv") + " --out " + dir);
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_EQ(read_file(dir + "/registry.gpkg"), before);
+}
+
+TEST(Cli, KochiAcceptanceCommand) {
+  const std::string dir = scratch_dir("cli_kochi");
+  const CliRun r = run_cli("import --facilities " + shared("data/real/kaigo/jigyosho_170_kochi-pref.csv") +
+                          " --districts " + shared("data/real/boundaries/N03-21_39_210101.json") + " --out " + dir +
+                          "/k.gpkg");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("26         26"), std::string::npos) << r.out;
+  EXPECT_TRUE(fs::exists(dir + "/k.gpkg"));
+  EXPECT_TRUE(fs::exists(dir + "/import_report.csv"));
+  FILE* p = popen(("ogrinfo -ro -q " + dir + "/k.gpkg 2>&1").c_str(), "r");
+  ASSERT_NE(p, nullptr);
+  std::string info;
+  std::array<char, 1024> buf{};
+  std::size_t n = 0;
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) info.append(buf.data(), n);
+  pclose(p);
+  for (const char* layer : {"facilities (Point)", "districts (Multi Polygon)", "population (Polygon)", "diagnostics",
+                            "import_files", "sources", "careatlas_metadata"})
+    EXPECT_NE(info.find(layer), std::string::npos) << layer << " missing in:\n" << info;
+}
+
+TEST(Cli, HelpHasExamplesAndExitCodes) {
+  const CliRun r = run_cli("--help");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("Examples:"), std::string::npos);
+  EXPECT_NE(r.out.find("Exit codes"), std::string::npos);
+  const CliRun i = run_cli("import --help");
+  EXPECT_NE(i.out.find("--facilities"), std::string::npos);
+}
+
+TEST(Cli, ProjectFileErrorsNameFileAndLine) {
+  const std::string dir = scratch_dir("cli_bad_project");
+  write_file(dir + "/p.toml", "[project]\ntitle = \"x\"\n\n[[facilities]]\npath = \"a.csv\"\nencodng = \"cp932\"\n");
+  const CliRun r = run_cli("import " + dir + "/p.toml --out " + dir + "/out");
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_NE(r.out.find("p.toml:6:"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("encodng"), std::string::npos) << r.out;
+  EXPECT_FALSE(fs::exists(dir + "/out"));
+}
+
+TEST(Cli, CodesListsEveryDiagnostic) {
+  const CliRun r = run_cli("codes");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("duplicate_id"), std::string::npos);
+  EXPECT_NE(r.out.find("outside_own_municipality"), std::string::npos);
+}
+
+TEST(Readme, CiRunsTheReadmeTestCommand) {
+  const std::string readme = read_file(std::string(CAREATLAS_SOURCE_DIR) + "/README.md");
+  const std::string ci = read_file(std::string(CAREATLAS_SOURCE_DIR) + "/.ci/run");
+  // The README opens with two fenced one-line commands: main job, then tests.
+  std::vector<std::string> commands;
+  std::size_t pos = 0;
+  while (commands.size() < 2) {
+    const auto open = readme.find("```\n", pos);
+    ASSERT_NE(open, std::string::npos);
+    const auto close = readme.find("\n```", open + 4);
+    commands.push_back(readme.substr(open + 4, close - open - 4));
+    pos = close + 4;
+  }
+  EXPECT_NE(commands[0].find("careatlas run sample_data/misaki/project.toml"), std::string::npos);
+  EXPECT_NE(commands[1].find("ctest"), std::string::npos);
+  EXPECT_NE(ci.find("\n" + commands[1] + "\n"), std::string::npos) << ".ci/run must run: " << commands[1];
+}
