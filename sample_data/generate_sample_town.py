@@ -229,8 +229,7 @@ class Geo:
         return False
 
     def check(self):
-        """No two segments cross or touch except consecutive ones / at shared graph nodes."""
-        nodes = {to_ll(p) for p in NODES.values()}
+        """No two segments cross or touch except at a shared end point (consecutive or at a graph node)."""
         for segs in self.buckets.values():
             for i in range(len(segs)):
                 for j in range(i + 1, len(segs)):
@@ -240,7 +239,6 @@ class Geo:
                         assert len(shared) == 1 and (len({a, b, c, d}) == 3), "degenerate segment pair"
                         continue
                     assert not segments_touch(a, b, c, d), ("crossing edges", a, b, c, d)
-        del nodes
         for kid in KIDS:
             assert all(r[0] == r[-1] and ring_area_km2(r) > 0 for r in self.polys[kid])
         total = ring_area_km2(self.town) + ring_area_km2(self.island)
@@ -323,12 +321,13 @@ def build_population(rng, geo):
 
 
 def place(rng, geo, cells, kid, gamma):
-    mine = [c for c in cells if c["kid"] == kid]
+    """A random point in a populated cell of district kid (weight pop**gamma), not on the island."""
+    mine = [c for c in cells if c["kid"] == kid and not in_ring(*cell_centre(c["I"], c["J"]), geo.island)]
     weights = [c["pop"] ** gamma for c in mine]
     while True:
         c = rng.choices(mine, weights)[0]
         lon, lat = 100.0 + (c["J"] + rng.uniform(0.05, 0.95)) / 160.0, (c["I"] + rng.uniform(0.05, 0.95)) / 240.0
-        if geo.district_of(lon, lat) == kid and not geo.near_boundary(lon, lat, FAC_MARGIN_KM):
+        if geo.district_of(lon, lat) == kid and not geo.near_boundary(lon, lat, FAC_MARGIN_KM) and not in_ring(lon, lat, geo.island):
             return lat, lon
 
 
@@ -495,26 +494,27 @@ def kaigo_offices(rng, geo, cells, service, counts, used_phones, used_names, cor
 
 def kaigo_rows(service, offices, days, notes, capacity):
     rows = [KAIGO_HEADER]
-    for o, (d, note) in zip(offices, zip(days, notes)):
+    for o, d, note, cap in zip(offices, days, notes, capacity):
         rows.append([code6(CODE), o["no"], PREF, CITY, o["name"], o["kana"], service, o["addr"], o["building"],
                      o["lat"], o["lon"], o["tel"], o["fax"], o["corp"][1], o["corp"][0], o["no"], d, note,
-                     capacity, o["url"], "", "", "", ""])
+                     cap, o["url"], "", "", "", ""])
     return rows
 
 
 def write_kaigo(rng, geo, cells, defects):
-    used_phones, used_pre, corps = set(), set(), []
+    used_phones, used_names, corps = set(), set(), []
     counts = lambda *n: list(zip(KIDS, n))
     # 430 居宅介護支援: 33 offices + one later row repeating an earlier 事業所番号
-    off = kaigo_offices(rng, geo, cells, "居宅介護支援", counts(10, 7, 6, 4, 5, 0), used_phones, used_pre, corps)
-    off += kaigo_offices(rng, geo, cells, "居宅介護支援", [(MOUNTAIN_KID, 1)], used_phones, used_pre, corps)
+    off = kaigo_offices(rng, geo, cells, "居宅介護支援", counts(10, 7, 6, 4, 5, 0), used_phones, used_names, corps)
+    off += kaigo_offices(rng, geo, cells, "居宅介護支援", [(MOUNTAIN_KID, 1)], used_phones, used_names, corps)
     off.sort(key=lambda o: o["no"])
     off[20].update(name="𠮷田ケアプランセンター", kana="ヨシダケアプランセンター")
     off[5].update(lat="0.000000000000000", lon="0.000000000000000")
     off[12].update(lat=off[12]["lon"], lon=off[12]["lat"])
-    dup = dict(kaigo_offices(rng, geo, cells, "居宅介護支援", [(off[8]["kid"], 1)], used_phones, used_pre, corps)[0])
-    dup.update(no=off[8]["no"], name=off[8]["name"] + "　サテライト", kana=off[8]["kana"] + "　サテライト")
+    dup = dict(kaigo_offices(rng, geo, cells, "居宅介護支援", [(off[8]["kid"], 1)], used_phones, used_names, corps)[0])
+    dup.update(no=off[8]["no"], name=off[8]["name"] + "　サテライト", kana=off[8]["kana"] + "　サテライト", corp=off[8]["corp"])
     off.insert(27, dup)
+    assert len({o["no"] for o in off}) == len(off) - 1
     f = "kaigo/jigyosho_430.csv"
     line = lambda o: off.index(o) + 2          # header = line 1
     defects += [(f, 7, "緯度/経度 both `0.000000000000000` (missing coordinates)", "keep as unlocated, warn"),
@@ -526,27 +526,29 @@ def write_kaigo(rng, geo, cells, defects):
     days = [rng.choice(["平日", "平日", "平日,土曜日", "平日,土曜日", "平日,土曜日,日曜日,祝日"]) for _ in off]
     notes = [rng.choice(["", "", "", "-", "緊急時、電話にて24時間、対応可能（改行）土曜日は午前のみ", "土曜日は9時～12時",
                          "祝日は休業（改行）年末年始12/29～1/3は休み", "営業時間外は携帯電話に転送"]) for _ in off]
-    n430 = write_csv(f, kaigo_rows("居宅介護支援", off, days, notes, rng.choice(["", "0"])))
+    n430 = write_csv(f, kaigo_rows("居宅介護支援", off, days, notes, [rng.choice(["", "0", "0"]) for _ in off]))
     # 130 訪問看護: 12 stations, 7 with 24-hour cover, one geocoded into the sea
-    st = kaigo_offices(rng, geo, cells, "訪問看護", counts(4, 3, 2, 2, 1, 0), used_phones, used_pre, corps)
-    st[0].update(name="みさき市医師会訪問看護ステーション", kana="ミサキシイシカイホウモンカンゴステーション")
-    st[4].update(name="東浜病院訪問看護ステーション", kana="ヒガシハマビョウインホウモンカンゴステーション")
-    sea = to_ll((15.6, -2.4))
+    st = kaigo_offices(rng, geo, cells, "訪問看護", counts(4, 3, 2, 2, 1, 0), used_phones, used_names, corps)
+    st[0].update(name="みさき市医師会訪問看護ステーション", kana="ミサキシイシカイホウモンカンゴステーション",
+                 corp=("一般社団法人みさき市医師会", corp_number("180405002318")))
+    st[4].update(name="東浜病院訪問看護ステーション", kana="ヒガシハマビョウインホウモンカンゴステーション",
+                 corp=("医療法人東浜会", corp_number("180405001127")))
+    sea = to_ll((14.8, -3.3))
     st[9].update(lat=f"{sea[1] + 0.0000123456:.15f}", lon=f"{sea[0] + 0.0000065432:.15f}")
     h24 = [True, True, False, True, True, True, False, True, False, False, True, False]
     days = ["平日,土曜日,日曜日,祝日" if h else rng.choice(["平日", "平日,土曜日"]) for h in h24]
     notes = [rng.choice(["24時間対応体制あり", "24時間対応体制加算の届出あり（改行）緊急時は24時間訪問可能", "緊急時、電話にて24時間、対応可能",
                          "24時間365日、電話相談・緊急訪問に対応"]) if h else
              rng.choice(["", "-", "土曜日は午前のみ（改行）日曜・祝日は休み", "営業時間 8:30～17:30"]) for h in h24]
-    rows = kaigo_rows("訪問看護", st, days, notes, "")
+    rows = kaigo_rows("訪問看護", st, days, notes, [""] * len(st))
     n130 = write_csv("kaigo/jigyosho_130.csv", rows)
-    defects.append(("kaigo/jigyosho_130.csv", 11, "coordinates ~5 km south of the coast, in the sea (address says 南部圏域)",
+    defects.append(("kaigo/jigyosho_130.csv", 11, "coordinates ≈5 km off the coast, in the sea south of the peninsula (address says 南部圏域)",
                     "keep with warning \"outside own municipality\"; still a provider for coverage"))
     # 760 定期巡回・随時対応型訪問介護看護
-    tk = kaigo_offices(rng, geo, cells, "定期巡回・随時対応型訪問介護看護", counts(1, 1), used_phones, used_pre, corps)
+    tk = kaigo_offices(rng, geo, cells, "定期巡回・随時対応型訪問介護看護", counts(1, 1), used_phones, used_names, corps)
     tk[1].update(name="24時間ケアステーションみさき東", kana="ニジュウヨジカンケアステーションミサキヒガシ")
     n760 = write_csv("kaigo/jigyosho_760.csv", kaigo_rows("定期巡回・随時対応型訪問介護看護", tk, ["平日,土曜日,日曜日,祝日"] * 2,
-                                                          ["24時間365日対応（改行）随時訪問あり", "24時間対応"], "0"))
+                                                          ["24時間365日対応（改行）随時訪問あり", "24時間対応"], ["0", ""]))
     return dict(k430=[o["kid"] for o in off], k130=[(s["kid"], h) for s, h in zip(st, h24)], k760=[o["kid"] for o in tk],
                 counts=(n430, n130, n760))
 
@@ -867,7 +869,8 @@ def write_readme(geo, cells, est_rows, kaigo, clinics, hospitals, counts, survey
         hs = [h for h in hospitals if h["kid"] == kid]
         st = [h for k, h in kaigo["k130"] if k == kid]
         prov_rows.append((DNAME[kid], len(cl), len(hv), sum(c["h24"] == "○" for c in hv), sum(c["kyoka"] == "○" for c in hv),
-                          len(hs), f"{len(st)} ({sum(st)} × 24h)", kaigo["k430"].count(kid), kaigo["k760"].count(kid), int(kid < "23999-06")))
+                          len(hs), f"{len(st)} ({sum(st)} × 24h)", kaigo["k430"].count(kid), kaigo["k760"].count(kid),
+                          {"23999-05": "1 (also serves 山間部)", MOUNTAIN_KID: "0"}.get(kid, "1")))
         hv_rows += [(DNAME[kid], c["short"], c["id"], c["h24"], c["kyoka"], c["doctors"]) for c in hv]
     hv_rows.append((DNAME["23999-02"], "東浜病院 (hospital, 在支病)", next(h["id"] for h in hospitals if h["short"] == "東浜病院"), "○", "×", 6))
     far = max(min(math.dist(to_km(*cell_centre(c["I"], c["J"])), to_km(float(f["lon"]), float(f["lat"])))
@@ -885,7 +888,7 @@ README is written by the same script, so the line numbers below always match the
 
 **The town.** 愛知県みさき市, municipality code `{CODE}` (6-digit with check digit `{code6(CODE)}`), on the coast
 at about 34.80–34.98 N, 137.28–137.55 E (JGD2011; every half-mesh cell is in 1st mesh 5237). Coast and a
-peninsula (岬) in the south with one inhabited island (鵜島), mountains in the north. Six 日常生活圏域 tile
+peninsula (岬) in the south with one small inhabited island (鵜島, no facilities), mountains in the north. Six 日常生活圏域 tile
 the town exactly (shared borders are identical vertex by vertex; the island belongs to 南部圏域, which is
 therefore a MultiPolygon). 町名 used in addresses, per 圏域 (an address's 町名 tells its 圏域):
 """ + "".join(f"- {kid} {DNAME[kid]}: {'、'.join(t[0] for t in TOWNS[kid])}\n" for kid in KIDS) + f"""

@@ -113,7 +113,10 @@ ProjectConfig load_project(const std::string& path) {
   L.only_keys(root, {"project", "output", "facilities", "districts", "population", "survey"}, "the project file");
   ProjectConfig c;
   c.file = path;
-  c.dir = fs::absolute(path).parent_path().string();
+  // Paths in the file resolve against its folder, kept relative when the project path
+  // is, so that reports show "sample_data/misaki/kaigo/…" rather than absolute paths.
+  c.dir = fs::path(path).parent_path().string();
+  if (c.dir.empty()) c.dir = ".";
   if (const toml::table* p = root["project"].as_table()) {
     L.only_keys(*p, {"title", "municipality", "municipality_code", "edition", "issuer"}, "[project]");
     c.title = L.str(*p, "title");

@@ -36,7 +36,7 @@ namespace careatlas::project {
 
 struct ProjectConfig {
   std::string file;    // the project file as given
-  std::string dir;     // its folder (paths resolve against it)
+  std::string dir;     // its folder as given (paths resolve against it)
   std::string title;
   std::string municipality;
   std::string municipality_code;
