@@ -13,12 +13,15 @@ cycle of nodes, so neighbouring districts share their boundary vertex by vertex.
 checks that no two edges cross, that the district areas add up to the town area and that every
 inhabited mesh centroid lies in exactly one district, before it writes anything.
 """
-import json, math, os, random
+import json, math, os, random, sys
+
+sys.dont_write_bytecode = True          # keep sample_data/ free of __pycache__
+from sample_town_helpers import (to_ll, to_km, dist_m, wiggle, blob, in_ring, ring_area_km2, seg_dist, segments_touch,
+                                 mesh_code, cell_centre, binom, code6, corp_number, csv_line, hm, fmt_hm)
 
 SEED = 20261123
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "misaki")
 PREF, CITY, CODE = "愛知県", "みさき市", "23999"
-LON0, LAT0, KM_LON, KM_LAT = 137.28, 34.80, 91.29, 110.95   # local frame: x km east, y km north
 CELL_MARGIN_KM, FAC_MARGIN_KM = 0.02, 0.05                 # min distance from any boundary
 DAYS = ["月", "火", "水", "木", "金", "土", "日", "祝"]
 
@@ -71,10 +74,15 @@ NODES = {"C0": (0.8, 6.0), "C1": (6.5, 4.3), "C2": (12.6, 4.1), "P1": (14.3, 2.7
          "P3": (17.8, 2.1), "P4": (19.8, 3.9), "C3": (22.4, 5.4), "C4": (24.2, 6.6), "E1": (24.3, 12.6),
          "N0": (23.6, 19.3), "N1": (17.5, 19.6), "N2": (11.0, 19.3), "N3": (5.5, 19.6), "NW": (1.4, 19.0),
          "W1": (0.3, 13.0), "W2": (0.5, 9.5), "M1": (8.3, 13.4), "M2": (16.2, 13.9), "J1": (8.8, 9.4),
-         "J2": (15.4, 9.2), "J3": (13.7, 6.1), "S1": (18.0, 6.4)}
-TOWN_RING = "C0 C1 C2 P1 P2 P3 P4 C3 C4 E1 N0 N1 N2 N3 NW W1 W2".split()   # CCW, coast C0..C4
+         "J2": (15.4, 9.2), "J3": (13.7, 6.1), "S1": (18.0, 6.4),
+         # the 奥山間 valley: north from the gap N2-N3 to its head VT, about 33 km north of the town centre
+         "VE1": (12.4, 24.0), "VE2": (13.4, 29.0), "VE3": (12.6, 34.5), "VT": (9.0, 38.8), "VW3": (5.0, 35.0),
+         "VW2": (3.9, 29.5), "VW1": (4.6, 24.0)}
+TOWN_RING = "C0 C1 C2 P1 P2 P3 P4 C3 C4 E1 N0 N1 N2 VE1 VE2 VE3 VT VW3 VW2 VW1 N3 NW W1 W2".split()   # CCW, coast C0..C4
+VALLEY_Y = 22.0     # km north of the frame origin: 山間部 north of this is the valley (villages, no facility)
 # id, name, CCW node cycle, 町名 (kanji:kana:romaji), population model
-# model: target population, centres (x, y, weight, scale km), background, P(empty cell), min weight,
+# model: target population (山間部: + valley_target for its valley cells, y >= VALLEY_Y),
+#        centres (x, y, weight, scale km), background, P(empty cell), min weight,
 #        age (65+ rate, 75+/65+, 0-14/<65, household size, male share), 2040 factors (<65, 65-74, 75+)
 DISTRICTS = [
     ("23999-01", "中央圏域", "C1 C2 J3 J2 J1", table("本町:ホンマチ:Honmachi 栄町:サカエマチ:Sakaemachi "
@@ -97,10 +105,12 @@ DISTRICTS = [
      "大谷町:オオタニチョウ:Otanicho 平井町:ヒライチョウ:Hiraicho 梅ヶ丘:ウメガオカ:Umegaoka"),
      dict(target=13500, centres=[(12.0, 11.2, 0.5, 1.1), (14.2, 12.4, 0.2, 0.9), (9.8, 12.6, 0.1, 0.8)],
           bg=0.02, empty=0.12, min_w=0, age=(0.28, 0.49, 0.17, 2.6, 0.488), f2040=(0.78, 0.86, 1.35))),
-    ("23999-06", "山間部圏域", "W1 M1 M2 E1 N0 N1 N2 N3 NW", table("山吹町:ヤマブキチョウ:Yamabukicho "
+    ("23999-06", "山間部圏域", "W1 M1 M2 E1 N0 N1 N2 VE1 VE2 VE3 VT VW3 VW2 VW1 N3 NW", table("山吹町:ヤマブキチョウ:Yamabukicho "
      "川上町:カワカミチョウ:Kawakamicho 杉平町:スギヒラチョウ:Sugihiracho 滝見町:タキミチョウ:Takimicho"),
-     dict(target=3500, centres=[(4.6, 15.0, 0.3, 0.6), (11.6, 15.6, 0.3, 0.6), (18.6, 15.2, 0.35, 0.7), (7.4, 17.6, 0.12, 0.5),
-                                (21.5, 17.0, 0.1, 0.5)],
+     dict(target=2000, valley_target=1500,
+          centres=[(4.6, 15.0, 0.3, 0.6), (11.6, 15.6, 0.25, 0.6), (18.6, 15.2, 0.3, 0.7), (8.3, 18.6, 0.35, 0.6),
+                   (21.5, 17.0, 0.1, 0.5),                                          # south: 山吹 (8.3, 18.6) at the valley mouth
+                   (8.4, 30.4, 0.3, 0.55), (6.4, 31.8, 0.22, 0.5), (10.2, 32.2, 0.22, 0.5)],   # the valley villages
           bg=0.0, empty=0.0, min_w=0.05, age=(0.42, 0.57, 0.10, 2.3, 0.47), f2040=(0.55, 0.66, 0.85))),
 ]
 KIDS = [d[0] for d in DISTRICTS]
@@ -108,68 +118,6 @@ DNAME = {d[0]: d[1] for d in DISTRICTS}
 TOWNS = {d[0]: d[3] for d in DISTRICTS}
 MODEL = {d[0]: d[4] for d in DISTRICTS}
 ISLAND_KID, MOUNTAIN_KID = "23999-04", "23999-06"
-
-
-def to_ll(p):
-    return (round(LON0 + p[0] / KM_LON, 7), round(LAT0 + p[1] / KM_LAT, 7))
-
-
-def to_km(lon, lat):
-    return ((lon - LON0) * KM_LON, (lat - LAT0) * KM_LAT)
-
-
-def wiggle(rng, p, q, seg_km, amp, beta):
-    """Polyline p -> q: a smooth random offset normal to the chord (a function graph over it)."""
-    L = math.dist(p, q)
-    n = max(2, round(L / seg_km))
-    coef = [rng.uniform(-1, 1) / k ** beta for k in range(1, max(1, min(30, n // 2)) + 1)]
-    scale = amp * L / sum(abs(c) for c in coef)
-    ux, uy = (q[0] - p[0]) / L, (q[1] - p[1]) / L
-    pts = [p]
-    for i in range(1, n):
-        t = i / n
-        d = scale * min(1.0, 4 * t, 4 * (1 - t)) * sum(c * math.sin(k * math.pi * t) for k, c in enumerate(coef, 1))
-        pts.append((p[0] + ux * L * t - uy * d, p[1] + uy * L * t + ux * d))
-    return pts + [q]
-
-
-def blob(rng, cx, cy, rx, ry, n, jitter):
-    """Closed star-shaped (hence simple) CCW ring around (cx, cy), in lon/lat."""
-    pts = [to_ll((cx + rx * r * math.cos(t), cy + ry * r * math.sin(t)))
-           for t, r in ((2 * math.pi * k / n, 1 + rng.uniform(-jitter, jitter)) for k in range(n))]
-    return pts + pts[:1]
-
-
-def in_ring(x, y, ring):
-    inside = False
-    for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
-        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
-            inside = not inside
-    return inside
-
-
-def ring_area_km2(ring):
-    pts = [to_km(*p) for p in ring]
-    return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(pts, pts[1:])) / 2
-
-
-def seg_dist(px, py, x1, y1, x2, y2):
-    dx, dy = x2 - x1, y2 - y1
-    t = max(0.0, min(1.0, ((px - x1) * dx + (py - y1) * dy) / (dx * dx + dy * dy)))
-    return math.hypot(px - x1 - t * dx, py - y1 - t * dy)
-
-
-def orient(a, b, c):
-    v = (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
-    return (v > 0) - (v < 0)
-
-
-def segments_touch(a, b, c, d):
-    o1, o2, o3, o4 = orient(a, b, c), orient(a, b, d), orient(c, d, a), orient(c, d, b)
-    if o1 != o2 and o3 != o4:
-        return True
-    on = lambda p, q, r: min(p[0], q[0]) <= r[0] <= max(p[0], q[0]) and min(p[1], q[1]) <= r[1] <= max(p[1], q[1])
-    return (o1 == 0 and on(a, b, c)) or (o2 == 0 and on(a, b, d)) or (o3 == 0 and on(c, d, a)) or (o4 == 0 and on(c, d, b))
 
 
 class Geo:
@@ -249,27 +197,11 @@ class Geo:
 
 
 # ----------------------------------------------------------------------------- population
-def mesh_code(I, J):
-    p, a = divmod(I, 160); q, b = divmod(a, 20); r, m1 = divmod(b, 2)
-    u, c = divmod(J, 160); v, d = divmod(c, 20); w, m2 = divmod(d, 2)
-    return f"{p:02d}{u:02d}{q}{v}{r}{w}{1 + 2 * m1 + m2}"
-
-
-def cell_centre(I, J):
-    return 100.0 + (J + 0.5) / 160.0, (I + 0.5) / 240.0
-
-
-def binom(rng, n, p):
-    if n < 40:
-        return sum(rng.random() < p for _ in range(n))
-    return min(n, max(0, round(rng.gauss(n * p, math.sqrt(n * p * (1 - p))))))
-
-
 def build_population(rng, geo):
-    assert mesh_code(int(35.68125 * 240), int(39.771875 * 160)) == "533946114"
     cells = []
-    for I in range(int(34.79 * 240), int(34.99 * 240) + 1):
-        for J in range(int(37.27 * 160), int(37.56 * 160) + 1):
+    lons, lats = zip(*(geo.town + geo.island))
+    for I in range(int(min(lats) * 240), int(max(lats) * 240) + 1):
+        for J in range(int((min(lons) - 100) * 160), int((max(lons) - 100) * 160) + 1):
             lon, lat = cell_centre(I, J)
             kid = geo.district_of(lon, lat)
             if kid is None or geo.near_boundary(lon, lat, CELL_MARGIN_KM):
@@ -281,12 +213,15 @@ def build_population(rng, geo):
                 w *= math.exp(-(y - 12))                     # foothills
             noise, draw = math.exp(rng.gauss(0, 0.45)), rng.random()
             if w >= m["min_w"] and draw >= m["empty"]:
-                cells.append(dict(I=I, J=J, code=mesh_code(I, J), kid=kid, w=w * noise))
+                cells.append(dict(I=I, J=J, code=mesh_code(I, J), kid=kid, w=w * noise,
+                                  valley=kid == MOUNTAIN_KID and y >= VALLEY_Y))
+    assert all(c["code"].startswith("5237") for c in cells)
     for kid in KIDS:
-        mine = [c for c in cells if c["kid"] == kid]
-        k = MODEL[kid]["target"] / sum(c["w"] for c in mine)
-        for c in mine:
-            c["pop"] = round(c["w"] * k)
+        for valley, target in ((False, MODEL[kid]["target"]), (True, MODEL[kid].get("valley_target"))):
+            mine = [c for c in cells if c["kid"] == kid and c["valley"] == valley]
+            assert bool(mine) == bool(target), (kid, valley)
+            for c in mine:
+                c["pop"] = round(c["w"] * target / sum(c["w"] for c in mine))
     cells = [c for c in cells if c["pop"] > 0]
     for c in cells:
         r65, r75, r14, hh, male = MODEL[c["kid"]]["age"]
@@ -320,9 +255,12 @@ def build_population(rng, geo):
     return sorted(cells, key=lambda c: c["code"])
 
 
-def place(rng, geo, cells, kid, gamma):
-    """A random point in a populated cell of district kid (weight pop**gamma), not on the island."""
-    mine = [c for c in cells if c["kid"] == kid and not in_ring(*cell_centre(c["I"], c["J"]), geo.island)]
+def place(rng, geo, cells, kid, gamma, near=None):
+    """A random point in a populated cell of district kid (weight pop**gamma), not on the island nor in the
+    山間部 valley (it has no facility); near = (x, y) km: only cells whose centre is within 0.6 km of it."""
+    mine = [c for c in cells if c["kid"] == kid and not c["valley"] and not in_ring(*cell_centre(c["I"], c["J"]), geo.island)
+            and (near is None or math.dist(to_km(*cell_centre(c["I"], c["J"])), near) < 0.6)]
+    assert mine, (kid, near)
     weights = [c["pop"] ** gamma for c in mine]
     while True:
         c = rng.choices(mine, weights)[0]
@@ -332,24 +270,6 @@ def place(rng, geo, cells, kid, gamma):
 
 
 # ----------------------------------------------------------------------------- small helpers
-def code6(code5):
-    s = sum(int(c) * w for c, w in zip(code5, (6, 5, 4, 3, 2)))
-    return code5 + str((11 - s % 11) % 10)
-
-
-def corp_number(base12):
-    s = sum(int(d) * (1 if i % 2 == 0 else 2) for i, d in enumerate(reversed(base12)))
-    return str(9 - s % 9) + base12
-
-
-def csv_line(fields):
-    out = []
-    for f in fields:
-        f = "" if f is None else str(f)
-        out.append('"' + f.replace('"', '""') + '"' if any(ch in f for ch in ',"\r\n') else f)
-    return ",".join(out)
-
-
 def write_csv(rel, rows, encoding="utf-8", bom=True, nl="\r\n"):
     data = "".join(csv_line(r) + nl for r in rows).encode(encoding)
     write_bytes(rel, (b"\xef\xbb\xbf" if bom else b"") + data)
@@ -382,14 +302,6 @@ def phone(rng, used):
         if p not in used:
             used.add(p)
             return p
-
-
-def hm(t):
-    return int(t[:2]) * 60 + int(t[3:])
-
-
-def fmt_hm(m):
-    return f"{m // 60 % 24:02d}:{m % 60:02d}"
 
 
 # ----------------------------------------------------------------------------- writers
@@ -450,43 +362,54 @@ CORP_TYPES = [("社会福祉法人", "シャカイフクシホウジン", "{}福
               ("特定非営利活動法人", "トクテイヒエイリカツドウホウジン", "{}", "05")]
 
 
-def kaigo_offices(rng, geo, cells, service, counts, used_phones, used_names, corps):
-    """Offices of one service: counts per district -> list of dicts (not yet rows)."""
-    code_digit = {"居宅介護支援": "1", "訪問看護": "3", "定期巡回・随時対応型訪問介護看護": "6"}[service]
+# サービスの種類 -> (4th digit of the invented 事業所番号, name suffixes (kanji, kana))
+SERVICES = {
+    "居宅介護支援": ("1", [("居宅介護支援事業所", "キョタクカイゴシエンジギョウショ"), ("ケアプランセンター", "ケアプランセンター"),
+                      ("介護相談センター", "カイゴソウダンセンター"), ("ケアマネジメントセンター", "ケアマネジメントセンター")]),
+    "訪問看護": ("3", [("訪問看護ステーション", "ホウモンカンゴステーション")]),
+    "定期巡回・随時対応型訪問介護看護": ("6", [("定期巡回・随時対応型訪問介護看護", "テイキジュンカイ・ズイジタイオウガタホウモンカイゴカンゴ")]),
+    "訪問介護": ("0", [("ヘルパーステーション", "ヘルパーステーション"), ("訪問介護事業所", "ホウモンカイゴジギョウショ"),
+                  ("ホームヘルプサービス", "ホームヘルプサービス"), ("訪問介護センター", "ホウモンカイゴセンター")]),
+    "看護小規模多機能型居宅介護": ("7", [("看護小規模多機能型居宅介護", "カンゴショウキボタキノウガタキョタクカイゴ"),
+                              ("看護小規模多機能ホーム", "カンゴショウキボタキノウホーム")]),
+}
+
+
+def kaigo_offices(rng, geo, cells, service, counts, seen):
+    """Offices of one service: counts per district -> list of dicts (not yet rows).  seen: phones, names, 事業所番号
+    and 法人 already used in any file (so they are unique across files, except where a defect is planted)."""
+    code_digit, suffixes = SERVICES[service]
     offices = []
     for kid, n in counts:
         for _ in range(n):
             while True:
                 pre, pre_kana = rng.choice(PREFIXES)
-                if service == "居宅介護支援":
-                    suf, suf_kana = rng.choice([("居宅介護支援事業所", "キョタクカイゴシエンジギョウショ"),
-                                                ("ケアプランセンター", "ケアプランセンター"), ("介護相談センター", "カイゴソウダンセンター"),
-                                                ("ケアマネジメントセンター", "ケアマネジメントセンター")])
-                elif service == "訪問看護":
-                    suf, suf_kana = "訪問看護ステーション", "ホウモンカンゴステーション"
-                else:
-                    suf, suf_kana = "定期巡回・随時対応型訪問介護看護", "テイキジュンカイ・ズイジタイオウガタホウモンカイゴカンゴ"
-                if (pre, suf) not in used_names:
+                suf, suf_kana = rng.choice(suffixes)
+                if (pre, suf) not in seen["names"]:
                     break
-            used_names.add((pre, suf))
+            seen["names"].add((pre, suf))
             if rng.random() < 0.5:
                 name, kana = f"{suf}　{pre}", f"{suf_kana}　{pre_kana}"
             else:
                 name, kana = f"{pre}{suf}", f"{pre_kana}{suf_kana}"
-            if corps and rng.random() < 0.3:
-                corp = rng.choice(corps)
+            if seen["corps"] and rng.random() < 0.3:
+                corp = rng.choice(seen["corps"])
             else:
                 ctype, _, pattern, tcode = rng.choice(CORP_TYPES)
                 corp = (ctype + pattern.format(pre), corp_number(f"1804{tcode}{rng.randint(0, 999999):06d}"))
-                corps.append(corp)
+                seen["corps"].append(corp)
             lat, lon = place(rng, geo, cells, kid, 1.0)
-            tel = phone(rng, used_phones)
+            tel = phone(rng, seen["phones"])
             addr = address(rng, kid)
             if rng.random() < 0.4:
                 addr = PREF + CITY + addr[len(PREF + CITY):].translate(FW)
+            while True:
+                no = f"237{code_digit}{rng.randint(0, 99999):05d}{rng.randint(0, 9)}"
+                if no not in seen["nos"]:
+                    break
+            seen["nos"].add(no)
             offices.append(dict(kid=kid, name=name, kana=kana, addr=addr, lat=f"{lat:.15f}", lon=f"{lon:.15f}",
-                                tel=tel, fax=tel[:-1] + str((int(tel[-1]) + 1) % 10), corp=corp,
-                                no=f"237{code_digit}{rng.randint(0, 99999):05d}{rng.randint(0, 9)}",
+                                tel=tel, fax=tel[:-1] + str((int(tel[-1]) + 1) % 10), corp=corp, no=no,
                                 building=rng.choice(["", "", "", "", "みさきビル2階", "第二栄ビル1F"]),
                                 url=rng.choice(["", "", f"https://care{rng.randint(100, 999)}.example.jp/"])))
     return offices
@@ -502,16 +425,16 @@ def kaigo_rows(service, offices, days, notes, capacity):
 
 
 def write_kaigo(rng, geo, cells, defects):
-    used_phones, used_names, corps = set(), set(), []
+    seen = dict(phones=set(), names=set(), nos=set(), corps=[])
     counts = lambda *n: list(zip(KIDS, n))
     # 430 居宅介護支援: 33 offices + one later row repeating an earlier 事業所番号
-    off = kaigo_offices(rng, geo, cells, "居宅介護支援", counts(10, 7, 6, 4, 5, 0), used_phones, used_names, corps)
-    off += kaigo_offices(rng, geo, cells, "居宅介護支援", [(MOUNTAIN_KID, 1)], used_phones, used_names, corps)
+    off = kaigo_offices(rng, geo, cells, "居宅介護支援", counts(10, 7, 6, 4, 5, 0), seen)
+    off += kaigo_offices(rng, geo, cells, "居宅介護支援", [(MOUNTAIN_KID, 1)], seen)
     off.sort(key=lambda o: o["no"])
     off[20].update(name="𠮷田ケアプランセンター", kana="ヨシダケアプランセンター")
     off[5].update(lat="0.000000000000000", lon="0.000000000000000")
     off[12].update(lat=off[12]["lon"], lon=off[12]["lat"])
-    dup = dict(kaigo_offices(rng, geo, cells, "居宅介護支援", [(off[8]["kid"], 1)], used_phones, used_names, corps)[0])
+    dup = dict(kaigo_offices(rng, geo, cells, "居宅介護支援", [(off[8]["kid"], 1)], seen)[0])
     dup.update(no=off[8]["no"], name=off[8]["name"] + "　サテライト", kana=off[8]["kana"] + "　サテライト", corp=off[8]["corp"])
     off.insert(27, dup)
     assert len({o["no"] for o in off}) == len(off) - 1
@@ -528,7 +451,7 @@ def write_kaigo(rng, geo, cells, defects):
                          "祝日は休業（改行）年末年始12/29～1/3は休み", "営業時間外は携帯電話に転送"]) for _ in off]
     n430 = write_csv(f, kaigo_rows("居宅介護支援", off, days, notes, [rng.choice(["", "0", "0"]) for _ in off]))
     # 130 訪問看護: 12 stations, 7 with 24-hour cover, one geocoded into the sea
-    st = kaigo_offices(rng, geo, cells, "訪問看護", counts(4, 3, 2, 2, 1, 0), used_phones, used_names, corps)
+    st = kaigo_offices(rng, geo, cells, "訪問看護", counts(4, 3, 2, 2, 1, 0), seen)
     st[0].update(name="みさき市医師会訪問看護ステーション", kana="ミサキシイシカイホウモンカンゴステーション",
                  corp=("一般社団法人みさき市医師会", corp_number("180405002318")))
     st[4].update(name="東浜病院訪問看護ステーション", kana="ヒガシハマビョウインホウモンカンゴステーション",
@@ -545,12 +468,32 @@ def write_kaigo(rng, geo, cells, defects):
     defects.append(("kaigo/jigyosho_130.csv", 11, "coordinates ≈5 km off the coast, in the sea south of the peninsula (address says 南部圏域)",
                     "keep with warning \"outside own municipality\"; still a provider for coverage"))
     # 760 定期巡回・随時対応型訪問介護看護
-    tk = kaigo_offices(rng, geo, cells, "定期巡回・随時対応型訪問介護看護", counts(1, 1), used_phones, used_names, corps)
+    tk = kaigo_offices(rng, geo, cells, "定期巡回・随時対応型訪問介護看護", counts(1, 1), seen)
     tk[1].update(name="24時間ケアステーションみさき東", kana="ニジュウヨジカンケアステーションミサキヒガシ")
     n760 = write_csv("kaigo/jigyosho_760.csv", kaigo_rows("定期巡回・随時対応型訪問介護看護", tk, ["平日,土曜日,日曜日,祝日"] * 2,
                                                           ["24時間365日対応（改行）随時訪問あり", "24時間対応"], ["0", ""]))
+    # 110 訪問介護: 14 offices (one in the south of 山間部, none in its valley); 5 promise round-the-clock cover
+    hk = sorted(kaigo_offices(rng, geo, cells, "訪問介護", counts(4, 3, 2, 2, 2, 1), seen), key=lambda o: o["no"])
+    h24_110 = [False] * len(hk)
+    for i in rng.sample([i for i, o in enumerate(hk) if o["kid"] != MOUNTAIN_KID], 5):
+        h24_110[i] = True
+    notes24 = ["夜間・早朝も対応（改行）緊急時は24時間連絡可", "24時間365日対応（改行）早朝・夜間の巡回訪問あり",
+               "緊急時、電話にて24時間、対応可能", "早朝6時～深夜0時まで訪問可（改行）緊急時は24時間連絡可"]
+    days = ["平日,土曜日,日曜日,祝日" if h else rng.choice(["平日", "平日,土曜日", "平日,土曜日", "平日,土曜日,日曜日"])
+            for h in h24_110]
+    notes = [notes24[sum(h24_110[:i]) % len(notes24)] if h else
+             rng.choice(["", "", "-", "土曜日は午前のみ", "年末年始（12/30～1/3）は休業", "サービス提供時間 8:00～18:00（改行）日曜・祝日は要相談"])
+             for i, h in enumerate(h24_110)]
+    n110 = write_csv("kaigo/jigyosho_110.csv", kaigo_rows("訪問介護", hk, days, notes, [rng.choice(["", "0"]) for _ in hk]))
+    # 770 看護小規模多機能型居宅介護: 2 offices (registered capacity 29 and 25)
+    km = kaigo_offices(rng, geo, cells, "看護小規模多機能型居宅介護", counts(1, 1), seen)
+    n770 = write_csv("kaigo/jigyosho_770.csv", kaigo_rows("看護小規模多機能型居宅介護", km, ["平日,土曜日,日曜日,祝日"] * 2,
+                                                          ["通い・泊まり・訪問を24時間365日提供（改行）泊まり定員9名",
+                                                           "24時間365日対応（改行）医療的ケア・看取りにも対応"], ["29", "25"]))
     return dict(k430=[o["kid"] for o in off], k130=[(s["kid"], h) for s, h in zip(st, h24)], k760=[o["kid"] for o in tk],
-                counts=(n430, n130, n760))
+                k110=[(o["kid"], h) for o, h in zip(hk, h24_110)], k770=[o["kid"] for o in km],
+                counts=(n430, n130, n760, n110, n770), located=off + st + tk + hk + km,
+                h24_care=[o for o, h in zip(st, h24) if h] + tk + [o for o, h in zip(hk, h24_110) if h] + km)
 
 
 # ----------------------------------------------------------------------------- 医療情報ネット
@@ -579,6 +522,7 @@ SECOND_DEPT = {"小児科": [B("月火水木金", "09:00", "11:30"), B("火木",
 SUFFIX["shinryojo"] = ("診療所", "シンリョウジョ", "Clinic", ["内科"])
 SUFFIX["shinryojo_n"] = ("診療所", "シンリョウジョ", "Clinic", ["内科", "小児科"])
 # hand-placed clinics: district, stem (kanji, kana, romaji), suffix, hours, 訪問診療, 24時間対応, 機能強化型, 医師数, 法人
+#                      [, near (x, y) km: placed within about 0.6 km of that point]
 SPECIAL = [
     ("23999-01", ("みさき", "ミサキ", "Misaki"), "zaitaku", "E", "○", "○", "○", 4, ("医療法人社団みさき会", "イリョウホウジンシャダンミサキカイ")),
     ("23999-01", ("杉浦", "スギウラ", "Sugiura"), "naika_cl", "D", "○", "○", "○", 3, ("医療法人杉浦会", "イリョウホウジンスギウラカイ")),
@@ -593,9 +537,9 @@ SPECIAL = [
     ("23999-03", ("牧野", "マキノ", "Makino"), "iin", "A", "○", "×", "×", 1, None),
     ("23999-03", ("西浦", "ニシウラ", "Nishiura"), "naika_cl", "D", "○", "×", "×", 1, None),
     ("23999-04", ("みなと", "ミナト", "Minato"), "geka_naika", "B", "○", "○", "×", 2, ("医療法人港会", "イリョウホウジンミナトカイ")),
-    ("23999-05", ("寺田", "テラダ", "Terada"), "iin", "A", "○", "○", "×", 1, None),
+    ("23999-05", ("寺田", "テラダ", "Terada"), "iin", "A", "○", "○", "×", 1, None, (12.0, 11.2)),
     ("23999-06", ("みさき市国民健康保険山吹", "ミサキシコクミンケンコウホケンヤマブキ", "Misaki City NHI Yamabuki"), "shinryojo", "M",
-     "○", "×", "×", 1, None),
+     "○", "×", "×", 1, None, (8.3, 18.6)),                  # at the valley mouth: reaches the villages by day
     ("23999-06", ("杉平", "スギヒラ", "Sugihira"), "naika", "M2", "×", "×", "×", 1, None),
     ("23999-01", ("みさき市休日夜間急患", "ミサキシキュウジツヤカンキュウカン", "Misaki City Holiday and Night Emergency"),
      "shinryojo_n", "N", None, None, None, None, None),
@@ -616,7 +560,7 @@ HOSPITALS = [  # district, name, kana, English, 法人, departments, beds (一�
 def make_facilities(rng, geo, cells):
     """Clinics (hand-placed + generated) and hospitals, with IDs, addresses and coordinates."""
     clinics = [dict(kid=s[0], stem=s[1], suffix=s[2], hours=s[3], hv=s[4], h24=s[5], kyoka=s[6], doctors=s[7],
-                    corp=s[8], special=True) for s in SPECIAL]
+                    corp=s[8], near=s[9] if len(s) > 9 else None, special=True) for s in SPECIAL]
     names = {c["stem"][0] + SUFFIX[c["suffix"]][0] for c in clinics}
     keys, wts = zip(*SUFFIX_WEIGHTS)
     for kid in KIDS:
@@ -635,7 +579,7 @@ def make_facilities(rng, geo, cells):
     orphan = f"2320999{serials.pop(len(serials) // 2):06d}"          # an ID used only in the hours table
     for c, serial in zip(clinics, serials):
         kan, kana, eng, depts = SUFFIX[c["suffix"]]
-        lat, lon = place(rng, geo, cells, c["kid"], 1.0 if c["special"] else 1.3)
+        lat, lon = place(rng, geo, cells, c["kid"], 1.0 if c["special"] else 1.3, c.get("near"))
         c.update(id=f"2320999{serial:06d}", short=c["stem"][0] + kan, short_kana=c["stem"][1] + kana,
                  english=f"{c['stem'][2]} {eng}", addr=address(rng, c["kid"]), lat=str(round(lat, 7)), lon=str(round(lon, 7)),
                  recv_early=rng.random() < 0.5, beds=rng.choice(["", "", "", "", "", "19"]),

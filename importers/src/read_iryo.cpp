@@ -89,11 +89,6 @@ std::optional<int> clock_of(const std::string& raw) {
   return hours::parse_clock(s);
 }
 
-// FileContext keeps its report index private; the report is an element of reg.files.
-std::size_t report_index_of(FileContext& ctx) {
-  return static_cast<std::size_t>(&ctx.report() - ctx.state().reg.files.data());
-}
-
 }  // namespace
 
 void read_iryo_facility_csv(FileContext& ctx, const InputSpec& spec, const TextFile& tf) {
@@ -112,7 +107,7 @@ void read_iryo_facility_csv(FileContext& ctx, const InputSpec& spec, const TextF
   const auto c_lon = h.find({"所在地座標（経度）", "所在地座標_経度", "座標（経度）", "経度", "longitude", "lon"});
   const auto c_url = h.find({"案内用ホームページアドレス", "ホームページアドレス", "ホームページ", "URL"});
   const auto c_hol = h.find({"祝日に休診", "祝日の休診", "祝日休診", "毎週決まった曜日に休診（祝）"});
-  // 略称 is matched for completeness but not kept: the model has no short-name field.
+  const auto c_short = h.find({"略称"});
   std::array<std::optional<std::size_t>, 7> c_flag;
   std::string missing_flags;
   for (std::size_t d = 0; d < 7; ++d) {
@@ -146,6 +141,7 @@ void read_iryo_facility_csv(FileContext& ctx, const InputSpec& spec, const TextF
     Facility f;
     f.source_id = text::nfkc(field(r, c_id));
     f.name = field(r, c_name);
+    f.short_name = field(r, c_short);
     if (f.source_id.empty()) {
       ctx.diag(DiagCode::missing_id, row, h.name(*c_id), "", "ID is empty; row rejected");
       return false;
@@ -180,6 +176,7 @@ void read_iryo_facility_csv(FileContext& ctx, const InputSpec& spec, const TextF
 
     // Weekday flags: 1 = open, 0 = closed. Known only when all seven are readable.
     IryoFlags flags;
+    flags.report_index = ctx.report_index();
     flags.file = ctx.name();
     flags.row = row;
     DaySet open;
@@ -254,7 +251,7 @@ void read_iryo_hours_csv(FileContext& ctx, const InputSpec& /*spec*/, const Text
              "hours columns for " + missing + " (<曜日>_診療開始時間 / _診療終了時間) not found; no hours on those days");
 
   State& st = ctx.state();
-  const std::size_t report_index = report_index_of(ctx);
+  const std::size_t report_index = ctx.report_index();
   for_each_row(ctx, reader, h.size(), [&](const csv::Record& r) {
     const std::int64_t row = r.first_line;
     PendingHoursRow p{report_index, ctx.name(), row, text::nfkc(field(r, c_id)), {}};
@@ -340,12 +337,6 @@ std::string summary(const std::array<DayHours, 8>& days) {
   return s;
 }
 
-std::size_t report_index_of_file(const State& st, const std::string& file) {
-  for (std::size_t i = 0; i < st.reg.files.size(); ++i)
-    if (st.reg.files[i].file == file) return i;
-  return 0;
-}
-
 }  // namespace
 
 void join_iryo_hours(State& st) {
@@ -403,7 +394,7 @@ void join_iryo_hours(State& st) {
                  "施設票 " + file_name_of(flags.file) + " line " + std::to_string(flags.row) + " flags " + day +
                      " as closed (" + flag_col + " = 0) but ID " + id + " has hours on " + day + "; hours kept");
       } else if (*flag[d] && days[d].bands.empty()) {
-        FileContext ctx(st, report_index_of_file(st, flags.file), flags.file);
+        FileContext ctx(st, flags.report_index, flags.file);
         ctx.diag(DiagCode::hours_flag_conflict, flags.row, flag_col, "1",
                  day + " is flagged open (1) but no 診療時間票 row gives hours on " + day + " for ID " + id +
                      "; " + day + " left without hours");

@@ -313,7 +313,14 @@ class LayerReader {
   // ---- facilities ----------------------------------------------------------------------
   void read_points(const std::string& format) {
     const bool p04 = format == "p04", p14 = format == "p14";
-    auto c_id = mapped("id", p04 || p14 ? std::initializer_list<std::string_view>{} : std::initializer_list<std::string_view>{"facility_id", "id"});
+    // P04/P14 carry no ID: facility_id becomes <file stem>:<feature number>.
+    std::optional<int> c_id;
+    if (p04 || p14) {
+      if (spec_.columns.contains("id")) c_id = mapped("id", {});
+    } else {
+      c_id = mapped("id", {"facility_id", "id"});
+    }
+    const std::string id_column = c_id ? fields_[static_cast<std::size_t>(*c_id)] : std::string("fid");
     auto c_name = p04 ? col({"P04_002"}) : p14 ? col({"P14_008"}) : mapped("name", {"name", "名称", "施設名"});
     auto c_addr = p04 ? col({"P04_003"}) : p14 ? col({"P14_004"}) : mapped("address", {"address", "住所", "所在地"});
     auto c_kind = p04 ? col({"P04_001"}) : mapped("kind", {"kind"});
@@ -391,7 +398,7 @@ class LayerReader {
         else ctx_.diag(DiagCode::hours_unparsable, row, "hours", h, err + "; hours left unknown");
       }
       fac.location = point(*f, row);
-      if (ctx_.state().add_facility(ctx_, std::move(fac), c_id ? fields_[static_cast<std::size_t>(*c_id)] : "fid"))
+      if (ctx_.state().add_facility(ctx_, std::move(fac), id_column))
         ++rep.imported;
       else
         ++rep.rejected;

@@ -111,15 +111,14 @@ std::string address_key(const std::string& a) {
   return s;
 }
 
-// Match keys of a facility: its name, the last word of its name (正式名称 is often
-// "医療法人牧野会　牧野医院" while surveys write the short name 牧野医院, which the model does
-// not keep) and its address.
+// Match keys of a facility: its name, its 略称, the last word of its name (正式名称 is
+// often "医療法人牧野会　牧野医院" while surveys write 牧野医院) and its address.
 struct MatchKeys {
-  std::string name, short_name, address;
+  std::string name, short_name, abbreviation, address;
 };
 
 MatchKeys match_keys(const Facility& f) {
-  MatchKeys k{text::normalize_key(f.name), "", address_key(f.address)};
+  MatchKeys k{text::normalize_key(f.name), "", text::normalize_key(f.short_name), address_key(f.address)};
   const std::string n = text::trim(text::nfkc(f.name));  // U+3000 → ' '
   if (const auto sp = n.find_last_of(" \t"); sp != std::string::npos) k.short_name = text::normalize_key(n.substr(sp + 1));
   return k;
@@ -153,7 +152,7 @@ void read_survey_csv(FileContext& ctx, const InputSpec& spec, const TextFile& tf
 
   const std::string fname = file_name_of(spec.path);
   State& st = ctx.state();
-  const auto report_index = static_cast<std::size_t>(&ctx.report() - st.reg.files.data());
+  const std::size_t report_index = ctx.report_index();
   for_each_row(ctx, reader, h.size(), [&](const csv::Record& r) {
     const std::int64_t row = r.first_line;
     auto invalid = [&](std::optional<std::size_t> col, const std::string& value, const std::string& why) {
@@ -190,11 +189,17 @@ void read_survey_csv(FileContext& ctx, const InputSpec& spec, const TextFile& tf
       if (Answer x = appointment(v); x.ok) a.appointment_required = x.value;
       else invalid(c_appt, v, "予約 is not 要 / 不要");
     }
+    a.appointment_note = field(r, c_appt_note);
     if (const std::string v = text::trim(text::nfkc(field(r, c_ahead))); !unanswered(v)) {
       a.appointment_days_ahead = days_ahead(v);
-      if (!a.appointment_days_ahead) invalid(c_ahead, v, "予約期限 is not a number of days (write 3 or 3日前)");
+      if (!a.appointment_days_ahead) {
+        // Keep what was written for the booklet: the model has only a number of days.
+        a.appointment_note += (a.appointment_note.empty() ? "" : " ") + std::string("予約期限: ") + field(r, c_ahead);
+        ctx.diag(DiagCode::survey_value_invalid, row, h.name(*c_ahead), field(r, c_ahead),
+                 "予約期限 is not a number of days (write 3 or 3日前); deadline left unknown, the text is kept "
+                 "in the 予約備考");
+      }
     }
-    a.appointment_note = field(r, c_appt_note);
     auto yn = [&](std::optional<std::size_t> col, std::string_view label) -> std::optional<bool> {
       const std::string v = field(r, col);
       Answer x = yes_no(v);
@@ -242,7 +247,7 @@ void join_survey(State& st) {
       const std::string nk = text::normalize_key(p.name), ak = address_key(p.address);
       for (std::size_t i = 0; i < facs.size(); ++i) {
         const MatchKeys& k = keys[i];
-        if (nk != k.name && nk != k.short_name) continue;
+        if (nk != k.name && nk != k.short_name && (k.abbreviation.empty() || nk != k.abbreviation)) continue;
         if (!ak.empty() && !k.address.empty() &&
             (ak == k.address || ak.ends_with(k.address) || k.address.ends_with(ak)))
           found.push_back(i);

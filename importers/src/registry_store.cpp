@@ -159,7 +159,7 @@ void write_facilities(GDALDataset& ds, OGRSpatialReference& srs, const std::vect
   OGRLayer* l = ds.CreateLayer("facilities", &srs, wkbPoint, nullptr);
   if (!l) throw std::runtime_error("cannot create layer facilities");
   create_fields(l, {{"facility_id", F::str}, {"source_id", F::str}, {"source_file", F::str}, {"source_row", F::i64},
-                    {"name", F::str}, {"kana", F::str}, {"kind", F::str}, {"kind_ja", F::str}, {"service_code", F::str},
+                    {"name", F::str}, {"short_name", F::str}, {"kana", F::str}, {"kind", F::str}, {"kind_ja", F::str}, {"service_code", F::str},
                     {"municipality_code", F::str}, {"address", F::str}, {"phone", F::str}, {"fax", F::str},
                     {"url", F::str}, {"corporation", F::str}, {"located", F::boolean}, {"availability_detail", F::str},
                     {"open_days", F::i32}, {"hours_of_week", F::str}, {"holidays_open", F::boolean},
@@ -178,6 +178,7 @@ void write_facilities(GDALDataset& ds, OGRSpatialReference& srs, const std::vect
     set_str(ft, "source_file", f.source_file);
     ft.SetField("source_row", static_cast<GIntBig>(f.source_row));
     set_str(ft, "name", f.name);
+    set_str(ft, "short_name", f.short_name);
     set_str(ft, "kana", f.kana);
     set_str(ft, "kind", std::string(to_string(f.kind)));
     set_str(ft, "kind_ja", std::string(japanese_label(f.kind)));
@@ -392,6 +393,7 @@ Registry read_registry(const std::string& path) {
     f.source_file = get_str(*ft, "source_file");
     f.source_row = get_i64(*ft, "source_row");
     f.name = get_str(*ft, "name");
+    f.short_name = get_str(*ft, "short_name");
     f.kana = get_str(*ft, "kana");
     f.kind = facility_kind_from_string(get_str(*ft, "kind")).value_or(FacilityKind::other_care_service);
     f.service_code = get_str(*ft, "service_code");

@@ -20,6 +20,7 @@ class FileContext {
   FileContext(ImportSession::State& st, std::size_t report_index, std::string display)
       : st_(st), report_index_(report_index), display_(std::move(display)) {}
   FileReport& report();
+  std::size_t report_index() const { return report_index_; }
   const std::string& name() const { return display_; }
   ImportSession::State& state() { return st_; }
   void diag(DiagCode code, std::int64_t row, std::string column, std::string value, std::string message);
@@ -50,6 +51,7 @@ struct PendingHoursRow {
 struct IryoFlags {
   std::optional<DaySet> open_days;  // from 毎週決まった曜日に休診（月…日）, 1 = open
   std::optional<bool> holidays_open;
+  std::size_t report_index = 0;  // the 施設票's FileReport
   std::string file;
   std::int64_t row = 0;
 };

@@ -139,6 +139,7 @@ TEST(Survey, ContactMethodsWithUnknownToken) {
 TEST(Survey, KanjiNumberOfDaysWarns) {
   const Registry reg = load();
   EXPECT_FALSE(by_id(reg, "2320300000029").survey.appointment_days_ahead.has_value());
+  EXPECT_EQ(by_id(reg, "2320300000029").survey.appointment_note, "予約期限: 三日前");  // raw text kept
   const auto bad = at_row(diags_named(reg, "survey_value_invalid"), 3);
   EXPECT_TRUE(std::any_of(bad.begin(), bad.end(), [](const Diagnostic& d) {
     return d.column == "予約期限（日前）" && d.value == "三日前";

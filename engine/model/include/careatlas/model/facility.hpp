@@ -101,6 +101,7 @@ struct Facility {
   std::string source_file;    // file name it was imported from
   std::int64_t source_row = 0;  // 1-based physical line (or feature index for OGR layers)
   std::string name;
+  std::string short_name;     // 略称 (医療情報ネット), as surveys and booklets often write it
   std::string kana;           // reading in full-width katakana (五十音順 index)
   FacilityKind kind = FacilityKind::clinic;
   std::string service_code;   // 介護保険 service code ("430"), empty for medical facilities
