@@ -118,6 +118,7 @@ DNAME = {d[0]: d[1] for d in DISTRICTS}
 TOWNS = {d[0]: d[3] for d in DISTRICTS}
 MODEL = {d[0]: d[4] for d in DISTRICTS}
 ISLAND_KID, MOUNTAIN_KID = "23999-04", "23999-06"
+ZAISHI_HOSPITAL = "東浜病院"          # the one 在宅療養支援病院 (survey: 訪問診療 ○, 24時間対応 ○)
 
 
 class Geo:
@@ -711,7 +712,7 @@ def write_survey(rng, clinics, hospitals, orphan, defects):
                       "夜間・休日は対応できません。急変時は救急要請をお願いします" if f["kid"] == MOUNTAIN_KID else "夜間・休日の対応は不可")
             row = survey_row(rng, f, f["hv"], f["h24"], f["kyoka"], str(f["doctors"]), remark)
         elif "dept_names" in f:                 # hospital
-            hv = "○" if f["short"] == "東浜病院" else "×"
+            hv = "○" if f["short"] == ZAISHI_HOSPITAL else "×"
             row = survey_row(rng, f, hv, hv, "×", "6" if hv == "○" else "45", "在宅療養支援病院" if hv == "○" else "地域医療連携室が窓口です")
             row[3:6] = ["平日 14:00～16:00", "地域医療連携室", "電話・FAX"]
         else:
@@ -757,6 +758,38 @@ def write_support(rng, geo, cells):
         rows.append([f"SC{i:03d}", f"みさき市{area}地域包括支援センター", "community_support_center", f"{lat:.6f}", f"{lon:.6f}",
                      "0", "0", "Mon-Fri 08:30-17:15", "0"])
     return write_csv("support_centres.csv", rows, bom=False, nl="\n")
+
+
+# ----------------------------------------------------------------------------- the night-time hole, checked
+HV_RADIUS_M, NURSE_RADIUS_M, MARGIN_M = 16000, 10000, 300     # default radii; margin so any sane metric agrees
+
+
+def night_cover(cells, clinics, hospitals, kaigo):
+    """Distances (metres, dist_m) from inhabited cell centres to providers; asserts the story the README tells:
+    the 山間部 valley villages are, and are the only cells, > 16 km from every 24時間対応 ○ clinic and 在支病 (and
+    from every hospital), > 10 km from every 24-hour care office, yet within 16 km of a daytime home-visit clinic."""
+    pt = lambda f: (float(f["lon"]), float(f["lat"]))
+    located = lambda fs: [f for f in fs if float(f["lat"]) != 0 and float(f["lon"]) != 0]
+    night = located([c for c in clinics if c["h24"] == "○"] + [h for h in hospitals if h["short"] == ZAISHI_HOSPITAL])
+    day = located([c for c in clinics if c["hv"] == "○" and c["h24"] != "○"])
+    groups = dict(night=night, day=day, hosp=located(hospitals), care24=located(kaigo["h24_care"]))
+
+    def nearest(c, group):
+        lon, lat = cell_centre(c["I"], c["J"])
+        return min((dist_m(lon, lat, *pt(f)), f["short"] if "short" in f else f["name"]) for f in groups[group])
+
+    near = {c["code"]: {g: nearest(c, g) for g in groups} for c in cells}
+    dark = [c for c in cells if near[c["code"]]["night"][0] > HV_RADIUS_M]
+    valley = [c for c in cells if c["valley"]]
+    assert dark == valley, "the cells out of 24-hour reach must be exactly the valley villages"
+    for c in valley:
+        n = near[c["code"]]
+        assert n["night"][0] > HV_RADIUS_M + MARGIN_M and n["hosp"][0] > HV_RADIUS_M + MARGIN_M, (c["code"], n)
+        assert n["care24"][0] > NURSE_RADIUS_M + MARGIN_M and n["day"][0] < HV_RADIUS_M - MARGIN_M, (c["code"], n)
+    far = max(valley, key=lambda c: near[c["code"]]["night"][0])
+    close = min(valley, key=lambda c: near[c["code"]]["night"][0])
+    return dict(near=near, dark=dark, far=far, close=close, day_max=max(valley, key=lambda c: near[c["code"]]["day"][0]),
+                minimum={g: min(near[c["code"]][g] for c in valley) for g in ("hosp", "care24")})
 
 
 # ----------------------------------------------------------------------------- README

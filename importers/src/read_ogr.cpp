@@ -20,20 +20,15 @@
 #include <memory>
 
 #include "careatlas/importers/hours.hpp"
+#include "gdal_handles.hpp"
 #include "session_state.hpp"
 
 namespace careatlas {
 
 namespace {
 
-struct DatasetCloser {
-  void operator()(GDALDataset* d) const { GDALClose(d); }
-};
-using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
-struct FeatureDeleter {
-  void operator()(OGRFeature* f) const { OGRFeature::DestroyFeature(f); }
-};
-using FeaturePtr = std::unique_ptr<OGRFeature, FeatureDeleter>;
+using gdal::DatasetPtr;
+using gdal::FeaturePtr;
 
 bool is_network_path(const std::string& p) {
   return p.starts_with("/vsi") || p.find("://") != std::string::npos;
@@ -52,11 +47,7 @@ class LayerReader {
   void run() {
     if (is_network_path(spec_.path))
       throw config_error(spec_.path + ": network and virtual paths are not opened; download the file first");
-    static const bool registered = [] {
-      GDALAllRegister();
-      return true;
-    }();
-    (void)registered;
+    gdal::register_drivers();
     const char* drivers[] = {"GeoJSON", "ESRI Shapefile", "GPKG", "FlatGeobuf", "GML", nullptr};
     const char* raw_encoding[] = {"ENCODING=", nullptr};
     CPLPushErrorHandler(CPLQuietErrorHandler);

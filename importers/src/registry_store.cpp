@@ -13,6 +13,7 @@
 
 #include "careatlas/importers/csv.hpp"
 #include "careatlas/model/mesh_code.hpp"
+#include "gdal_handles.hpp"
 
 namespace careatlas {
 
@@ -20,22 +21,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct DatasetCloser {
-  void operator()(GDALDataset* d) const { GDALClose(d); }
-};
-using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
-struct FeatureDeleter {
-  void operator()(OGRFeature* f) const { OGRFeature::DestroyFeature(f); }
-};
-using FeaturePtr = std::unique_ptr<OGRFeature, FeatureDeleter>;
-
-void register_gdal() {
-  static const bool once = [] {
-    GDALAllRegister();
-    return true;
-  }();
-  (void)once;
-}
+using gdal::DatasetPtr;
+using gdal::FeaturePtr;
 
 std::string temp_name_for(const std::string& path, const std::string& ext) {
   const fs::path p(path);
@@ -343,7 +330,7 @@ void write_tables(GDALDataset& ds, const Registry& reg) {
 }  // namespace
 
 void write_registry(const std::string& path, const Registry& reg) {
-  register_gdal();
+  gdal::register_drivers();
   GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GPKG");
   if (!drv) throw std::runtime_error("GDAL has no GPKG driver");
   const std::string tmp = temp_name_for(path, ".gpkg");
@@ -374,7 +361,7 @@ void write_registry(const std::string& path, const Registry& reg) {
 }
 
 Registry read_registry(const std::string& path) {
-  register_gdal();
+  gdal::register_drivers();
   const char* drivers[] = {"GPKG", nullptr};
   DatasetPtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
   if (!ds) throw std::runtime_error(path + ": cannot open as a GeoPackage");
