@@ -12,6 +12,11 @@ Geometry is built as a planar graph: nodes (km in a local frame) joined by wiggl
 cycle of nodes, so neighbouring districts share their boundary vertex by vertex.  The script
 checks that no two edges cross, that the district areas add up to the town area and that every
 inhabited mesh centroid lies in exactly one district, before it writes anything.
+
+山間部圏域 ends in a long valley whose villages are the town's night-time hole: night_cover() asserts
+that they, and only they, are out of 16 km reach of every 24-hour clinic/hospital, yet within 16 km of
+the daytime 山吹診療所.  Generic helpers (frame, distances, geometry, mesh codes, formats) live in
+sample_town_helpers.py next to this file.
 """
 import json, math, os, random, sys
 
@@ -75,9 +80,9 @@ NODES = {"C0": (0.8, 6.0), "C1": (6.5, 4.3), "C2": (12.6, 4.1), "P1": (14.3, 2.7
          "N0": (23.6, 19.3), "N1": (17.5, 19.6), "N2": (11.0, 19.3), "N3": (5.5, 19.6), "NW": (1.4, 19.0),
          "W1": (0.3, 13.0), "W2": (0.5, 9.5), "M1": (8.3, 13.4), "M2": (16.2, 13.9), "J1": (8.8, 9.4),
          "J2": (15.4, 9.2), "J3": (13.7, 6.1), "S1": (18.0, 6.4),
-         # the 奥山間 valley: north from the gap N2-N3 to its head VT, about 33 km north of the town centre
-         "VE1": (12.4, 24.0), "VE2": (13.4, 29.0), "VE3": (12.6, 34.5), "VT": (9.0, 38.8), "VW3": (5.0, 35.0),
-         "VW2": (3.9, 29.5), "VW1": (4.6, 24.0)}
+         # the 山間部 valley: north from the gap N2-N3 to its head VT, about 33 km north of the town centre
+         "VE1": (12.2, 24.0), "VE2": (12.9, 29.0), "VE3": (12.2, 34.5), "VT": (9.0, 38.8), "VW3": (5.4, 35.0),
+         "VW2": (4.4, 29.5), "VW1": (5.0, 24.0)}
 TOWN_RING = "C0 C1 C2 P1 P2 P3 P4 C3 C4 E1 N0 N1 N2 VE1 VE2 VE3 VT VW3 VW2 VW1 N3 NW W1 W2".split()   # CCW, coast C0..C4
 VALLEY_Y = 22.0     # km north of the frame origin: 山間部 north of this is the valley (villages, no facility)
 # id, name, CCW node cycle, 町名 (kanji:kana:romaji), population model
@@ -493,7 +498,7 @@ def write_kaigo(rng, geo, cells, defects):
                                                            "24時間365日対応（改行）医療的ケア・看取りにも対応"], ["29", "25"]))
     return dict(k430=[o["kid"] for o in off], k130=[(s["kid"], h) for s, h in zip(st, h24)], k760=[o["kid"] for o in tk],
                 k110=[(o["kid"], h) for o, h in zip(hk, h24_110)], k770=[o["kid"] for o in km],
-                counts=(n430, n130, n760, n110, n770), located=off + st + tk + hk + km,
+                counts=(n430, n130, n760, n110, n770),
                 h24_care=[o for o, h in zip(st, h24) if h] + tk + [o for o, h in zip(hk, h24_110) if h] + km)
 
 
@@ -788,8 +793,7 @@ def night_cover(cells, clinics, hospitals, kaigo):
         assert n["care24"][0] > NURSE_RADIUS_M + MARGIN_M and n["day"][0] < HV_RADIUS_M - MARGIN_M, (c["code"], n)
     far = max(valley, key=lambda c: near[c["code"]]["night"][0])
     close = min(valley, key=lambda c: near[c["code"]]["night"][0])
-    return dict(near=near, dark=dark, far=far, close=close, day_max=max(valley, key=lambda c: near[c["code"]]["day"][0]),
-                minimum={g: min(near[c["code"]][g] for c in valley) for g in ("hosp", "care24")})
+    return dict(near=near, dark=dark, far=far, close=close, day_max=max(valley, key=lambda c: near[c["code"]]["day"][0]))
 
 
 # ----------------------------------------------------------------------------- README
@@ -798,12 +802,14 @@ def md_table(header, rows):
                      ["| " + " | ".join(str(v) for v in r) + " |" for r in rows]) + "\n"
 
 
-def write_readme(geo, cells, est_rows, kaigo, clinics, hospitals, counts, survey, defects):
+def write_readme(geo, cells, est_rows, kaigo, clinics, hospitals, counts, survey, defects, night):
     files = [("boundaries/N03-24_23_240101_misaki.geojson", "国土数値情報 N03 (2024 layout): the town (MultiPolygon: mainland + island) and one 所属未定地 feature", "UTF-8, LF, one feature per line", 2),
              ("boundaries/misaki_nichijo_seikatsu_ken-iki.geojson", "the 6 日常生活圏域 (properties 圏域ID, 圏域名, 市町村コード)", "UTF-8, LF", 6),
              ("kaigo/jigyosho_430.csv", "介護サービス情報公表 open data, 居宅介護支援 (24 columns)", "UTF-8 BOM, CRLF", kaigo["counts"][0]),
              ("kaigo/jigyosho_130.csv", "same layout, 訪問看護", "UTF-8 BOM, CRLF", kaigo["counts"][1]),
              ("kaigo/jigyosho_760.csv", "same layout, 定期巡回・随時対応型訪問介護看護", "UTF-8 BOM, CRLF", kaigo["counts"][2]),
+             ("kaigo/jigyosho_110.csv", "same layout, 訪問介護", "UTF-8 BOM, CRLF", kaigo["counts"][3]),
+             ("kaigo/jigyosho_770.csv", "same layout, 看護小規模多機能型居宅介護 (看多機)", "UTF-8 BOM, CRLF", kaigo["counts"][4]),
              ("iryo/02-1_clinic_facility_info_20260401.csv", "医療情報ネット 施設票, clinics (24 columns)", "UTF-8 BOM, CRLF", counts[0]),
              ("iryo/02-2_clinic_speciality_hours_20260401.csv", "医療情報ネット 診療科・診療時間票, clinics (36 columns)", "UTF-8 BOM, CRLF", counts[1]),
              ("iryo/01-1_hospital_facility_info_20260401.csv", "施設票, hospitals", "UTF-8 BOM, CRLF", counts[2]),
@@ -823,7 +829,7 @@ def write_readme(geo, cells, est_rows, kaigo, clinics, hospitals, counts, survey
             defects.append(("population/tblT001141H5237.txt", est_line[c["code"]],
                             f"cell {c['code']}: HTKSYORI=2, GASSAN={';'.join(c['merged'])}; figures include the merged cell(s)",
                             "count once (do not add the `*` cells again)"))
-    defects.append(("boundaries/N03-24_23_240101_misaki.geojson", 3, "所属未定地 feature: N03_004 and N03_007 null (small offshore polygon)",
+    defects.append(("boundaries/N03-24_23_240101_misaki.geojson", 2, "所属未定地 feature: N03_004 and N03_007 null (small offshore polygon)",
                     "report (no municipality code); not part of the town"))
     drows = [(f"`{f}`", ln, what, exp) for f, ln, what, exp in sorted(defects, key=lambda d: (d[0], d[1]))]
     pop_rows, tot = [], [0] * 6
@@ -845,13 +851,32 @@ def write_readme(geo, cells, est_rows, kaigo, clinics, hospitals, counts, survey
         hv = [c for c in cl if c["hv"] == "○"]
         hs = [h for h in hospitals if h["kid"] == kid]
         st = [h for k, h in kaigo["k130"] if k == kid]
+        hk = [h for k, h in kaigo["k110"] if k == kid]
         prov_rows.append((DNAME[kid], len(cl), len(hv), sum(c["h24"] == "○" for c in hv), sum(c["kyoka"] == "○" for c in hv),
-                          len(hs), f"{len(st)} ({sum(st)} × 24h)", kaigo["k430"].count(kid), kaigo["k760"].count(kid),
+                          len(hs), f"{len(st)} ({sum(st)} × 24h)", kaigo["k430"].count(kid), f"{len(hk)} ({sum(hk)} × 24h)",
+                          kaigo["k760"].count(kid), kaigo["k770"].count(kid),
                           {"23999-05": "1 (also serves 山間部)", MOUNTAIN_KID: "0"}.get(kid, "1")))
         hv_rows += [(DNAME[kid], c["short"], c["id"], c["h24"], c["kyoka"], c["doctors"]) for c in hv]
-    hv_rows.append((DNAME["23999-02"], "東浜病院 (hospital, 在支病)", next(h["id"] for h in hospitals if h["short"] == "東浜病院"), "○", "×", 6))
-    far = max(min(math.dist(to_km(*cell_centre(c["I"], c["J"])), to_km(float(f["lon"]), float(f["lat"])))
-                  for f in clinics if f["h24"] == "○") for c in cells if c["kid"] == MOUNTAIN_KID)
+    hv_rows.append((DNAME["23999-02"], f"{ZAISHI_HOSPITAL} (hospital, 在支病)",
+                    next(h["id"] for h in hospitals if h["short"] == ZAISHI_HOSPITAL), "○", "×", 6))
+    lons, lats = zip(*(geo.town + geo.island))
+    centre = to_ll(MODEL["23999-01"]["centres"][0][:2])
+    head_km = max(dist_m(*centre, *p) for p in geo.town) / 1000
+    valley = [c for c in cells if c["valley"]]
+    v_n, v_65 = sum(c["pop"] for c in valley), sum(c["p65"] for c in valley)
+    n_villages = sum(cy >= VALLEY_Y for _, cy, _, _ in MODEL[MOUNTAIN_KID]["centres"])
+    near = night["near"]
+    nrow = lambda what, c, g: (what, c["code"], near[c["code"]][g][1], f"{near[c['code']][g][0]:,.0f} m")
+    worst = lambda g: min(valley, key=lambda c: near[c["code"]][g][0])
+    night_rows = [nrow("valley cell farthest from 24-hour cover → nearest 24時間対応 ○ clinic / 在支病", night["far"], "night"),
+                  nrow("the same cell → nearest daytime home-visit clinic (訪問診療 ○, 24時間対応 ×)", night["far"], "day"),
+                  nrow("valley cell nearest to 24-hour cover → nearest 24時間対応 ○ clinic / 在支病", night["close"], "night"),
+                  nrow("valley cell farthest from daytime cover → nearest daytime home-visit clinic", night["day_max"], "day"),
+                  nrow("valley cell nearest to a hospital (any of the 4) → that hospital", worst("hosp"), "hosp"),
+                  nrow("valley cell nearest to a 24-hour care office (訪問看護 24h, 定期巡回, 訪問介護 24h, 看多機)",
+                       worst("care24"), "care24")]
+    dark = night["dark"]
+    d_n, d_65 = sum(c["pop"] for c in dark), sum(c["p65"] for c in dark)
     text = f"""# みさき市 (Misaki-shi) — fictional sample town for careatlas
 
 Everything here is invented: the town, its people, clinics and care offices. The files copy the
@@ -864,8 +889,9 @@ their typical defects, which are planted on purpose and listed below. Regenerate
 README is written by the same script, so the line numbers below always match the files).
 
 **The town.** 愛知県みさき市, municipality code `{CODE}` (6-digit with check digit `{code6(CODE)}`), on the coast
-at about 34.80–34.98 N, 137.28–137.55 E (JGD2011; every half-mesh cell is in 1st mesh 5237). Coast and a
-peninsula (岬) in the south with one small inhabited island (鵜島, no facilities), mountains in the north. Six 日常生活圏域 tile
+at about {min(lats):.2f}–{max(lats):.2f} N, {min(lons):.2f}–{max(lons):.2f} E (JGD2011; every half-mesh cell is in 1st mesh 5237). Coast and a
+peninsula (岬) in the south with one small inhabited island (鵜島, no facilities), mountains in the north, and from them a long
+mountain valley (山間部圏域) reaching about {head_km:.0f} km north of the town centre (中央圏域). Six 日常生活圏域 tile
 the town exactly (shared borders are identical vertex by vertex; the island belongs to 南部圏域, which is
 therefore a MultiPolygon). 町名 used in addresses, per 圏域 (an address's 町名 tells its 圏域):
 """ + "".join(f"- {kid} {DNAME[kid]}: {'、'.join(t[0] for t in TOWNS[kid])}\n" for kid in KIDS) + f"""
@@ -884,7 +910,9 @@ Notes on the layouts:
   N03_004 (みさき市), N03_007 (`23999`); coordinates rounded to 7 decimals, exterior rings counter-clockwise.
 - 介護サービス情報公表: first column `{code6(CODE)}`; No = 事業所番号 (10 digits, text); 緯度/経度 as 15-decimal text;
   利用可能曜日 like `"平日,土曜日"`; 利用可能曜日特記事項 may be empty, `-`, or contain `（改行）`; 定員 empty or `0`;
-  法人番号 13 digits with a valid check digit. 7 of the 12 訪問看護 stations promise 24-hour cover in 特記事項.
+  法人番号 13 digits with a valid check digit. {sum(h for _, h in kaigo["k130"])} of the {kaigo["counts"][1]} 訪問看護 stations and \
+{sum(h for _, h in kaigo["k110"])} of the {kaigo["counts"][3]} 訪問介護 offices
+  promise 24-hour cover in 特記事項 (with 利用可能曜日 `平日,土曜日,日曜日,祝日`); 看多機 定員 = registered capacity (29, 25).
 - 医療情報ネット: ID 13 digits (clinics `2320999…`, hospitals `2310999…`); 市区町村コード `999` (3 digits, join to
   `23999`); weekday flags 毎週決まった曜日に休診（月…日） and 祝日に休診 use **1 = open, 0 = closed**; times `HH:MM`, empty when
   closed; 外来受付 ends 30 min before the band ends. Some clinics have two departments with different hours (e.g.
@@ -908,23 +936,40 @@ exactly one 圏域 and at least {CELL_MARGIN_KM * 1000:.0f} m from every boundar
 ## Providers per 圏域
 
 Clinics/hospitals from 医療情報ネット; 訪問診療 / 24時間対応 / 機能強化型 from the survey (the only source of those flags);
-訪問看護 from jigyosho_130 (24h = promised in 特記事項); 居宅介護支援 rows of jigyosho_430 (the duplicate row included).
+訪問看護 / 訪問介護 from jigyosho_130 / jigyosho_110 (24h = promised in 特記事項); 居宅介護支援 rows of jigyosho_430 (the
+duplicate row included); 定期巡回 jigyosho_760, 看多機 jigyosho_770.
 
 """ + md_table(["圏域", "clinics", "訪問診療 ○", "24h ○ (在支診)", "機能強化型", "hospitals", "訪問看護 (24h)", "居宅介護支援",
-                "定期巡回", "包括"], prov_rows) + """
+                "訪問介護 (24h)", "定期巡回", "看多機", "包括"], prov_rows) + """
 Home-visit providers (survey answers):
 
 """ + md_table(["圏域", "name", "ID", "24時間対応", "機能強化型", "医師数"], hv_rows) + f"""
 What an analysis should find: 24-hour home-visit cover is concentrated in 中央 and 東部; 西部圏域 has home-visit
-clinics but none with 24時間対応 (and no 在支病); 山間部圏域 has two clinics, one doing home visits, neither 24h — a
-night-time hole. With the default 16 km radius the whole town is still inside some 24h clinic's disc (the farthest
-inhabited 山間部 cell is about {far:.1f} km from the nearest 24h clinic), so the hole shows up in the per-圏域 provider
-counts and with smaller radii, not in the 16 km coverage.
+clinics but none with 24時間対応 (and no 在支病) — its cells are still within 16 km of 24-hour clinics in 中央, so that gap
+shows in the per-圏域 counts, not in the 16 km coverage; 山間部圏域 has two clinics, one doing home visits, neither 24h,
+and a real night-time hole at the default radii (below).
+
+## The night-time hole (山間部圏域)
+
+山間部圏域 is the mountain band north of 北部 plus a long valley running north from it. The southern part holds all of
+山間部's facilities (both clinics, one 居宅介護支援 and one 訪問介護 office; the 山吹診療所 sits at the valley mouth). The
+valley north of about {to_ll((0, VALLEY_Y))[1]:.2f} N is {n_villages} villages in {len(valley)} cells with {v_n:,} people, \
+{v_65:,} aged 65+ ({100 * v_65 / v_n:.1f} %),
+and no facility at all. Distances: straight lines from half-mesh cell centres to facility coordinates, in metres
+(equirectangular with GRS80 metres per degree at the pair's mean latitude; within a few metres of JGD2011 plane zone VII,
+EPSG:6675). The generator asserts every figure below with a {MARGIN_M} m margin.
+
+""" + md_table(["what", "cell", "nearest", "distance"], night_rows) + f"""
+So at the default radii (home-visit clinics {HV_RADIUS_M // 1000} km, home nursing {NURSE_RADIUS_M // 1000} km) the villages are covered
+by day — by the 山吹診療所 alone (one provider: fragile) — and by nobody at night: **{len(dark)} cells, {d_n:,} people, {d_65:,}
+aged 65+** lie more than {HV_RADIUS_M // 1000} km from every 24時間対応 ○ clinic and the 在支病 (and from every hospital, and more than
+{NURSE_RADIUS_M // 1000} km from every 24-hour care office). They are exactly the valley cells: every other inhabited cell of the town is within
+{HV_RADIUS_M // 1000} km of a 24時間対応 ○ clinic or the 在支病.
 
 ## Planted defects and special cases
 
-Line = 1-based physical line (header = line 1; in the e-Stat file the label row is line 2; in GeoJSON files one
-feature per line after the opening line).
+Line = 1-based physical line (header = line 1; in the e-Stat file the label row is line 2); for GeoJSON
+files it is the feature number (1 = first feature), as careatlas reports rows of map layers.
 
 """ + md_table(["file", "line", "what is wrong / special", "careatlas should"], drows) + """
 Survey rows without 医療機関ID, to be joined by name + address (name exact; address varies in full-/half-width
@@ -948,7 +993,8 @@ def main():
     counts = write_iryo(rng, clinics, hospitals, orphan, defects)
     survey = write_survey(rng, clinics, hospitals, orphan, defects)
     write_support(rng, geo, cells)
-    write_readme(geo, cells, est_rows, kaigo, clinics, hospitals, counts, survey, defects)
+    night = night_cover(cells, clinics, hospitals, kaigo)
+    write_readme(geo, cells, est_rows, kaigo, clinics, hospitals, counts, survey, defects, night)
     print(f"wrote {OUT}: {sum(c['pop'] for c in cells)} people in {len(cells)} cells, {len(clinics)} clinics")
 
 
