@@ -177,8 +177,9 @@ int info_command(const std::string& path) {
 
 int codes_command() {
   for (const auto& i : diag_table())
-    std::printf("%3d  %-26s %-8s %s\n", static_cast<int>(i.code), std::string(i.name).c_str(),
-                std::string(to_string(i.severity)).c_str(), std::string(i.summary).c_str());
+    std::printf("%3d  %-26s %-8s %s\n%40s%s\n", static_cast<int>(i.code), std::string(i.name).c_str(),
+                std::string(to_string(i.severity)).c_str(), std::string(i.summary).c_str(), "",
+                std::string(i.summary_ja).c_str());
   return 0;
 }
 

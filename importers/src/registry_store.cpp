@@ -273,7 +273,7 @@ void write_tables(GDALDataset& ds, const Registry& reg) {
   OGRLayer* d = ds.CreateLayer("diagnostics", nullptr, wkbNone, nullptr);
   if (!d) throw std::runtime_error("cannot create table diagnostics");
   create_fields(d, {{"file", F::str}, {"row", F::i64}, {"column", F::str}, {"code", F::str}, {"severity", F::str},
-                    {"value", F::str}, {"message", F::str}});
+                    {"value", F::str}, {"message", F::str}, {"description_ja", F::str}});
   for (const Diagnostic& x : reg.diagnostics) {
     OGRFeature ft(d->GetLayerDefn());
     set_str(ft, "file", x.file);
@@ -283,6 +283,7 @@ void write_tables(GDALDataset& ds, const Registry& reg) {
     set_str(ft, "severity", std::string(to_string(x.severity)));
     set_str(ft, "value", x.value);
     set_str(ft, "message", x.message);
+    set_str(ft, "description_ja", std::string(diag_info(x.code).summary_ja));
     add(d, ft);
   }
   OGRLayer* f = ds.CreateLayer("import_files", nullptr, wkbNone, nullptr);
@@ -520,10 +521,10 @@ std::string import_report_csv(const Registry& reg) {
 
 std::string diagnostics_csv(const Registry& reg) {
   std::string s(kBom);
-  s += csv_line({"file", "row", "column", "code", "severity", "value", "message"});
+  s += csv_line({"file", "row", "column", "code", "severity", "value", "message", "説明"});
   for (const Diagnostic& d : reg.diagnostics)
     s += csv_line({d.file, std::to_string(d.row), d.column, std::string(to_string(d.code)),
-                   std::string(to_string(d.severity)), d.value, d.message});
+                   std::string(to_string(d.severity)), d.value, d.message, std::string(diag_info(d.code).summary_ja)});
   return s;
 }
 

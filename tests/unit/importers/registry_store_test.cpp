@@ -88,8 +88,9 @@ TEST(RegistryStore, ReportCsvIsUtf8WithBomAndAddsUp) {
   ASSERT_TRUE(csv.starts_with("\xEF\xBB\xBF" "file,role,format,encoding,rows_read,imported,rejected,skipped,warnings\r\n"));
   EXPECT_NE(csv.find("jigyosho_130_testshi.csv,facilities,kaigo_csv,UTF-8 (BOM),9,6,2,1,"), std::string::npos) << csv;
   const std::string d = diagnostics_csv(r);
-  EXPECT_TRUE(d.starts_with("\xEF\xBB\xBF" "file,row,column,code,severity,value,message\r\n"));
+  EXPECT_TRUE(d.starts_with("\xEF\xBB\xBF" "file,row,column,code,severity,value,message,説明\r\n"));
   EXPECT_NE(d.find(",7,事業所番号,duplicate_id,error,9970100011,"), std::string::npos);
+  EXPECT_NE(d.find(",IDの重複（最初の行を採用、この行は除外）\r\n"), std::string::npos);
   // Deterministic: same registry, same bytes.
   EXPECT_EQ(import_report_csv(r), csv);
   EXPECT_EQ(diagnostics_csv(r), d);

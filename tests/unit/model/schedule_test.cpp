@@ -46,5 +46,7 @@ TEST(Diagnostics, TableHasUniqueNamesAndCodes) {
   for (const auto& i : diag_table()) {
     EXPECT_TRUE(names.insert(i.name).second) << i.name;
     EXPECT_TRUE(codes.insert(static_cast<int>(i.code)).second) << i.name;
+    EXPECT_FALSE(i.summary.empty()) << i.name;
+    EXPECT_FALSE(i.summary_ja.empty()) << i.name;
   }
 }

@@ -5,7 +5,7 @@
 //   facilities    points, EPSG:6668; unlocated facilities have an empty point
 //   districts     multipolygons, EPSG:6668
 //   population    the mesh cells as polygons, EPSG:6668, one feature per cell and year
-//   diagnostics   table: file,row,column,code,severity,value,message
+//   diagnostics   table: file,row,column,code,severity,value,message (+ description_ja)
 //   import_files  table: the per-file account (rows read = imported + rejected + skipped)
 //   sources       table: file, format, 出典 line, edition
 //   careatlas_metadata  table: key/value (title, import_time, careatlas_version)
@@ -24,7 +24,8 @@ Registry read_registry(const std::string& path);
 
 // import_report.csv: one line per input file (UTF-8 with BOM, CRLF, for Excel).
 std::string import_report_csv(const Registry& reg);
-// import_diagnostics.csv: every diagnostic (UTF-8 with BOM, CRLF).
+// import_diagnostics.csv: every diagnostic, with the code's Japanese description in 説明
+// (UTF-8 with BOM, CRLF).
 std::string diagnostics_csv(const Registry& reg);
 
 // Writes bytes to path through a temporary file in the same folder and a rename.

@@ -72,6 +72,7 @@ struct DiagInfo {
   std::string_view name;       // stable machine name, e.g. "duplicate_id"
   Severity severity;           // default severity
   std::string_view summary;    // one line, English
+  std::string_view summary_ja; // the same in Japanese, for the reports users open in Excel
 };
 const DiagInfo& diag_info(DiagCode c);
 const std::vector<DiagInfo>& diag_table();
