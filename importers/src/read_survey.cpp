@@ -155,6 +155,7 @@ void read_survey_csv(FileContext& ctx, const InputSpec& spec, const TextFile& tf
   const std::size_t report_index = ctx.report_index();
   for_each_row(ctx, reader, h.size(), [&](const csv::Record& r) {
     const std::int64_t row = r.first_line;
+    check_cp932(ctx, r, h);  // a UTF-8 survey may hold text a CP932 booklet printer cannot
     auto invalid = [&](std::optional<std::size_t> col, const std::string& value, const std::string& why) {
       ctx.diag(DiagCode::survey_value_invalid, row, h.name(*col), value, why + "; left unanswered");
     };
