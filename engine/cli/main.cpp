@@ -109,6 +109,7 @@ struct ImportArgs {
   std::string encoding = "auto";
   std::string district_level = "other";
   int year = 0;
+  std::vector<int> years;
   bool strict = false;
   bool verbose = false;
   bool quiet = false;
@@ -127,6 +128,7 @@ std::vector<InputSpec> inputs_from(const ImportArgs& a, project::ProjectConfig* 
       s.path = f;
       s.encoding = a.encoding;
       s.year = a.year;
+      s.years = a.years;
       if (role == InputRole::districts) {
         auto lv = district_level_from_string(a.district_level);
         if (!lv) throw config_error("--district-level must be municipality, daily_life_area or other");
@@ -166,7 +168,13 @@ int run_import_command(const ImportArgs& a, bool main_job) {
 }
 
 int info_command(const std::string& path) {
-  Registry r = read_registry(path);
+  Registry r;
+  try {
+    r = read_registry(path);
+  } catch (const std::runtime_error& e) {
+    std::fprintf(stderr, "careatlas: %s\n", e.what());
+    return 3;
+  }
   std::cout << "registry " << path << " — " << (r.title.empty() ? "(untitled)" : r.title) << "\n"
             << "imported " << r.import_time << " by careatlas " << r.careatlas_version << "\n"
             << app::format_report_table(r);
@@ -194,6 +202,7 @@ void add_import_options(CLI::App* c, ImportArgs& a) {
   c->add_option("--encoding", a.encoding, "text encoding of the files given here: auto, utf-8 or cp932")
       ->default_str("auto");
   c->add_option("--year", a.year, "census year of --population files (e-Stat, mesh CSV)");
+  c->add_option("--years", a.years, "projection years to take from 将来推計 mesh files, e.g. --years 2020 2040 (default: all)");
   c->add_option("--district-level", a.district_level, "level of --districts files: municipality, daily_life_area, other");
   c->add_flag("--strict", a.strict, "fail (exit 3, nothing written) when any row is rejected or warned about");
   c->add_flag("-v,--verbose", a.verbose, "print every diagnostic, notes included");

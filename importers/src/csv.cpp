@@ -3,12 +3,22 @@
 namespace careatlas::csv {
 
 namespace {
-bool only_space(std::string_view s) {
+// White space, commas (Excel leaves ",,,,," rows at the end of sheets) and the DOS
+// end-of-file mark 0x1A: a physical line of only these is blank.
+bool blank_text(std::string_view s) {
   for (char c : s)
-    if (c != ' ' && c != '\t' && c != '\r') return false;
+    if (c != ' ' && c != '\t' && c != ',' && c != '\x1A') return false;
   return true;
 }
 }  // namespace
+
+// Line ends: LF, CR LF, or a lone CR (CSV saved by old Mac Excel). Each counts one line.
+std::size_t Reader::line_end_length(std::size_t at) const {
+  if (at >= text_.size()) return 0;
+  if (text_[at] == '\n') return 1;
+  if (text_[at] == '\r') return at + 1 < text_.size() && text_[at + 1] == '\n' ? 2 : 1;
+  return 0;
+}
 
 bool Reader::next(Record& rec) {
   rec.fields.clear();
@@ -19,14 +29,14 @@ bool Reader::next(Record& rec) {
   rec.first_line = line_;
 
   // Blank physical line?
-  const std::size_t eol = text_.find('\n', pos_);
-  const std::string_view physical =
-      text_.substr(pos_, (eol == std::string_view::npos ? text_.size() : eol) - pos_);
-  if (only_space(physical)) {
+  std::size_t eol = pos_;
+  while (eol < text_.size() && text_[eol] != '\n' && text_[eol] != '\r') ++eol;
+  if (blank_text(text_.substr(pos_, eol - pos_))) {
     rec.blank = true;
     rec.last_line = line_;
-    rec.terminated = eol != std::string_view::npos;
-    pos_ = eol == std::string_view::npos ? text_.size() : eol + 1;
+    const std::size_t n = line_end_length(eol);
+    rec.terminated = n > 0;
+    pos_ = eol + n;
     if (rec.terminated) ++line_;
     return true;
   }
@@ -46,9 +56,15 @@ bool Reader::next(Record& rec) {
           ++pos_;
         }
       } else {
-        if (c == '\n') ++line_;
-        field += c;
-        ++pos_;
+        // A line break inside quotes is kept as written and counted as a line.
+        if (const std::size_t n = line_end_length(pos_); n > 0) {
+          field.append(text_.substr(pos_, n));
+          pos_ += n;
+          ++line_;
+        } else {
+          field += c;
+          ++pos_;
+        }
       }
       continue;
     }
@@ -61,21 +77,19 @@ bool Reader::next(Record& rec) {
       field.clear();
       quoted_field = false;
       ++pos_;
-    } else if (c == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n') {
-      ++pos_;  // CR of CR LF
-    } else if (c == '\n') {
+    } else if (const std::size_t n = line_end_length(pos_); n > 0) {
       rec.fields.push_back(std::move(field));
       rec.last_line = line_;
       ++line_;
-      ++pos_;
+      pos_ += n;
       return true;
     } else {
       field += c;
       ++pos_;
     }
   }
-  // End of text without a final line break.
-  if (!field.empty() && field.back() == '\r' && !in_quotes) field.pop_back();
+  // End of text without a final line break; a trailing DOS end-of-file mark is dropped.
+  while (!in_quotes && !field.empty() && field.back() == '\x1A') field.pop_back();
   rec.fields.push_back(std::move(field));
   rec.last_line = line_;
   rec.terminated = false;

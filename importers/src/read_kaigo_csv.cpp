@@ -1,5 +1,6 @@
 // 介護サービス情報公表システム open data: one CSV per service code (jigyosho_<code>.csv),
 // 24 columns, UTF-8 with BOM, CRLF. See DOMAIN.md "Real data formats".
+#include <algorithm>
 #include <regex>
 
 #include "careatlas/importers/hours.hpp"
@@ -48,6 +49,29 @@ std::string replace_all(std::string s, std::string_view from, std::string_view t
   return s;
 }
 
+// 都道府県コード又は市町村コード: 6 digits = JIS X 0402 code + check digit (392014 → 39201),
+// or 2 digits for offices designated by the prefecture (no municipality). The check digit
+// is verified: weights 6,5,4,3,2, check = (11 − sum mod 11) mod 10.
+std::string municipality_code(FileContext& ctx, std::int64_t row, const std::string& column, const std::string& v) {
+  const bool digits = std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (digits && v.size() == 2) return "";
+  if (!digits || (v.size() != 5 && v.size() != 6)) {
+    ctx.diag(DiagCode::value_invalid, row, column, v, "not a 5- or 6-digit municipality code; left empty");
+    return "";
+  }
+  if (v.substr(2, 3) == "000") return "";  // a prefecture-level code
+  if (v.size() == 6) {
+    int sum = 0;
+    for (int i = 0; i < 5; ++i) sum += (v[static_cast<std::size_t>(i)] - '0') * (6 - i);
+    const int check = (11 - sum % 11) % 10;
+    if (v[5] - '0' != check)
+      ctx.diag(DiagCode::value_invalid, row, column, v,
+               "check digit should be " + std::to_string(check) + "; municipality code " + v.substr(0, 5) +
+                   " used anyway (check it)");
+  }
+  return v.substr(0, 5);
+}
+
 }  // namespace
 
 // A sentence of free text that promises 24-hour response: "24時間" (any width) together
@@ -64,8 +88,12 @@ std::string find_24h_promise(const std::string& note) {
     const std::string sentence = n.substr(start, end - start);
     if (sentence.find("24時間") != std::string::npos || sentence.find("24h") != std::string::npos ||
         sentence.find("24H") != std::string::npos) {
+      // "24時間対応はしておりません", "24時間対応体制加算なし": a denial is not a promise.
+      bool denied = false;
+      for (std::string_view neg : {"ません", "不可", "なし", "無し", "ない", "対象外", "対応外"})
+        denied = denied || sentence.find(neg) != std::string::npos;
       for (std::string_view w : {"対応", "連絡", "訪問", "受付", "体制"})
-        if (sentence.find(w) != std::string::npos) return text::trim(sentence);
+        if (!denied && sentence.find(w) != std::string::npos) return text::trim(sentence);
     }
     if (end >= n.size()) break;
     start = end + (n.compare(end, 1, "\n") == 0 ? 1 : std::string_view("。").size());
@@ -134,9 +162,7 @@ void read_kaigo_csv(FileContext& ctx, const InputSpec& spec, const TextFile& tf)
     f.source_row = row;
     f.kana = text::nfkc(field(r, c_kana));
     const std::string mcode = field(r, c_code);
-    if (mcode.size() == 6 || mcode.size() == 5) f.municipality_code = mcode.substr(0, 5);
-    else if (!mcode.empty() && mcode.size() != 2)
-      ctx.diag(DiagCode::value_invalid, row, h.name(*c_code), mcode, "municipality code is not 5 or 6 digits");
+    if (!mcode.empty()) f.municipality_code = municipality_code(ctx, row, h.name(*c_code), mcode);
     f.address = field(r, c_addr);
     const std::string addr2 = field(r, c_addr2);
     if (!addr2.empty() && addr2 != "-") f.address += " " + addr2;

@@ -20,7 +20,7 @@
 #include <memory>
 
 #include "careatlas/importers/hours.hpp"
-#include "gdal_handles.hpp"
+#include "gdal_util.hpp"
 #include "session_state.hpp"
 
 namespace careatlas {
@@ -75,8 +75,7 @@ class LayerReader {
     fields_.clear();
     OGRFeatureDefn* defn = layer->GetLayerDefn();
     for (int i = 0; i < defn->GetFieldCount(); ++i) fields_.push_back(decode(defn->GetFieldDefn(i)->GetNameRef()));
-    keys_.clear();
-    for (const auto& f : fields_) keys_.push_back(text::normalize_key(f));
+    header_.emplace(fields_);
 
     const std::string format = detect();
     ctx_.report().format = format;
@@ -94,7 +93,8 @@ class LayerReader {
   OGRLayer* layer_ = nullptr;
   bool raw_strings_ = false;
   std::unique_ptr<OGRCoordinateTransformation> to_jgd2011_;
-  std::vector<std::string> fields_, keys_;
+  std::vector<std::string> fields_;
+  std::optional<Header> header_;  // field lookup by normalised name
 
   std::string decode(const char* raw) const {
     if (!raw) return "";
@@ -107,12 +107,8 @@ class LayerReader {
   }
 
   std::optional<int> col(std::initializer_list<std::string_view> names) const {
-    for (auto n : names) {
-      const std::string k = text::normalize_key(n);
-      for (std::size_t i = 0; i < keys_.size(); ++i)
-        if (keys_[i] == k) return static_cast<int>(i);
-    }
-    return std::nullopt;
+    const auto i = header_->find(names);
+    return i ? std::optional<int>(static_cast<int>(*i)) : std::nullopt;
   }
   // A mapped column (project file columns = { key = "名前" }) or the defaults.
   std::optional<int> mapped(const std::string& key, std::initializer_list<std::string_view> defaults) const {
@@ -176,14 +172,14 @@ class LayerReader {
                 "a district must be a polygon or multipolygon; feature rejected");
       return std::nullopt;
     }
-    MultiPolygon mp = to_model(*owned);
+    MultiPolygon mp = gdal::to_model(*owned);
     boost::geometry::correct(mp);
     boost::geometry::validity_failure_type why{};
     if (!boost::geometry::is_valid(mp, why)) {
       std::unique_ptr<OGRGeometry> fixed(owned->MakeValid());
       if (fixed) {
         // MakeValid may return a collection (polygons + stray lines); keep the polygons.
-        MultiPolygon repaired = to_model(*fixed);
+        MultiPolygon repaired = gdal::to_model(*fixed);
         boost::geometry::correct(repaired);
         if (!repaired.empty()) {
           ctx_.diag(DiagCode::geometry_repaired, row, "geometry", "",
@@ -195,35 +191,6 @@ class LayerReader {
     if (mp.empty()) {
       ctx_.diag(DiagCode::geometry_empty, row, "geometry", "", "feature has no usable polygon; rejected");
       return std::nullopt;
-    }
-    return mp;
-  }
-
-  static Polygon::ring_type ring(const OGRLinearRing& r) {
-    Polygon::ring_type out;
-    out.reserve(static_cast<std::size_t>(r.getNumPoints()));
-    for (int i = 0; i < r.getNumPoints(); ++i) out.push_back(LonLat{r.getX(i), r.getY(i)});
-    return out;
-  }
-  static void add_polygon(const OGRPolygon& p, MultiPolygon& mp) {
-    if (p.IsEmpty()) return;
-    Polygon poly;
-    poly.outer() = ring(*p.getExteriorRing());
-    for (int i = 0; i < p.getNumInteriorRings(); ++i) poly.inners().push_back(ring(*p.getInteriorRing(i)));
-    mp.push_back(std::move(poly));
-  }
-  static MultiPolygon to_model(const OGRGeometry& g) {
-    MultiPolygon mp;
-    const auto t = wkbFlatten(g.getGeometryType());
-    if (t == wkbPolygon) {
-      add_polygon(*g.toPolygon(), mp);
-    } else if (t == wkbMultiPolygon || t == wkbGeometryCollection) {
-      for (const OGRGeometry* part : *g.toGeometryCollection()) {
-        const auto pt = wkbFlatten(part->getGeometryType());
-        if (pt == wkbPolygon) add_polygon(*part->toPolygon(), mp);
-        else if (pt == wkbMultiPolygon)
-          for (const OGRPolygon* pp : *part->toMultiPolygon()) add_polygon(*pp, mp);
-      }
     }
     return mp;
   }
@@ -272,13 +239,23 @@ class LayerReader {
         }
         continue;
       }
+      auto& st = ctx_.state();
+      // Features of one file that share an id are parts of one district (islands);
+      // the same id in another file is a conflict, not more parts.
+      if (auto prev = st.district_by_id.find(id); prev != st.district_by_id.end() && !parts.contains(id)) {
+        ++rep.rejected;
+        const District& first = st.reg.districts[prev->second];
+        ctx_.diag(DiagCode::duplicate_id, row, c_id ? fields_[static_cast<std::size_t>(*c_id)] : "id", id,
+                  "district id already imported from " + first.source_file + " (" + first.name +
+                      "); this feature is rejected (the first is kept)");
+        continue;
+      }
       auto geom = polygons(*f, row);
       if (!geom) {
         ++rep.rejected;
         continue;
       }
       ++rep.imported;
-      auto& st = ctx_.state();
       auto [it, fresh] = st.district_by_id.try_emplace(id, st.reg.districts.size());
       if (fresh) {
         District d;
@@ -295,6 +272,7 @@ class LayerReader {
       }
       ++parts[id];
     }
+    warn_if_empty(row);
     for (const auto& [id, n] : parts)
       if (n > 1)
         ctx_.diag(DiagCode::district_parts_merged, 0, "", id,
@@ -352,10 +330,11 @@ class LayerReader {
       fac.address = value(*f, c_addr);
       fac.municipality_code = value(*f, c_muni);
       fac.phone = value(*f, c_tel);
-      for (const std::string* s : {&fac.name, &fac.address}) {
+      for (auto [c, s] : {std::pair{c_name, &fac.name}, {c_addr, &fac.address}}) {
         std::string bad;
         if (!text::is_cp932_encodable(*s, &bad))
-          ctx_.diag(DiagCode::not_cp932, row, "", *s, "\"" + bad + "\" cannot be written in CP932; kept as is");
+          ctx_.diag(DiagCode::not_cp932, row, c ? fields_[static_cast<std::size_t>(*c)] : "", *s,
+                    "\"" + bad + "\" cannot be written in CP932 (Shift_JIS); kept as is");
       }
       if (p04) {
         const std::string k = value(*f, c_kind);
@@ -394,6 +373,7 @@ class LayerReader {
       else
         ++rep.rejected;
     }
+    warn_if_empty(row);
   }
 
   std::optional<LonLat> point(OGRFeature& f, std::int64_t row) {
@@ -425,6 +405,11 @@ class LayerReader {
       if (rows.row(row, values)) ++rep.imported;
       else ++rep.rejected;
     }
+    warn_if_empty(row);
+  }
+
+  void warn_if_empty(std::int64_t features) {
+    if (features == 0) ctx_.diag(DiagCode::no_rows, 0, "", "", "the layer has no features; nothing imported from it");
   }
 };
 

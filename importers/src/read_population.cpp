@@ -85,20 +85,6 @@ std::string joined(const std::vector<std::string>& items, std::size_t limit = 40
   return s;
 }
 
-// A final line that holds only the DOS end-of-file mark 0x1A (old e-Stat files): cut
-// from `body`; returns its line number (0 when there is none). A mark right after the
-// last data on the same line is cut as well.
-std::int64_t cut_eof_mark(std::string_view& body) {
-  static constexpr std::string_view kMarks = "\x1A";
-  const std::size_t mark = body.find_last_not_of("\r\n");
-  if (mark == std::string_view::npos || kMarks.find(body[mark]) == std::string_view::npos) return 0;
-  const bool own_line = mark == 0 || body[mark - 1] == '\n';
-  const std::size_t keep = own_line ? mark : body.find_last_not_of(kMarks, mark) + 1;
-  const auto line = 1 + std::count(body.begin(), body.begin() + static_cast<std::ptrdiff_t>(mark), '\n');
-  body = body.substr(0, keep);
-  return own_line ? line : 0;
-}
-
 // GASSAN "533946112;533946121" (spaces allowed) → the valid codes joined by ';'.
 std::string merged_list(FileContext& ctx, std::int64_t row, const std::string& column, const std::string& value) {
   std::string out;
@@ -119,11 +105,20 @@ std::string merged_list(FileContext& ctx, std::int64_t row, const std::string& c
   return out;
 }
 
+// Census-year files (e-Stat, mesh CSV) say nothing about their year inside.
+void warn_without_year(FileContext& ctx, const InputSpec& spec) {
+  if (spec.year == 0)
+    ctx.diag(DiagCode::year_unknown, 0, "", "",
+             "the census year is not given (year = 2020 in the project file, --year 2020 on the command line); "
+             "cells are stored with year 0");
+}
+
 }  // namespace
 
 // ---- mesh_csv --------------------------------------------------------------------------
 
 void read_mesh_csv(FileContext& ctx, const InputSpec& spec, const TextFile& tf) {
+  warn_without_year(ctx, spec);
   csv::Reader reader(tf.utf8);
   csv::Record head;
   reader.next(head);
@@ -160,9 +155,9 @@ void read_mesh_csv(FileContext& ctx, const InputSpec& spec, const TextFile& tf) 
 // ---- estat_mesh ------------------------------------------------------------------------
 
 void read_estat_mesh(FileContext& ctx, const InputSpec& spec, const TextFile& tf) {
-  std::string_view body = tf.utf8;
-  const std::int64_t eof_line = cut_eof_mark(body);
-  csv::Reader reader(body);
+  warn_without_year(ctx, spec);
+  // A final 0x1A (DOS end-of-file mark of old e-Stat files) is a blank line to the reader.
+  csv::Reader reader(tf.utf8);
   csv::Record codes, labels;
   reader.next(codes);
   const Header hc(codes.fields);
@@ -238,12 +233,6 @@ void read_estat_mesh(FileContext& ctx, const InputSpec& spec, const TextFile& tf
     ctx.state().reg.population.push_back(std::move(c));
     return true;
   });
-  if (eof_line > 0) {
-    FileReport& rep = ctx.report();
-    ++rep.rows_read;
-    ++rep.skipped;
-    ctx.diag(DiagCode::blank_line, eof_line, "", "0x1A", "end-of-file mark (0x1A) skipped");
-  }
 }
 
 // ---- projected_mesh --------------------------------------------------------------------
@@ -294,6 +283,7 @@ ProjectedMeshRows::ProjectedMeshRows(FileContext& ctx, const InputSpec& spec, co
                       std::to_string(year) + " are left empty");
     years_.push_back(y);
   }
+  for (const auto& c : ctx_.state().reg.population) seen_.insert({c.mesh_code, c.year});
 }
 
 bool ProjectedMeshRows::row(std::int64_t row, const std::vector<std::string>& values) {
@@ -307,6 +297,15 @@ bool ProjectedMeshRows::row(std::int64_t row, const std::vector<std::string>& va
     code_text.resize(dot);
   const auto code = read_mesh_code(ctx_, row, columns_[*mesh_col_], code_text);
   if (!code) return false;
+  for (const YearColumns& y : years_) {
+    if (seen_.contains({*code, y.year})) {
+      ctx_.diag(DiagCode::duplicate_id, row, columns_[*mesh_col_], code_text,
+                "mesh cell " + std::to_string(*code) + " (year " + std::to_string(y.year) +
+                    ") was already imported; this row is rejected (the first occurrence is kept)");
+      return false;
+    }
+  }
+  for (const YearColumns& y : years_) seen_.insert({*code, y.year});
   auto figure = [&](std::optional<std::size_t> i) {
     return i ? read_figure(ctx_, row, columns_[*i], value(i), false) : std::nullopt;
   };

@@ -13,7 +13,7 @@
 
 #include "careatlas/importers/csv.hpp"
 #include "careatlas/model/mesh_code.hpp"
-#include "gdal_handles.hpp"
+#include "gdal_util.hpp"
 
 namespace careatlas {
 
@@ -130,11 +130,6 @@ std::vector<CareManagerSlot> decode_slots(const std::string& s) {
   return out;
 }
 
-Polygon::ring_type ring_of(const OGRLinearRing& r) {
-  Polygon::ring_type out;
-  for (int i = 0; i < r.getNumPoints(); ++i) out.push_back({r.getX(i), r.getY(i)});
-  return out;
-}
 OGRLinearRing ogr_ring(const Polygon::ring_type& r) {
   OGRLinearRing out;
   for (const auto& p : r) out.addPoint(p.lon, p.lat);
@@ -430,14 +425,7 @@ Registry read_registry(const std::string& path) {
     d.parent_id = get_str(*ft, "parent_id");
     d.level = district_level_from_string(get_str(*ft, "level")).value_or(DistrictLevel::other);
     d.source_file = get_str(*ft, "source_file");
-    if (const OGRGeometry* g = ft->GetGeometryRef(); g && !g->IsEmpty()) {
-      for (const OGRPolygon* p : *g->toMultiPolygon()) {
-        Polygon poly;
-        poly.outer() = ring_of(*p->getExteriorRing());
-        for (int i = 0; i < p->getNumInteriorRings(); ++i) poly.inners().push_back(ring_of(*p->getInteriorRing(i)));
-        d.geometry.push_back(std::move(poly));
-      }
-    }
+    if (const OGRGeometry* g = ft->GetGeometryRef(); g && !g->IsEmpty()) d.geometry = gdal::to_model(*g);
     reg.districts.push_back(std::move(d));
   }
   OGRLayer* pl = layer("population");

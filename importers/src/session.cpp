@@ -11,15 +11,6 @@
 
 namespace careatlas {
 
-std::string_view to_string(InputRole r) {
-  switch (r) {
-    case InputRole::facilities: return "facilities";
-    case InputRole::districts: return "districts";
-    case InputRole::population: return "population";
-    case InputRole::survey: return "survey";
-  }
-  return "?";
-}
 
 // ---- FileContext ---------------------------------------------------------------------
 
@@ -105,15 +96,21 @@ TextFile load_text(FileContext& ctx, const InputSpec& spec) {
   } catch (const std::invalid_argument& e) {
     throw config_error(spec.path + ": " + e.what());
   }
+  auto line_of = [&bytes](std::size_t offset) {
+    return 1 + std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(offset), '\n');
+  };
   if (!enc) enc = text::detect_encoding(bytes);
-  if (!enc)
-    ctx.fail(DiagCode::encoding_invalid, 0, "", "",
-             "the text is neither UTF-8 nor CP932 (Shift_JIS); save it as UTF-8 or set encoding");
+  if (!enc) {
+    std::size_t bad = 0;
+    text::is_valid_utf8(bytes, &bad);
+    ctx.fail(DiagCode::encoding_invalid, line_of(bad), "", "byte offset " + std::to_string(bad),
+             "the text is neither UTF-8 nor CP932 (Shift_JIS): the first byte that is not UTF-8 is on this line; "
+             "fix it, save the file as UTF-8, or set encoding");
+  }
   std::size_t bad = 0;
   auto utf8 = text::decode(bytes, *enc, &bad);
   if (!utf8) {
-    const auto line = 1 + std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(bad), '\n');
-    ctx.fail(DiagCode::encoding_invalid, line, "", "byte offset " + std::to_string(bad),
+    ctx.fail(DiagCode::encoding_invalid, line_of(bad), "", "byte offset " + std::to_string(bad),
              "bytes are not valid " + std::string(text::to_string(*enc)));
   }
   ctx.report().encoding = std::string(text::to_string(*enc));
@@ -140,6 +137,7 @@ void for_each_row(FileContext& ctx, csv::Reader& reader, std::size_t field_count
                   const std::function<bool(const csv::Record&)>& on_row) {
   csv::Record rec;
   FileReport& rep = ctx.report();
+  std::int64_t data_rows = 0;
   while (reader.next(rec)) {
     ++rep.rows_read;
     if (rec.blank) {
@@ -164,9 +162,12 @@ void for_each_row(FileContext& ctx, csv::Reader& reader, std::size_t field_count
                    std::to_string(field_count) + " (an unquoted comma?); row rejected");
       continue;
     }
+    ++data_rows;
     if (on_row(rec)) ++rep.imported;
     else ++rep.rejected;
   }
+  if (data_rows == 0)
+    ctx.diag(DiagCode::no_rows, 0, "", "", "the file has a header but no data rows; nothing imported from it");
 }
 
 std::optional<LonLat> resolve_location(FileContext& ctx, std::int64_t row, const std::string& lat_col,

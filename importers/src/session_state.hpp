@@ -3,6 +3,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -175,6 +176,7 @@ class ProjectedMeshRows {
   std::optional<std::size_t> mesh_col_;
   std::vector<YearColumns> years_;
   std::string file_;
+  std::set<std::pair<std::uint64_t, int>> seen_;  // (mesh code, year) already imported
 };
 
 }  // namespace careatlas

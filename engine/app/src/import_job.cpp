@@ -100,7 +100,12 @@ std::string format_report_table(const Registry& reg) {
   s += line;
   FileReport total;
   for (const auto& f : reg.files) {
-    std::string name = f.file.size() > width ? "…" + f.file.substr(f.file.size() - width + 1) : f.file;
+    std::string name = f.file;
+    if (name.size() > width) {  // keep the tail, cut at a UTF-8 character boundary
+      std::size_t from = name.size() - width + 3;
+      while (from < name.size() && (static_cast<unsigned char>(name[from]) & 0xC0) == 0x80) ++from;
+      name = "…" + name.substr(from);
+    }
     std::snprintf(line, sizeof line, "%-*s  %-10s  %-14s  %9lld  %9lld  %9lld  %9lld  %9lld%s\n",
                   static_cast<int>(width), name.c_str(), f.role.c_str(), f.format.c_str(),
                   static_cast<long long>(f.rows_read), static_cast<long long>(f.imported),

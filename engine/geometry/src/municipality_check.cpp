@@ -1,6 +1,7 @@
 #include "careatlas/geometry/municipality_check.hpp"
 
 #include <cstdio>
+#include <filesystem>
 #include <unordered_map>
 
 #include "careatlas/geometry/district_index.hpp"
@@ -15,15 +16,27 @@ MunicipalityCheckResult check_municipalities(Registry& reg, DiagnosticSink& sink
   if (by_code.empty()) return res;
   const DistrictIndex index(reg.districts);
   std::unordered_map<std::string, FileReport*> report_by_name;
-  for (auto& fr : reg.files) {
-    const auto slash = fr.file.find_last_of('/');
-    report_by_name[slash == std::string::npos ? fr.file : fr.file.substr(slash + 1)] = &fr;
-  }
+  for (auto& fr : reg.files) report_by_name[std::filesystem::path(fr.file).filename().string()] = &fr;
+  auto file_of = [&](const Facility& f) {
+    auto r = report_by_name.find(f.source_file);
+    return r == report_by_name.end() ? f.source_file : r->second->file;
+  };
   for (const Facility& f : reg.facilities) {
     if (!f.location || f.municipality_code.empty()) continue;
     auto it = by_code.find(f.municipality_code);
     if (it == by_code.end()) {
       ++res.no_polygon;
+      Diagnostic d;
+      d.code = DiagCode::municipality_unknown;
+      d.severity = Severity::info;
+      d.file = file_of(f);
+      d.row = f.source_row;
+      d.column = "municipality_code";
+      d.value = f.municipality_code;
+      d.message = "no polygon for municipality " + f.municipality_code +
+                  " among the imported districts; the location was not cross-checked";
+      sink.report(d);
+      reg.diagnostics.push_back(std::move(d));
       continue;
     }
     ++res.checked;
@@ -42,11 +55,8 @@ MunicipalityCheckResult check_municipalities(Registry& reg, DiagnosticSink& sink
     d.code = DiagCode::outside_own_municipality;
     d.severity = Severity::warning;
     // Name the file as the user gave it, when we can find it.
-    d.file = f.source_file;
-    if (auto r = report_by_name.find(f.source_file); r != report_by_name.end()) {
-      d.file = r->second->file;
-      ++r->second->warnings;
-    }
+    d.file = file_of(f);
+    if (auto r = report_by_name.find(f.source_file); r != report_by_name.end()) ++r->second->warnings;
     d.row = f.source_row;
     d.column = "location";
     d.value = coords;

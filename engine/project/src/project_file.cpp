@@ -4,7 +4,7 @@
 #include <set>
 #include <toml++/toml.h>
 
-#include "careatlas/importers/import_error.hpp"
+#include "careatlas/model/config_error.hpp"
 
 namespace careatlas::project {
 

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <unistd.h>
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -18,7 +19,8 @@ namespace {
 // Generated once per test binary run (about a second).
 const std::string& city_world() {
   static const std::string dir = [] {
-    const std::string d = scratch_dir("bench_city");
+    // One folder per process: ctest -j runs each test in its own process.
+    const std::string d = scratch_dir("bench_city_" + std::to_string(::getpid()));
     const std::string cmd = "/usr/bin/python3 " + shared("bench/gen_world.py") + " --scale city --out " + d +
                             " > " + d + "/gen.log 2>&1";
     if (std::system(cmd.c_str()) != 0) return std::string();

@@ -31,6 +31,7 @@ class Reader {
   std::int64_t line() const { return line_; }
 
  private:
+  std::size_t line_end_length(std::size_t at) const;  // 0, 1 (LF or CR) or 2 (CR LF)
   std::string_view text_;
   std::size_t pos_ = 0;
   std::int64_t line_ = 1;  // line of the next character

@@ -3,6 +3,7 @@
 // unknown header, truncated). Row-level defects are Diagnostics, never exceptions.
 #include <stdexcept>
 
+#include "careatlas/model/config_error.hpp"
 #include "careatlas/model/diagnostic.hpp"
 
 namespace careatlas {
@@ -15,12 +16,6 @@ class import_error : public std::runtime_error {
 
  private:
   Diagnostic diagnostic_;
-};
-
-// Raised for problems of the project file or command line (bad option values).
-class config_error : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
 };
 
 }  // namespace careatlas

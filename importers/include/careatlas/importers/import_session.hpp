@@ -12,7 +12,7 @@
 // counts add up (rows read = imported + rejected + skipped).
 #include <memory>
 
-#include "careatlas/importers/input_spec.hpp"
+#include "careatlas/model/input_spec.hpp"
 #include "careatlas/model/registry.hpp"
 
 namespace careatlas {

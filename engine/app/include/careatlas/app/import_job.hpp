@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "careatlas/geometry/municipality_check.hpp"
-#include "careatlas/importers/input_spec.hpp"
+#include "careatlas/model/input_spec.hpp"
 #include "careatlas/model/registry.hpp"
 
 namespace careatlas::app {

@@ -30,7 +30,7 @@
 #include <string>
 #include <vector>
 
-#include "careatlas/importers/input_spec.hpp"
+#include "careatlas/model/input_spec.hpp"
 
 namespace careatlas::project {
 
