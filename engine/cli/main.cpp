@@ -19,6 +19,7 @@
 #include <thread>
 
 #include "careatlas/app/import_job.hpp"
+#include "careatlas/app/workload.hpp"
 #include "careatlas/importers/import_error.hpp"
 #include "careatlas/importers/registry_store.hpp"
 #include "careatlas/project/project_file.hpp"
@@ -254,6 +255,19 @@ int main(int argc, char** argv) {
 
   CLI::App* c_codes = app.add_subcommand("codes", "list every diagnostic code with its severity and meaning");
 
+  app::WorkloadOptions wl;
+  bool wl_timings = false;
+  CLI::App* c_wl = app.add_subcommand(
+      "workload", "the benchmark contract (../shared/bench/WORKLOAD.md): world dir → coverage.csv, gaps.csv, access.csv");
+  c_wl->add_option("world", wl.world_dir, "world directory (gen_world.py output)")->required()->check(CLI::ExistingDirectory);
+  c_wl->add_option("out", wl.out_dir, "output directory")->required();
+  c_wl->add_option("--radius-clinic-hv", wl.radius_clinic_hv, "radius of layer clinic_hv, metres")->default_val(16000);
+  c_wl->add_option("--radius-home-nursing", wl.radius_home_nursing, "radius of layer home_nursing, metres")->default_val(10000);
+  c_wl->add_option("--e2sfca-d0", wl.e2sfca_d0, "E2SFCA catchment, metres")->default_val(16000);
+  c_wl->add_option("--threads", wl.threads, "worker threads (0 = all cores)")->default_val(0);
+  c_wl->add_flag("--timings", wl_timings, "print the time of each stage on stderr");
+  c_wl->footer("Example:\n  careatlas workload /tmp/bench_work/worlds/city /tmp/out --radius-clinic-hv 2000 --radius-home-nursing 1500 --e2sfca-d0 3000");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -264,6 +278,13 @@ int main(int argc, char** argv) {
     if (c_run->parsed()) return run_import_command(run, true);
     if (c_info->parsed()) return info_command(info_path);
     if (c_codes->parsed()) return codes_command();
+    if (c_wl->parsed()) {
+      const app::WorkloadTimings t = app::run_workload(wl);
+      if (wl_timings)
+        std::fprintf(stderr, "careatlas workload: read %.3f s, prepare %.3f s, analysis %.3f s, write %.3f s\n", t.read_s,
+                     t.prepare_s, t.analysis_s, t.write_s);
+      return 0;
+    }
   } catch (const import_error& e) {
     std::fprintf(stderr, "careatlas: %s\ncareatlas: import stopped; no registry was written\n", e.what());
     return 3;

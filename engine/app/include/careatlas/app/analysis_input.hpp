@@ -1,0 +1,54 @@
+#pragma once
+// From the registry to the analysis engine's planar input: which facilities form a
+// layer, their opening hours as hour-of-week slots, cells and districts projected to
+// the analysis CRS. Shared by `careatlas analyze` and the benchmark adapter `workload`.
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "careatlas/geometry/analysis.hpp"
+#include "careatlas/geometry/projection.hpp"
+#include "careatlas/model/registry.hpp"
+
+namespace careatlas::app {
+
+// A provider layer: the facilities that match, and their service radius.
+struct LayerConfig {
+  std::string name;                    // e.g. "clinic_hv"
+  double radius_m = 16000.0;
+  std::set<FacilityKind> kinds;        // empty = any kind
+  std::optional<bool> home_visit;      // require this home_visit value
+  std::optional<bool> support_24h;     // require this support_24h value
+  std::set<std::string> service_codes; // empty = any
+  bool matches(const Facility& f) const;
+};
+
+// Hour-of-week slots a facility is taken to be open. Hourly schedules are used as they
+// are; a facility that promises 24-hour support (support_24h = true) is open every
+// slot; known open days without hours are assumed open `daytime` (DEFAULT 09:00–18:00)
+// on those days; nothing known → weekdays `daytime`.
+std::bitset<kHoursPerWeek> assumed_open_hours(const Facility& f, TimeBand daytime = {9 * 60, 18 * 60});
+
+struct InputOptions {
+  int epsg = 0;  // 0 = the plane rectangular zone of the data (plane_rectangular_zone)
+  int population_year = 0;  // cells of this year; 0 = the only/lowest year present
+  std::vector<LayerConfig> layers;
+  // District level to analyse (DEFAULT: daily_life_area when present, else municipality, else all).
+  std::optional<DistrictLevel> level;
+};
+
+struct BuiltInput {
+  geometry::AnalysisInput input;
+  std::vector<const District*> districts;       // parallel to input.districts (sorted by id)
+  std::vector<const PopulationCell*> cells;     // parallel to input.cells (sorted by mesh code)
+  std::vector<std::vector<const Facility*>> providers;  // per layer, parallel to its providers
+  int epsg = 0;
+  std::string crs_name;
+  int year = 0;
+};
+
+// Throws config_error when the registry lacks what the analysis needs.
+BuiltInput build_analysis_input(const Registry& reg, const InputOptions& opt);
+
+}  // namespace careatlas::app

@@ -1,0 +1,30 @@
+#pragma once
+// The benchmark contract adapter (../shared/bench/WORKLOAD.md): a world directory in,
+// coverage.csv, gaps.csv and access.csv out — through the same importers, input builder
+// and engine as `careatlas analyze`, with the contract's layers and EPSG:6677.
+#include <functional>
+#include <string>
+
+namespace careatlas::app {
+
+struct WorkloadOptions {
+  std::string world_dir;
+  std::string out_dir;
+  double radius_clinic_hv = 16000.0;
+  double radius_home_nursing = 10000.0;
+  double e2sfca_d0 = 16000.0;
+  unsigned threads = 0;
+  std::function<void(const std::string&)> progress;
+};
+
+struct WorkloadTimings {
+  double read_s = 0;      // files → registry model
+  double prepare_s = 0;   // registry → planar input (projection)
+  double analysis_s = 0;  // the engine
+  double write_s = 0;     // the three CSVs
+};
+
+// Throws import_error / config_error / std::runtime_error like the import job.
+WorkloadTimings run_workload(const WorkloadOptions& opt);
+
+}  // namespace careatlas::app

@@ -1,0 +1,111 @@
+#include "careatlas/app/analysis_input.hpp"
+
+#include <algorithm>
+
+#include "careatlas/model/config_error.hpp"
+#include "careatlas/model/mesh_code.hpp"
+
+namespace careatlas::app {
+
+bool LayerConfig::matches(const Facility& f) const {
+  if (!kinds.empty() && !kinds.contains(f.kind)) return false;
+  if (home_visit && f.home_visit.value.value_or(false) != *home_visit) return false;
+  if (support_24h && f.support_24h.value.value_or(false) != *support_24h) return false;
+  if (!service_codes.empty() && !service_codes.contains(f.service_code)) return false;
+  return true;
+}
+
+std::bitset<kHoursPerWeek> assumed_open_hours(const Facility& f, TimeBand daytime) {
+  const WeeklySchedule& s = f.availability;
+  if (f.support_24h.value == true) return WeeklySchedule::always_open().hours;
+  if (s.detail == WeeklySchedule::Detail::hourly) return s.hours;
+  WeeklySchedule assumed;
+  const DaySet days = s.detail == WeeklySchedule::Detail::days_only ? s.open_days : DaySet::weekdays();
+  for (int d = 0; d < kDaysPerWeek; ++d)
+    if (days.has(static_cast<Weekday>(d))) assumed.open_band(static_cast<Weekday>(d), daytime);
+  return assumed.hours;
+}
+
+BuiltInput build_analysis_input(const Registry& reg, const InputOptions& opt) {
+  BuiltInput out;
+  // Districts: the requested level, sorted by id (byte order).
+  std::optional<DistrictLevel> level = opt.level;
+  if (!level) {
+    for (auto l : {DistrictLevel::daily_life_area, DistrictLevel::municipality})
+      if (std::any_of(reg.districts.begin(), reg.districts.end(), [l](const District& d) { return d.level == l; })) {
+        level = l;
+        break;
+      }
+  }
+  for (const District& d : reg.districts)
+    if (!level || d.level == *level) out.districts.push_back(&d);
+  if (out.districts.empty()) throw config_error("the registry has no districts to analyse");
+  std::sort(out.districts.begin(), out.districts.end(), [](const District* a, const District* b) { return a->id < b->id; });
+
+  // Population year.
+  out.year = opt.population_year;
+  if (out.year == 0 && !reg.population.empty()) {
+    out.year = reg.population.front().year;
+    for (const auto& c : reg.population) out.year = std::min(out.year, c.year);
+  }
+  for (const PopulationCell& c : reg.population)
+    if (c.year == out.year) out.cells.push_back(&c);
+  std::sort(out.cells.begin(), out.cells.end(),
+            [](const PopulationCell* a, const PopulationCell* b) { return a->mesh_code < b->mesh_code; });
+
+  // CRS.
+  out.epsg = opt.epsg;
+  if (out.epsg == 0) {
+    std::vector<std::string> codes;
+    for (const Facility& f : reg.facilities)
+      if (!f.municipality_code.empty()) codes.push_back(f.municipality_code);
+    for (const District* d : out.districts)
+      if (d->level == DistrictLevel::municipality) codes.push_back(d->id);
+    std::optional<LonLat> centre;
+    if (!out.districts.front()->geometry.empty() && !out.districts.front()->geometry.front().outer().empty())
+      centre = out.districts.front()->geometry.front().outer().front();
+    out.epsg = geometry::plane_rectangular_zone(codes, centre);
+  }
+  const geometry::Projection proj(out.epsg);
+  out.crs_name = proj.name();
+
+  geometry::AnalysisInput& in = out.input;
+  for (const District* d : out.districts) in.districts.push_back({d->id, d->name, proj.forward(d->geometry)});
+  in.cells.reserve(out.cells.size());
+  std::vector<LonLat> centres(out.cells.size());
+  for (std::size_t i = 0; i < out.cells.size(); ++i) {
+    const PopulationCell& c = *out.cells[i];
+    auto ll = mesh::level_of(c.mesh_code) == mesh::Level::half ? mesh::half_mesh_centroid(c.mesh_code)
+                                                              : std::optional<LonLat>{};
+    if (!ll)
+      if (auto b = mesh::decode(c.mesh_code)) ll = b->centre();
+    centres[i] = ll.value_or(LonLat{});
+  }
+  std::vector<geometry::XY> xy(centres.size());
+  proj.forward(centres.data(), xy.data(), centres.size());
+  for (std::size_t i = 0; i < out.cells.size(); ++i)
+    in.cells.push_back({out.cells[i]->mesh_code, xy[i], out.cells[i]->age65plus.value_or(0.0)});
+
+  for (const LayerConfig& lc : opt.layers) {
+    geometry::AnalysisLayer layer;
+    layer.name = lc.name;
+    layer.radius_m = lc.radius_m;
+    std::vector<const Facility*> members;
+    for (std::size_t k = 0; k < reg.facilities.size(); ++k) {
+      const Facility& f = reg.facilities[k];
+      if (!f.location || !lc.matches(f)) continue;
+      geometry::AnalysisProvider p;
+      p.at = proj.forward(*f.location);
+      p.supply = f.doctors.value_or(0);
+      p.open = assumed_open_hours(f);
+      p.source = k;
+      layer.providers.push_back(p);
+      members.push_back(&f);
+    }
+    in.layers.push_back(std::move(layer));
+    out.providers.push_back(std::move(members));
+  }
+  return out;
+}
+
+}  // namespace careatlas::app

@@ -1,0 +1,92 @@
+#pragma once
+// The analysis engine: coverage, 24/365 gaps with redundancy, and E2SFCA accessibility,
+// on planar inputs (metres). It knows nothing of files; the app layer builds its input
+// from the registry (or from a benchmark world) and writes its results.
+//
+// Conventions (../shared/bench/WORKLOAD.md, the contract the engine is measured by):
+//  * Disc of a provider with radius R: the regular polygon of `disc_segments` vertices
+//    inscribed in the circle, first vertex due east, clockwise (GEOS buffer quadsegs 16
+//    for 64 segments). Area coverage = area(district ∩ ∪ discs of the layer).
+//  * Reach (population coverage, gaps, E2SFCA): Euclidean distance ≤ R between a cell
+//    centroid and a provider — the true circle, not the polygon.
+//  * A cell belongs to the district whose polygon contains its centroid; cells in no
+//    district count in no district aggregate.
+//  * Hour of week h = [h, h+1) hours after Monday 00:00; a provider is open in slot h when
+//    its schedule bit h is set (see WeeklySchedule).
+//  * E2SFCA (Luo & Qi 2009, Gaussian decay as Dai 2010): W(d) = (exp(−½(d/d0)²) − exp(−½)) /
+//    (1 − exp(−½)) for d ≤ d0, else 0; R_j = S_j / Σ_k W(d_kj) D_k; A_i = 1000 Σ_j W(d_ij) R_j.
+#include <bitset>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "careatlas/geometry/planar.hpp"
+#include "careatlas/model/schedule.hpp"
+
+namespace careatlas::geometry {
+
+struct AnalysisDistrict {
+  std::string id;
+  std::string name;
+  PlanarMultiPolygon geometry;  // valid, in the analysis CRS
+};
+
+struct AnalysisCell {
+  std::uint64_t mesh_code = 0;
+  XY centre;
+  double pop65 = 0.0;  // demand (E2SFCA D_k) and the population counted in every aggregate
+};
+
+struct AnalysisProvider {
+  XY at;
+  double supply = 0.0;                    // E2SFCA S_j (doctors)
+  std::bitset<kHoursPerWeek> open;        // hour-of-week slots it is open
+  std::size_t source = 0;                 // index of the facility it came from (for reports)
+};
+
+struct AnalysisLayer {
+  std::string name;    // e.g. "clinic_hv"
+  double radius_m = 0;
+  std::vector<AnalysisProvider> providers;
+};
+
+struct AnalysisInput {
+  std::vector<AnalysisDistrict> districts;
+  std::vector<AnalysisCell> cells;
+  std::vector<AnalysisLayer> layers;
+};
+
+struct AnalysisOptions {
+  int disc_segments = 64;        // DEFAULT 64 (GEOS quadsegs 16)
+  std::size_t access_layer = 0;  // layer whose providers are the E2SFCA supply. DEFAULT 0
+  double e2sfca_d0 = 16000.0;    // metres. DEFAULT 16 km
+  unsigned threads = 0;          // 0 = all hardware threads
+};
+
+struct CoverageRow {
+  double area_m2 = 0;          // area of the district
+  double covered_m2 = 0;       // area of district ∩ union of discs
+  double pop65_total = 0;      // Σ pop65 of cells in the district
+  double pop65_covered = 0;    // … within reach of ≥ 1 provider of the layer
+};
+
+struct LayerResult {
+  std::vector<CoverageRow> coverage;  // per district
+  // Per district and hour of week (index district * 168 + hour), pop65 of cells that
+  // no open provider reaches (uncovered) and that exactly one open provider reaches
+  // (fragile: no deputy).
+  std::vector<double> uncovered;
+  std::vector<double> fragile;
+};
+
+struct AnalysisResult {
+  std::vector<int> cell_district;     // per cell: district index or −1
+  std::vector<LayerResult> layers;    // per input layer
+  std::vector<double> access;         // per cell: E2SFCA A_i (per 1,000 aged 65+)
+  std::vector<int> access_providers;  // per cell: providers with d ≤ d0
+  double access_supply_used = 0;      // Σ S_j over providers with a non-zero denominator
+};
+
+AnalysisResult run_analysis(const AnalysisInput& in, const AnalysisOptions& opt);
+
+}  // namespace careatlas::geometry

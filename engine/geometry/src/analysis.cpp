@@ -1,0 +1,207 @@
+// The analysis engine (see analysis.hpp for the conventions it implements).
+//
+// Pipeline, each step parallel over independent items with a fixed partition so that
+// results do not depend on the number of threads:
+//  1. cell → district: PlanarLocator (band index), parallel over cells;
+//  2. area coverage per district and layer: covered_areas() (exact overlay);
+//  3. E2SFCA step 1, provider-centric: R_j = S_j / Σ_k W(d_kj) D_k over a PointGrid of
+//     cells, parallel over providers (each sum in the grid's fixed order);
+//  4. cell-centric pass per layer over a PointGrid of providers: for each cell the
+//     saturating count (0, 1, ≥2) of open providers in reach for all 168 hours as two
+//     bit masks, "reached at all", and for the E2SFCA layer A_i = 1000 Σ_j W(d_ij) R_j
+//     and n_i, parallel over cells — each cell's sum in fixed order;
+//  5. aggregation per district (population sums are integers in doubles: exact).
+#include "careatlas/geometry/analysis.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <thread>
+
+#include <boost/geometry.hpp>
+
+#if __has_include("careatlas/geometry/coverage_area.hpp")  // TEMPORARY until the overlay lands
+#include "careatlas/geometry/coverage_area.hpp"
+#define CAREATLAS_HAVE_COVERAGE 1
+#endif
+#include "careatlas/geometry/planar_locator.hpp"
+#include "careatlas/geometry/point_grid.hpp"
+
+namespace careatlas::geometry {
+
+namespace {
+
+using Mask = std::array<std::uint64_t, 3>;  // 168 bits of hour-of-week
+
+Mask to_mask(const std::bitset<kHoursPerWeek>& b) {
+  Mask m{0, 0, 0};
+  for (std::size_t h = 0; h < kHoursPerWeek; ++h)
+    if (b.test(h)) m[h / 64] |= std::uint64_t{1} << (h % 64);
+  return m;
+}
+
+constexpr Mask kAllHours = {~std::uint64_t{0}, ~std::uint64_t{0}, (std::uint64_t{1} << (168 - 128)) - 1};
+
+unsigned thread_count(unsigned requested) {
+  if (requested > 0) return requested;
+  const unsigned hw = std::thread::hardware_concurrency();
+  return hw == 0 ? 1 : hw;
+}
+
+// Runs f(begin, end) over [0, n) in `threads` contiguous chunks.
+template <class F>
+void parallel_for(std::size_t n, unsigned threads, F&& f) {
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(n / 256, 1)));
+  if (threads <= 1) {
+    f(std::size_t{0}, n);
+    return;
+  }
+  std::vector<std::thread> pool;
+  const std::size_t chunk = (n + threads - 1) / threads;
+  for (unsigned t = 0; t < threads; ++t) {
+    const std::size_t b = t * chunk, e = std::min(n, b + chunk);
+    if (b >= e) break;
+    pool.emplace_back([&f, b, e] { f(b, e); });
+  }
+  for (auto& th : pool) th.join();
+}
+
+struct E2sfca {
+  double d0 = 0;
+  double e05 = std::exp(-0.5);
+  double weight(double d2) const {
+    const double x = d2 / (d0 * d0);
+    return (std::exp(-0.5 * x) - e05) / (1.0 - e05);
+  }
+};
+
+}  // namespace
+
+AnalysisResult run_analysis(const AnalysisInput& in, const AnalysisOptions& opt) {
+  const unsigned threads = thread_count(opt.threads);
+  const std::size_t nd = in.districts.size(), nc = in.cells.size();
+  AnalysisResult res;
+
+  // 1. cell → district
+  {
+    std::vector<PlanarMultiPolygon> polys;
+    polys.reserve(nd);
+    for (const auto& d : in.districts) polys.push_back(d.geometry);
+    const PlanarLocator locator(polys);
+    res.cell_district.assign(nc, -1);
+    parallel_for(nc, threads, [&](std::size_t b, std::size_t e) {
+      for (std::size_t i = b; i < e; ++i) res.cell_district[i] = locator.locate(in.cells[i].centre);
+    });
+  }
+  std::vector<double> pop65_total(nd, 0.0);
+  for (std::size_t i = 0; i < nc; ++i)
+    if (const int d = res.cell_district[i]; d >= 0) pop65_total[static_cast<std::size_t>(d)] += in.cells[i].pop65;
+
+  std::vector<XY> cell_xy(nc);
+  for (std::size_t i = 0; i < nc; ++i) cell_xy[i] = in.cells[i].centre;
+
+  // 3. E2SFCA step 1 (provider-centric)
+  const bool want_access = opt.access_layer < in.layers.size();
+  std::vector<double> ratio;  // R_j
+  E2sfca w{opt.e2sfca_d0};
+  if (want_access) {
+    const AnalysisLayer& L = in.layers[opt.access_layer];
+    const PointGrid cells(cell_xy, std::max(500.0, opt.e2sfca_d0 / 16.0));
+    ratio.assign(L.providers.size(), 0.0);
+    parallel_for(L.providers.size(), threads, [&](std::size_t b, std::size_t e) {
+      for (std::size_t j = b; j < e; ++j) {
+        double den = 0.0;
+        cells.for_each_within(L.providers[j].at, opt.e2sfca_d0,
+                              [&](std::uint32_t k, double d2) { den += w.weight(d2) * in.cells[k].pop65; });
+        ratio[j] = den > 0.0 ? L.providers[j].supply / den : 0.0;
+      }
+    });
+    for (std::size_t j = 0; j < L.providers.size(); ++j)
+      if (ratio[j] > 0.0) res.access_supply_used += L.providers[j].supply;
+    res.access.assign(nc, 0.0);
+    res.access_providers.assign(nc, 0);
+  }
+
+  // 4. cell-centric pass per layer, 5. aggregation
+  res.layers.resize(in.layers.size());
+  for (std::size_t li = 0; li < in.layers.size(); ++li) {
+    const AnalysisLayer& L = in.layers[li];
+    LayerResult& out = res.layers[li];
+    std::vector<XY> prov_xy(L.providers.size());
+    std::vector<Mask> prov_mask(L.providers.size());
+    for (std::size_t j = 0; j < L.providers.size(); ++j) {
+      prov_xy[j] = L.providers[j].at;
+      prov_mask[j] = to_mask(L.providers[j].open);
+    }
+    const bool access_here = want_access && li == opt.access_layer;
+    const double reach = access_here ? std::max(L.radius_m, opt.e2sfca_d0) : L.radius_m;
+    const PointGrid providers(prov_xy, std::max(1000.0, reach / 4.0));
+    std::vector<Mask> one(nc, Mask{0, 0, 0}), two(nc, Mask{0, 0, 0});
+    std::vector<std::uint8_t> reached(nc, 0);
+    const double r2 = L.radius_m * L.radius_m, d02 = opt.e2sfca_d0 * opt.e2sfca_d0;
+    parallel_for(nc, threads, [&](std::size_t b, std::size_t e) {
+      for (std::size_t i = b; i < e; ++i) {
+        Mask o{0, 0, 0}, t{0, 0, 0};
+        bool any = false;
+        double a = 0.0;
+        int n = 0;
+        providers.for_each_within(cell_xy[i], reach, [&](std::uint32_t j, double d2) {
+          if (d2 <= r2) {
+            any = true;
+            const Mask& m = prov_mask[j];
+            for (int k = 0; k < 3; ++k) {
+              t[k] |= o[k] & m[k];
+              o[k] |= m[k];
+            }
+          }
+          if (access_here && d2 <= d02) {
+            ++n;
+            a += w.weight(d2) * ratio[j];
+          }
+        });
+        one[i] = o;
+        two[i] = t;
+        reached[i] = any ? 1 : 0;
+        if (access_here) {
+          res.access[i] = 1000.0 * a;
+          res.access_providers[i] = n;
+        }
+      }
+    });
+
+    out.coverage.assign(nd, CoverageRow{});
+    out.uncovered.assign(nd * kHoursPerWeek, 0.0);
+    out.fragile.assign(nd * kHoursPerWeek, 0.0);
+    for (std::size_t i = 0; i < nc; ++i) {
+      const int d = res.cell_district[i];
+      if (d < 0) continue;
+      const double pop = in.cells[i].pop65;
+      CoverageRow& row = out.coverage[static_cast<std::size_t>(d)];
+      if (reached[i]) row.pop65_covered += pop;
+      if (pop == 0.0 || (one[i] == kAllHours && two[i] == kAllHours)) continue;
+      double* unc = &out.uncovered[static_cast<std::size_t>(d) * kHoursPerWeek];
+      double* fra = &out.fragile[static_cast<std::size_t>(d) * kHoursPerWeek];
+      for (std::size_t h = 0; h < kHoursPerWeek; ++h) {
+        const std::uint64_t bit = std::uint64_t{1} << (h % 64);
+        if (!(one[i][h / 64] & bit)) unc[h] += pop;
+        else if (!(two[i][h / 64] & bit)) fra[h] += pop;
+      }
+    }
+    std::vector<XY> centres(L.providers.size());
+    for (std::size_t j = 0; j < L.providers.size(); ++j) centres[j] = L.providers[j].at;
+#ifdef CAREATLAS_HAVE_COVERAGE
+    const std::vector<double> covered = covered_areas(in.districts, centres, L.radius_m, opt.disc_segments, threads);
+#else
+    const std::vector<double> covered;
+    throw std::logic_error("careatlas was built without the coverage-area overlay");
+#endif
+    for (std::size_t d = 0; d < nd; ++d) {
+      out.coverage[d].area_m2 = boost::geometry::area(in.districts[d].geometry);
+      out.coverage[d].covered_m2 = covered[d];
+      out.coverage[d].pop65_total = pop65_total[d];
+    }
+  }
+  return res;
+}
+
+}  // namespace careatlas::geometry

@@ -1,0 +1,134 @@
+#include "careatlas/geometry/projection.hpp"
+
+#include <proj.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+
+#include "careatlas/model/config_error.hpp"
+
+namespace careatlas::geometry {
+
+struct Projection::Impl {
+  PJ_CONTEXT* ctx = nullptr;
+  PJ* pj = nullptr;
+  ~Impl() {
+    if (pj) proj_destroy(pj);
+    if (ctx) proj_context_destroy(ctx);
+  }
+};
+
+Projection::Projection(int target_epsg) : impl_(std::make_unique<Impl>()), epsg_(target_epsg) {
+  impl_->ctx = proj_context_create();
+  proj_log_level(impl_->ctx, PJ_LOG_NONE);
+  const std::string target = "EPSG:" + std::to_string(target_epsg);
+  PJ* crs = proj_create(impl_->ctx, target.c_str());
+  if (!crs) throw config_error("unknown CRS " + target);
+  const PJ_TYPE type = proj_get_type(crs);
+  if (const char* n = proj_get_name(crs)) name_ = n;
+  proj_destroy(crs);
+  if (type != PJ_TYPE_PROJECTED_CRS)
+    throw config_error(target + " (" + name_ + ") is not a projected CRS in metres; use e.g. a plane rectangular zone 6669–6687");
+  PJ* raw = proj_create_crs_to_crs(impl_->ctx, "EPSG:6668", target.c_str(), nullptr);
+  if (!raw) throw config_error("PROJ cannot transform EPSG:6668 to " + target);
+  impl_->pj = proj_normalize_for_visualization(impl_->ctx, raw);
+  proj_destroy(raw);
+  if (!impl_->pj) throw config_error("PROJ cannot normalise the axis order of " + target);
+}
+
+Projection::~Projection() = default;
+Projection::Projection(Projection&&) noexcept = default;
+Projection& Projection::operator=(Projection&&) noexcept = default;
+
+XY Projection::forward(LonLat p) const {
+  PJ_COORD c = proj_coord(p.lon, p.lat, 0, 0);
+  c = proj_trans(impl_->pj, PJ_FWD, c);
+  return {c.xy.x, c.xy.y};
+}
+
+void Projection::forward(const LonLat* in, XY* out, std::size_t n) const {
+  for (std::size_t i = 0; i < n; ++i) out[i] = XY{in[i].lon, in[i].lat};
+  if (n == 0) return;
+  proj_trans_generic(impl_->pj, PJ_FWD, &out[0].x, sizeof(XY), n, &out[0].y, sizeof(XY), n, nullptr, 0, 0, nullptr,
+                     0, 0);
+}
+
+PlanarMultiPolygon Projection::forward(const MultiPolygon& mp) const {
+  PlanarMultiPolygon out;
+  out.reserve(mp.size());
+  auto ring = [this](const auto& r, PlanarRing& dst) {
+    dst.resize(r.size());
+    forward(r.data(), dst.data(), r.size());
+  };
+  for (const Polygon& p : mp) {
+    PlanarPolygon q;
+    ring(p.outer(), q.outer());
+    q.inners().resize(p.inners().size());
+    for (std::size_t i = 0; i < p.inners().size(); ++i) ring(p.inners()[i], q.inners()[i]);
+    out.push_back(std::move(q));
+  }
+  return out;
+}
+
+namespace {
+// Origins of zones I–XIX (EPSG 6669–6687), degrees.
+struct Zone {
+  int epsg;
+  double lat0, lon0;
+};
+constexpr std::array<Zone, 19> kZones = {{
+    {6669, 33.0, 129.5}, {6670, 33.0, 131.0}, {6671, 36.0, 132.0 + 1.0 / 6.0}, {6672, 33.0, 133.5},
+    {6673, 36.0, 134.0 + 1.0 / 3.0}, {6674, 36.0, 136.0}, {6675, 36.0, 137.0 + 1.0 / 6.0}, {6676, 36.0, 138.5},
+    {6677, 36.0, 139.0 + 5.0 / 6.0}, {6678, 40.0, 140.0 + 5.0 / 6.0}, {6679, 44.0, 140.25}, {6680, 44.0, 142.25},
+    {6681, 44.0, 144.25}, {6682, 26.0, 142.0}, {6683, 26.0, 127.5}, {6684, 26.0, 124.0},
+    {6685, 26.0, 131.0}, {6686, 20.0, 136.0}, {6687, 26.0, 154.0},
+}};
+
+// Prefecture (JIS X 0401) → zone, for prefectures that lie in one zone.
+int zone_of_prefecture(int pref) {
+  switch (pref) {
+    case 42: return 6669;                                  // 長崎
+    case 40: case 41: case 43: case 44: case 45: return 6670;  // 福岡 佐賀 熊本 大分 宮崎
+    case 32: case 34: case 35: return 6671;                // 島根 広島 山口
+    case 36: case 37: case 38: case 39: return 6672;       // 徳島 香川 愛媛 高知
+    case 28: case 31: case 33: return 6673;                // 兵庫 鳥取 岡山
+    case 18: case 24: case 25: case 26: case 27: case 29: case 30: return 6674;  // 福井 三重 滋賀 京都 大阪 奈良 和歌山
+    case 16: case 17: case 21: case 23: return 6675;       // 富山 石川 岐阜 愛知
+    case 15: case 19: case 20: case 22: return 6676;       // 新潟 山梨 長野 静岡
+    case 7: case 8: case 9: case 10: case 11: case 12: case 14: return 6677;  // 福島 茨城 栃木 群馬 埼玉 千葉 神奈川
+    case 2: case 3: case 4: case 5: case 6: return 6678;   // 青森 岩手 宮城 秋田 山形
+    default: return 0;  // 北海道, 東京都, 鹿児島, 沖縄: split between zones
+  }
+}
+}  // namespace
+
+int plane_rectangular_zone(const std::vector<std::string>& codes, std::optional<LonLat> centre) {
+  std::map<int, std::size_t> count;
+  for (const auto& c : codes)
+    if (c.size() >= 2 && std::isdigit(static_cast<unsigned char>(c[0])) && std::isdigit(static_cast<unsigned char>(c[1])))
+      ++count[(c[0] - '0') * 10 + (c[1] - '0')];
+  if (!count.empty()) {
+    const auto best = std::max_element(count.begin(), count.end(),
+                                       [](const auto& a, const auto& b) { return a.second < b.second; });
+    if (const int z = zone_of_prefecture(best->first)) return z;
+    if (best->first == 13 && centre && centre->lat > 34.0) return 6677;  // 東京都 mainland and Izu
+  }
+  if (!centre) return 6677;
+  // Nearest origin, with longitude scaled by cos(latitude).
+  const double k = std::cos(centre->lat * M_PI / 180.0);
+  const Zone* best = &kZones[0];
+  double best_d = 1e300;
+  for (const Zone& z : kZones) {
+    const double dlat = z.lat0 - centre->lat, dlon = (z.lon0 - centre->lon) * k;
+    const double d = dlat * dlat + dlon * dlon;
+    if (d < best_d) {
+      best_d = d;
+      best = &z;
+    }
+  }
+  return best->epsg;
+}
+
+}  // namespace careatlas::geometry
