@@ -20,10 +20,7 @@
 
 #include <boost/geometry.hpp>
 
-#if __has_include("careatlas/geometry/coverage_area.hpp")  // TEMPORARY until the overlay lands
 #include "careatlas/geometry/coverage_area.hpp"
-#define CAREATLAS_HAVE_COVERAGE 1
-#endif
 #include "careatlas/geometry/planar_locator.hpp"
 #include "careatlas/geometry/point_grid.hpp"
 
@@ -189,12 +186,7 @@ AnalysisResult run_analysis(const AnalysisInput& in, const AnalysisOptions& opt)
     }
     std::vector<XY> centres(L.providers.size());
     for (std::size_t j = 0; j < L.providers.size(); ++j) centres[j] = L.providers[j].at;
-#ifdef CAREATLAS_HAVE_COVERAGE
     const std::vector<double> covered = covered_areas(in.districts, centres, L.radius_m, opt.disc_segments, threads);
-#else
-    const std::vector<double> covered;
-    throw std::logic_error("careatlas was built without the coverage-area overlay");
-#endif
     for (std::size_t d = 0; d < nd; ++d) {
       out.coverage[d].area_m2 = boost::geometry::area(in.districts[d].geometry);
       out.coverage[d].covered_m2 = covered[d];
