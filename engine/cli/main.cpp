@@ -280,9 +280,11 @@ int main(int argc, char** argv) {
     if (c_codes->parsed()) return codes_command();
     if (c_wl->parsed()) {
       const app::WorkloadTimings t = app::run_workload(wl);
-      if (wl_timings)
+      if (wl_timings) {
         std::fprintf(stderr, "careatlas workload: read %.3f s, prepare %.3f s, analysis %.3f s, write %.3f s\n", t.read_s,
                      t.prepare_s, t.analysis_s, t.write_s);
+        for (const auto& [what, s] : t.analysis_steps) std::fprintf(stderr, "  %-34s %.3f s\n", what.c_str(), s);
+      }
       return 0;
     }
   } catch (const import_error& e) {

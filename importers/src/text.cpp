@@ -68,6 +68,12 @@ std::optional<std::string> decode_cp932(std::string_view bytes, std::size_t* bad
   }
   return out;
 }
+// The CP932 encoder with Windows best-fit mappings, one per thread.
+UConverter* encoder() {
+  thread_local ConverterPtr cnv = open_cp932(true);
+  return cnv.get();
+}
+
 }  // namespace
 
 std::string_view to_string(Encoding e) {
@@ -191,31 +197,37 @@ std::string normalize_key(std::string_view utf8) {
 }
 
 bool is_cp932_encodable(std::string_view utf8, std::string* offender) {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-  // Fast path: ASCII only.
-  bool ascii = std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  if (ascii) return true;
-  auto cnv = open_cp932(true);
+  if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+    return true;  // ASCII: always
+  const icu::UnicodeString u =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  UConverter* cnv = encoder();  // one per thread, reused (opening costs more than a check)
+  char buf[1024];
+  UErrorCode err = U_ZERO_ERROR;
+  ucnv_reset(cnv);
+  ucnv_fromUChars(cnv, buf, sizeof buf, u.getBuffer(), u.length(), &err);
+  if (U_SUCCESS(err) || err == U_BUFFER_OVERFLOW_ERROR) {
+    if (err != U_BUFFER_OVERFLOW_ERROR) return true;
+  }
+  // Failed (or too long for the buffer): find the first character CP932 cannot write.
   for (int32_t i = 0; i < u.length();) {
     const UChar32 c = u.char32At(i);
-    const int32_t len = U16_LENGTH(c);
-    if (c >= 0x80) {
-      UErrorCode err = U_ZERO_ERROR;
-      char out[8];
-      UChar units[2];
-      int32_t nunits = 0;
-      U16_APPEND_UNSAFE(units, nunits, c);
-      ucnv_reset(cnv.get());
-      ucnv_fromUChars(cnv.get(), out, sizeof out, units, nunits, &err);
-      if (U_FAILURE(err)) {
-        if (offender) {
-          offender->clear();
-          icu::UnicodeString(c).toUTF8String(*offender);
-        }
-        return false;
+    i += U16_LENGTH(c);
+    if (c < 0x80) continue;
+    UChar units[2];
+    int32_t nunits = 0;
+    U16_APPEND_UNSAFE(units, nunits, c);
+    char out[8];
+    err = U_ZERO_ERROR;
+    ucnv_reset(cnv);
+    ucnv_fromUChars(cnv, out, sizeof out, units, nunits, &err);
+    if (U_FAILURE(err)) {
+      if (offender) {
+        offender->clear();
+        icu::UnicodeString(c).toUTF8String(*offender);
       }
+      return false;
     }
-    i += len;
   }
   return true;
 }

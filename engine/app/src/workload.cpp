@@ -95,6 +95,7 @@ WorkloadTimings run_workload(const WorkloadOptions& opt) {
   const geometry::AnalysisResult r = geometry::run_analysis(built.input, ao);
   step("");
   t.analysis_s = seconds_since(t0);
+  t.analysis_steps = r.timings;
 
   t0 = Clock::now();
   step("writing " + opt.out_dir);

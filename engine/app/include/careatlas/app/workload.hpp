@@ -4,6 +4,8 @@
 // and engine as `careatlas analyze`, with the contract's layers and EPSG:6677.
 #include <functional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace careatlas::app {
 
@@ -22,6 +24,7 @@ struct WorkloadTimings {
   double prepare_s = 0;   // registry → planar input (projection)
   double analysis_s = 0;  // the engine
   double write_s = 0;     // the three CSVs
+  std::vector<std::pair<std::string, double>> analysis_steps;
 };
 
 // Throws import_error / config_error / std::runtime_error like the import job.

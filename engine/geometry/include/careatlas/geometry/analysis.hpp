@@ -85,6 +85,7 @@ struct AnalysisResult {
   std::vector<double> access;         // per cell: E2SFCA A_i (per 1,000 aged 65+)
   std::vector<int> access_providers;  // per cell: providers with d ≤ d0
   double access_supply_used = 0;      // Σ S_j over providers with a non-zero denominator
+  std::vector<std::pair<std::string, double>> timings;  // seconds per step, for benchmarks
 };
 
 AnalysisResult run_analysis(const AnalysisInput& in, const AnalysisOptions& opt);
