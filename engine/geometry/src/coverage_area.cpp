@@ -711,8 +711,11 @@ double Worker::node(std::size_t depth, const Box& b, double area_b) {
   }
   if (lv.discs.empty()) return 0.0;
   const auto leaf = static_cast<std::size_t>(std::max(0, tune.leaf_discs));
+  // Prune when few discs are left, in small boxes, and when halving did not lose a single
+  // disc (boundaries crowding together, as in a cluster of near-identical centres).
   if (lv.discs.size() > leaf && refined(lv, b) &&
-      (lv.discs.size() <= static_cast<std::size_t>(std::max(0, tune.prune_discs)) || small_box(b)))
+      (lv.discs.size() <= static_cast<std::size_t>(std::max(0, tune.prune_discs)) || small_box(b) ||
+       lv.discs.size() == levels[depth - 1].discs.size()))
     prune_redundant(lv, b);
   if (lv.discs.size() <= leaf) {
     ++stats.ie_leaves;
