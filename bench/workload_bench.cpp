@@ -58,8 +58,8 @@ void BM_AnalysisOnly(benchmark::State& state) {
   app::InputOptions io;
   io.epsg = 6677;
   io.population_year = 2020;
-  app::LayerConfig hv{"clinic_hv", 16000, {FacilityKind::clinic}, true, std::nullopt, {}};
-  app::LayerConfig hn{"home_nursing", 10000, {FacilityKind::home_nursing}, std::nullopt, std::nullopt, {}};
+  app::LayerConfig hv{"clinic_hv", "", 16000, {FacilityKind::clinic}, true, std::nullopt, {}};
+  app::LayerConfig hn{"home_nursing", "", 10000, {FacilityKind::home_nursing}, std::nullopt, std::nullopt, {}};
   io.layers = {hv, hn};
   const app::BuiltInput built = app::build_analysis_input(reg, io);
   geometry::AnalysisOptions ao;

@@ -18,6 +18,7 @@
 #include <mutex>
 #include <thread>
 
+#include "careatlas/app/analyze_job.hpp"
 #include "careatlas/app/import_job.hpp"
 #include "careatlas/app/workload.hpp"
 #include "careatlas/importers/import_error.hpp"
@@ -146,6 +147,41 @@ std::vector<InputSpec> inputs_from(const ImportArgs& a, project::ProjectConfig* 
   return inputs;
 }
 
+// Analysis of the registry in `out`; tables go to out/analysis/.
+int run_analyze_step(const project::ProjectConfig& cfg, const std::string& out, const Registry& reg, bool quiet) {
+  app::AnalyzeOptions ao;
+  ao.settings = cfg.analysis;
+  ao.layers = cfg.layers.empty() ? default_provider_layers() : cfg.layers;
+  ao.out_dir = (std::filesystem::path(out) / "analysis").string();
+  Progress progress(quiet);
+  ao.progress = [&progress](const std::string& s) { progress.step(s); };
+  const app::AnalyzeOutcome res = app::run_analyze(reg, ao);
+  std::cout << "\nanalysis: " << res.districts.size() << " districts, base year " << res.base_year << ", EPSG:" << res.epsg
+            << " (" << res.crs_name << ")\n";
+  std::cout << "most underserved (uncovered 65+ share, night gap hours, weekend gap hours, fragile share, access):\n";
+  const std::size_t top = std::min<std::size_t>(res.ranking.size(), static_cast<std::size_t>(std::max(cfg.analysis.top, 1)));
+  for (std::size_t r = 0; r < top; ++r) {
+    const auto& m = res.districts[res.ranking[r]];
+    std::printf("  %zu. %s %s: 65+ %.0f, uncovered %.1f %%, night gap %d h, weekend gap %d h, fragile %.1f %%, access %.2f\n",
+                r + 1, m.id.c_str(), m.name.c_str(), m.pop65, 100 * m.uncovered_share, m.night_gap_hours,
+                m.weekend_gap_hours, 100 * m.fragile_share, m.accessibility);
+  }
+  std::fflush(stdout);
+  for (const auto& w : res.written) std::cout << "written: " << w << "\n";
+  return 0;
+}
+
+int analyze_command(const std::string& project_path, std::string out, bool quiet) {
+  const project::ProjectConfig cfg = project::load_project(project_path);
+  if (out.empty()) out = cfg.output_dir;
+  if (out.empty()) throw config_error("--out is required (the folder holding registry.gpkg)");
+  const std::string registry = (std::filesystem::path(out) / "registry.gpkg").string();
+  if (!std::filesystem::exists(registry))
+    throw config_error(registry + " does not exist: run `careatlas import " + project_path + " --out " + out + "` first");
+  const Registry reg = read_registry(registry);
+  return run_analyze_step(cfg, out, reg, quiet);
+}
+
 int run_import_command(const ImportArgs& a, bool main_job) {
   project::ProjectConfig cfg;
   app::ImportOptions opt;
@@ -165,6 +201,7 @@ int run_import_command(const ImportArgs& a, bool main_job) {
   std::cout << app::format_report_table(res.registry);
   std::cout << "written: " << res.registry_path << "\n         " << res.report_path << "\n         "
             << res.diagnostics_path << "\n";
+  if (main_job) return run_analyze_step(cfg, opt.out, res.registry, a.quiet);
   return 0;
 }
 
@@ -241,13 +278,22 @@ int main(int argc, char** argv) {
       "                   --out registry.gpkg");
 
   ImportArgs run;
-  CLI::App* c_run = app.add_subcommand("run", "the main job: import a project and write every output into a folder");
+  CLI::App* c_run = app.add_subcommand("run", "the main job: import and analyse a project, every output into one folder");
   c_run->add_option("project", run.project, "project file (TOML)")->required()->check(CLI::ExistingFile);
   c_run->add_option("--out", run.out, "output folder (default: [output] dir of the project file)");
   c_run->add_flag("--strict", run.strict, "fail when any row is rejected or warned about");
   c_run->add_flag("-v,--verbose", run.verbose, "print every diagnostic");
   c_run->add_flag("-q,--quiet", run.quiet, "no progress messages");
   c_run->footer("Example:\n  careatlas run sample_data/misaki/project.toml --out output");
+
+  std::string analyze_project, analyze_out;
+  bool analyze_quiet = false;
+  CLI::App* c_analyze = app.add_subcommand(
+      "analyze", "coverage, 24/365 gaps, accessibility and the underserved ranking of an imported project");
+  c_analyze->add_option("project", analyze_project, "project file (TOML)")->required()->check(CLI::ExistingFile);
+  c_analyze->add_option("--out", analyze_out, "folder holding registry.gpkg; tables go to its analysis/ folder");
+  c_analyze->add_flag("-q,--quiet", analyze_quiet, "no progress messages");
+  c_analyze->footer("Example:\n  careatlas analyze sample_data/misaki/project.toml --out output");
 
   std::string info_path;
   CLI::App* c_info = app.add_subcommand("info", "summarise a registry: counts, import report, sources");
@@ -277,6 +323,7 @@ int main(int argc, char** argv) {
     if (c_import->parsed()) return run_import_command(imp, false);
     if (c_run->parsed()) return run_import_command(run, true);
     if (c_info->parsed()) return info_command(info_path);
+    if (c_analyze->parsed()) return analyze_command(analyze_project, analyze_out, analyze_quiet);
     if (c_codes->parsed()) return codes_command();
     if (c_wl->parsed()) {
       const app::WorkloadTimings t = app::run_workload(wl);

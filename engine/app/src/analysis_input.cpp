@@ -7,14 +7,6 @@
 
 namespace careatlas::app {
 
-bool LayerConfig::matches(const Facility& f) const {
-  if (!kinds.empty() && !kinds.contains(f.kind)) return false;
-  if (home_visit && f.home_visit.value.value_or(false) != *home_visit) return false;
-  if (support_24h && f.support_24h.value.value_or(false) != *support_24h) return false;
-  if (!service_codes.empty() && !service_codes.contains(f.service_code)) return false;
-  return true;
-}
-
 std::bitset<kHoursPerWeek> assumed_open_hours(const Facility& f, TimeBand daytime) {
   const WeeklySchedule& s = f.availability;
   if (f.support_24h.value == true) return WeeklySchedule::always_open().hours;

@@ -328,6 +328,7 @@ struct Level {
   Rings rings;  // D clipped to the box
   std::vector<NodeDisc> discs;
   std::vector<std::uint32_t> edges;
+  int stalled = 0;  // halvings in a row that removed no disc
 };
 
 struct Worker {
@@ -711,11 +712,13 @@ double Worker::node(std::size_t depth, const Box& b, double area_b) {
   }
   if (lv.discs.empty()) return 0.0;
   const auto leaf = static_cast<std::size_t>(std::max(0, tune.leaf_discs));
-  // Prune when few discs are left, in small boxes, and when halving did not lose a single
-  // disc (boundaries crowding together, as in a cluster of near-identical centres).
+  // Prune when few discs are left, in small boxes, and when prune_stalled halvings in a row
+  // did not take a single disc away (boundaries crowding together, as in a cluster of
+  // near-identical centres).
+  lv.stalled = lv.discs.size() == levels[depth - 1].discs.size() ? levels[depth - 1].stalled + 1 : 0;
   if (lv.discs.size() > leaf && refined(lv, b) &&
       (lv.discs.size() <= static_cast<std::size_t>(std::max(0, tune.prune_discs)) || small_box(b) ||
-       lv.discs.size() == levels[depth - 1].discs.size()))
+       (tune.prune_stalled > 0 && lv.stalled >= tune.prune_stalled)))
     prune_redundant(lv, b);
   if (lv.discs.size() <= leaf) {
     ++stats.ie_leaves;
@@ -760,6 +763,7 @@ double Worker::run(const PlanarMultiPolygon& mp) {
       std::reverse(r.pts.begin() + r.start[k], r.pts.begin() + r.start[k + 1]);
     area_d = -area_d;
   }
+  levels[0].stalled = 0;
   levels[1].rings = levels[0].rings;
   return node(1, root_box, area_d);
 }

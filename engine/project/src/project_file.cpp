@@ -94,6 +94,80 @@ class Loader {
     return s;
   }
 
+  std::optional<bool> boolean(const toml::table& t, const std::string& key) const {
+    const toml::node* n = t.get(key);
+    if (!n) return std::nullopt;
+    if (auto v = n->value<bool>()) return *v;
+    fail(n->source(), "\"" + key + "\" must be true or false");
+  }
+
+  double number(const toml::table& t, const std::string& key, double def) const {
+    const toml::node* n = t.get(key);
+    if (!n) return def;
+    if (auto v = n->value<double>()) return *v;
+    fail(n->source(), "\"" + key + "\" must be a number");
+  }
+
+  std::vector<std::string> str_list(const toml::table& t, const std::string& key) const {
+    std::vector<std::string> out;
+    const toml::node* n = t.get(key);
+    if (!n) return out;
+    const toml::array* a = n->as_array();
+    if (!a) fail(n->source(), "\"" + key + "\" must be a list of strings");
+    for (const auto& e : *a) {
+      auto v = e.value<std::string>();
+      if (!v) fail(e.source(), "\"" + key + "\" must hold strings");
+      out.push_back(*v);
+    }
+    return out;
+  }
+
+  void analysis(const toml::table& t, AnalysisSettings& a) const {
+    only_keys(t, {"epsg", "district_level", "base_year", "future_years", "e2sfca_d0", "access_layer", "disc_segments",
+                  "top", "japanese_headers"},
+              "[analysis]");
+    a.epsg = integer(t, "epsg", 0);
+    if (const toml::node* lv = t.get("district_level")) {
+      auto v = lv->value<std::string>();
+      auto l = v ? district_level_from_string(*v) : std::nullopt;
+      if (!l) fail(lv->source(), "district_level must be municipality, daily_life_area or other");
+      a.district_level = *l;
+    }
+    a.base_year = integer(t, "base_year", 0);
+    a.future_years = int_list(t, "future_years");
+    a.e2sfca_d0 = number(t, "e2sfca_d0", 16000.0);
+    if (a.e2sfca_d0 <= 0) fail(t.get("e2sfca_d0")->source(), "e2sfca_d0 must be positive (metres)");
+    a.access_layer = str(t, "access_layer");
+    a.disc_segments = integer(t, "disc_segments", 64);
+    if (a.disc_segments < 8 || a.disc_segments % 4 != 0)
+      fail(t.get("disc_segments")->source(), "disc_segments must be a multiple of 4, at least 8");
+    a.top = integer(t, "top", 3);
+    a.japanese_headers = boolean(t, "japanese_headers").value_or(true);
+  }
+
+  ProviderLayer layer(const toml::table& t) const {
+    only_keys(t, {"name", "label", "radius_m", "kinds", "home_visit", "support_24h", "service_codes"}, "[[layers]]");
+    ProviderLayer l;
+    l.name = str(t, "name");
+    if (l.name.empty()) fail(t.source(), "[[layers]] needs a name");
+    l.label = str(t, "label", l.name);
+    l.radius_m = number(t, "radius_m", 16000.0);
+    if (l.radius_m <= 0) fail(t.get("radius_m")->source(), "radius_m must be positive (metres)");
+    for (const auto& k : str_list(t, "kinds")) {
+      auto kind = facility_kind_from_string(k);
+      if (!kind) {
+        std::string known;
+        for (auto kk : all_facility_kinds()) known += (known.empty() ? "" : ", ") + std::string(to_string(kk));
+        fail(t.get("kinds")->source(), "unknown kind \"" + k + "\" (known: " + known + ")");
+      }
+      l.kinds.insert(*kind);
+    }
+    l.home_visit = boolean(t, "home_visit");
+    l.support_24h = boolean(t, "support_24h");
+    for (const auto& s : str_list(t, "service_codes")) l.service_codes.insert(s);
+    return l;
+  }
+
  private:
   std::string file_;
 };
@@ -110,7 +184,8 @@ ProjectConfig load_project(const std::string& path) {
                        std::to_string(e.source().begin.column) + ": " + std::string(e.description()));
   }
   Loader L(path);
-  L.only_keys(root, {"project", "output", "facilities", "districts", "population", "survey"}, "the project file");
+  L.only_keys(root, {"project", "output", "facilities", "districts", "population", "survey", "analysis", "layers"},
+              "the project file");
   ProjectConfig c;
   c.file = path;
   // Paths in the file resolve against its folder, kept relative when the project path
@@ -130,6 +205,21 @@ ProjectConfig load_project(const std::string& path) {
     const std::string d = L.str(*o, "dir");
     if (!d.empty()) c.output_dir = fs::path(d).is_absolute() ? d : (fs::path(c.dir) / d).lexically_normal().string();
   }
+  if (const toml::table* a = root["analysis"].as_table()) L.analysis(*a, c.analysis);
+  if (const toml::node* n = root.get("layers")) {
+    const toml::array* arr = n->as_array();
+    if (!arr) L.fail(n->source(), "use [[layers]] tables, one per provider layer");
+    for (const auto& e : *arr) {
+      const toml::table* t = e.as_table();
+      if (!t) L.fail(e.source(), "[[layers]] entries must be tables");
+      c.layers.push_back(L.layer(*t));
+    }
+  } else {
+    c.layers = default_provider_layers();
+  }
+  for (std::size_t i = 0; i < c.layers.size(); ++i)
+    for (std::size_t k = 0; k < i; ++k)
+      if (c.layers[i].name == c.layers[k].name) throw config_error(path + ": two [[layers]] are named " + c.layers[i].name);
   const std::pair<const char*, InputRole> roles[] = {{"facilities", InputRole::facilities},
                                                       {"districts", InputRole::districts},
                                                       {"population", InputRole::population},

@@ -63,3 +63,56 @@ TEST(ProjectFile, StrictErrorsNameFileLineAndKey) {
   EXPECT_NE(error_of("[project\n").find("p.toml:1:"), std::string::npos);
   EXPECT_NE(error_of("[[facilities]]\nformat = \"auto\"\n").find("needs a path"), std::string::npos);
 }
+
+TEST(ProjectFile, AnalysisSettingsAndLayers) {
+  const std::string dir = scratch_dir("project_layers");
+  write_file(dir + "/p.toml", R"(
+[[facilities]]
+path = "a.csv"
+
+[analysis]
+epsg = 6675
+district_level = "municipality"
+future_years = [2040, 2050]
+e2sfca_d0 = 30000
+
+[[layers]]
+name = "zaishishin"
+label = "在支診（16km）"
+kinds = ["clinic", "hospital"]
+home_visit = true
+support_24h = true
+
+[[layers]]
+name = "night_care"
+radius_m = 8000
+service_codes = ["710", "760"]
+)");
+  const auto c = project::load_project(dir + "/p.toml");
+  EXPECT_EQ(c.analysis.epsg, 6675);
+  EXPECT_EQ(c.analysis.district_level, DistrictLevel::municipality);
+  EXPECT_EQ(c.analysis.future_years, (std::vector<int>{2040, 2050}));
+  EXPECT_EQ(c.analysis.e2sfca_d0, 30000.0);
+  ASSERT_EQ(c.layers.size(), 2u);
+  EXPECT_EQ(c.layers[0].label, "在支診（16km）");
+  EXPECT_EQ(c.layers[0].radius_m, 16000.0);
+  EXPECT_EQ(c.layers[0].support_24h, true);
+  EXPECT_TRUE(c.layers[0].kinds.contains(FacilityKind::hospital));
+  EXPECT_EQ(c.layers[1].service_codes, (std::set<std::string>{"710", "760"}));
+  // No [[layers]]: the defaults (16 km home-visit doctors, 10 km nursing).
+  write_file(dir + "/q.toml", "[[facilities]]\npath = \"a.csv\"\n");
+  const auto d = project::load_project(dir + "/q.toml");
+  ASSERT_EQ(d.layers.size(), 2u);
+  EXPECT_EQ(d.layers[0].radius_m, 16000.0);
+  EXPECT_EQ(d.layers[1].radius_m, 10000.0);
+  // Strict: unknown kind and unknown key.
+  write_file(dir + "/r.toml", "[[facilities]]\npath = \"a.csv\"\n[[layers]]\nname = \"x\"\nkinds = [\"dentist\"]\n");
+  EXPECT_THROW(project::load_project(dir + "/r.toml"), config_error);
+  write_file(dir + "/s.toml", "[[facilities]]\npath = \"a.csv\"\n[analysis]\nradius = 3\n");
+  try {
+    project::load_project(dir + "/s.toml");
+    FAIL();
+  } catch (const config_error& e) {
+    EXPECT_NE(std::string(e.what()).find("s.toml:4:"), std::string::npos) << e.what();
+  }
+}

@@ -9,20 +9,12 @@
 
 #include "careatlas/geometry/analysis.hpp"
 #include "careatlas/geometry/projection.hpp"
+#include "careatlas/model/provider_layer.hpp"
 #include "careatlas/model/registry.hpp"
 
 namespace careatlas::app {
 
-// A provider layer: the facilities that match, and their service radius.
-struct LayerConfig {
-  std::string name;                    // e.g. "clinic_hv"
-  double radius_m = 16000.0;
-  std::set<FacilityKind> kinds;        // empty = any kind
-  std::optional<bool> home_visit;      // require this home_visit value
-  std::optional<bool> support_24h;     // require this support_24h value
-  std::set<std::string> service_codes; // empty = any
-  bool matches(const Facility& f) const;
-};
+using LayerConfig = ProviderLayer;  // from the model (project file [[layers]])
 
 // Hour-of-week slots a facility is taken to be open. Hourly schedules are used as they
 // are; a facility that promises 24-hour support (support_24h = true) is open every

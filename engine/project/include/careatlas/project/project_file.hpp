@@ -25,14 +25,46 @@
 //   path = "population/500m_mesh_suikei.geojson"
 //   years = [2020, 2040]
 //
+//   [analysis]                        # all optional
+//   epsg = 6675                       # DEFAULT: the plane rectangular zone of the data
+//   district_level = "daily_life_area"  # DEFAULT: 圏域 when present, else municipalities
+//   base_year = 2020                  # DEFAULT: the earliest population year
+//   future_years = [2040]             # the same analyses on projected populations
+//   e2sfca_d0 = 16000                 # metres. DEFAULT 16 km
+//   access_layer = "home_visit_clinics"  # E2SFCA supply layer. DEFAULT: the first layer
+//   disc_segments = 64                # DEFAULT 64 (GEOS quadsegs 16)
+//   top = 3                           # underserved districts to list. DEFAULT 3
+//   japanese_headers = true           # district summary CSV headers. DEFAULT true
+//
+//   [[layers]]                        # DEFAULT: home-visit clinics+hospitals 16 km,
+//   name = "home_visit_clinics"       #          home nursing 10 km
+//   label = "訪問診療（16km）"
+//   radius_m = 16000
+//   kinds = ["clinic", "hospital"]
+//   home_visit = true                 # optional filters: home_visit, support_24h,
+//   service_codes = []                #   service_codes
+//
 // Paths are relative to the project file's folder. Loading is strict: an unknown key,
 // a value of the wrong type or a missing path is a config_error naming file and line.
 #include <string>
 #include <vector>
 
 #include "careatlas/model/input_spec.hpp"
+#include "careatlas/model/provider_layer.hpp"
 
 namespace careatlas::project {
+
+struct AnalysisSettings {
+  int epsg = 0;
+  std::optional<DistrictLevel> district_level;
+  int base_year = 0;
+  std::vector<int> future_years;
+  double e2sfca_d0 = 16000.0;
+  std::string access_layer;
+  int disc_segments = 64;
+  int top = 3;
+  bool japanese_headers = true;
+};
 
 struct ProjectConfig {
   std::string file;    // the project file as given
@@ -44,6 +76,8 @@ struct ProjectConfig {
   std::string issuer;
   std::string output_dir;  // resolved; empty when the file sets none
   std::vector<InputSpec> inputs;
+  AnalysisSettings analysis;
+  std::vector<ProviderLayer> layers;  // default_provider_layers() when the file names none
 };
 
 // Throws config_error with "file:line:column: message".

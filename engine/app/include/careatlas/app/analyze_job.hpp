@@ -1,0 +1,59 @@
+#pragma once
+// The analyze job: registry → coverage, 24/365 gaps and redundancy, E2SFCA, underserved
+// ranking, for the base year and each future year; CSV tables for Excel.
+//
+// Outputs in `out_dir` (UTF-8 with BOM, CRLF, for Japanese Excel; the analysis CRS is
+// named in every table):
+//   district_summary.csv  one row per district: the metrics of the ranking, per layer
+//                         coverage, and future-year figures; Japanese or English headers
+//   coverage.csv          district × layer × year: areas and 65+ covered
+//   gaps.csv              district × layer × year × hour of week: 65+ uncovered / fragile
+//   access.csv            mesh cell × year: E2SFCA accessibility
+//   analysis_parameters.csv  CRS, radii, method and parameters as key,value
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "careatlas/model/provider_layer.hpp"
+#include "careatlas/model/registry.hpp"
+#include "careatlas/project/project_file.hpp"
+
+namespace careatlas::app {
+
+struct AnalyzeOptions {
+  project::AnalysisSettings settings;
+  std::vector<ProviderLayer> layers;
+  std::string out_dir;  // empty: compute only
+  unsigned threads = 0;
+  std::function<void(const std::string&)> progress;
+};
+
+// The ranking metrics of one district (for the access layer, the first layer by default).
+struct DistrictMetrics {
+  std::string id, name;
+  double pop65 = 0;
+  double uncovered_share = 0;   // 65+ beyond every provider's radius / 65+
+  int gap_hours = 0;            // hours of the week with any 65+ uncovered
+  int night_gap_hours = 0;      // of which 22:00–06:00
+  int weekend_gap_hours = 0;    // of which Saturday/Sunday
+  double night_uncovered_share = 0;  // mean over night hours of uncovered 65+ / 65+
+  double fragile_share = 0;     // mean over the week of (exactly one open provider) 65+ / 65+
+  double accessibility = 0;     // E2SFCA, 65+-weighted mean over the district's cells
+  int rank = 0;                 // 1 = most underserved
+};
+
+struct AnalyzeOutcome {
+  int epsg = 0;
+  std::string crs_name;
+  int base_year = 0;
+  std::vector<DistrictMetrics> districts;  // in district id order
+  std::vector<std::size_t> ranking;        // indices into districts, most underserved first
+  std::vector<std::string> written;        // output files
+};
+
+// The ranking order (documented for councils): uncovered 65+ share, then night gap
+// hours, then weekend gap hours, then fragile share, all descending; then
+// accessibility ascending; then district id.
+AnalyzeOutcome run_analyze(const Registry& reg, const AnalyzeOptions& opt);
+
+}  // namespace careatlas::app

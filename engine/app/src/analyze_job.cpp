@@ -1,0 +1,268 @@
+#include "careatlas/app/analyze_job.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+
+#include "careatlas/app/analysis_input.hpp"
+#include "careatlas/importers/csv.hpp"
+#include "careatlas/importers/registry_store.hpp"
+#include "careatlas/model/config_error.hpp"
+
+namespace careatlas::app {
+
+namespace {
+
+std::string num(double v, int decimals) {
+  char b[64];
+  std::snprintf(b, sizeof b, "%.*f", decimals, v);
+  return b;
+}
+std::string integer(double v) { return std::to_string(static_cast<long long>(std::llround(v))); }
+
+class CsvOut {
+ public:
+  CsvOut() : text_("\xEF\xBB\xBF") {}
+  CsvOut& row(std::initializer_list<std::string> fields) {
+    bool first = true;
+    for (const auto& f : fields) {
+      if (!first) text_ += ',';
+      first = false;
+      text_ += csv::quote_field(f);
+    }
+    text_ += "\r\n";
+    return *this;
+  }
+  const std::string& text() const { return text_; }
+
+ private:
+  std::string text_;
+};
+
+bool night(int h) { const int hh = h % 24; return hh >= 22 || hh < 6; }
+bool weekend(int h) { return h / 24 >= 5; }
+
+struct YearRun {
+  int year = 0;
+  BuiltInput built;
+  geometry::AnalysisResult result;
+};
+
+}  // namespace
+
+AnalyzeOutcome run_analyze(const Registry& reg, const AnalyzeOptions& opt) {
+  auto step = [&](const std::string& s) {
+    if (opt.progress) opt.progress(s);
+  };
+  if (opt.layers.empty()) throw config_error("no provider layers to analyse");
+  std::size_t access_layer = 0;
+  if (!opt.settings.access_layer.empty()) {
+    auto it = std::find_if(opt.layers.begin(), opt.layers.end(),
+                           [&](const ProviderLayer& l) { return l.name == opt.settings.access_layer; });
+    if (it == opt.layers.end()) throw config_error("access_layer \"" + opt.settings.access_layer + "\" is not a layer");
+    access_layer = static_cast<std::size_t>(it - opt.layers.begin());
+  }
+  if (reg.population.empty()) throw config_error("the registry has no population cells: import a population file");
+
+  std::vector<int> years{opt.settings.base_year};
+  for (int y : opt.settings.future_years) years.push_back(y);
+  std::vector<YearRun> runs;
+  for (int y : years) {
+    step("analysing " + (y ? std::to_string(y) : std::string("the base year")));
+    YearRun run;
+    InputOptions io;
+    io.epsg = opt.settings.epsg;
+    io.population_year = y;
+    io.layers = opt.layers;
+    io.level = opt.settings.district_level;
+    run.built = build_analysis_input(reg, io);
+    if (run.built.cells.empty()) throw config_error("no population cells for the year " + std::to_string(run.built.year));
+    run.year = run.built.year;
+    geometry::AnalysisOptions ao;
+    ao.access_layer = access_layer;
+    ao.e2sfca_d0 = opt.settings.e2sfca_d0;
+    ao.disc_segments = opt.settings.disc_segments;
+    ao.threads = opt.threads;
+    run.result = geometry::run_analysis(run.built.input, ao);
+    runs.push_back(std::move(run));
+    step("");
+  }
+
+  AnalyzeOutcome out;
+  const YearRun& base = runs.front();
+  out.epsg = base.built.epsg;
+  out.crs_name = base.built.crs_name;
+  out.base_year = base.year;
+  const auto& in = base.built.input;
+  const std::size_t nd = in.districts.size();
+  const geometry::LayerResult& prim = base.result.layers[access_layer];
+  out.districts.resize(nd);
+  std::vector<double> acc_sum(nd, 0.0), acc_pop(nd, 0.0);
+  for (std::size_t i = 0; i < in.cells.size(); ++i)
+    if (const int d = base.result.cell_district[i]; d >= 0) {
+      acc_sum[static_cast<std::size_t>(d)] += base.result.access[i] * in.cells[i].pop65;
+      acc_pop[static_cast<std::size_t>(d)] += in.cells[i].pop65;
+    }
+  for (std::size_t d = 0; d < nd; ++d) {
+    DistrictMetrics& m = out.districts[d];
+    m.id = in.districts[d].id;
+    m.name = in.districts[d].name;
+    m.pop65 = prim.coverage[d].pop65_total;
+    const double pop = m.pop65 > 0 ? m.pop65 : 1.0;
+    m.uncovered_share = (m.pop65 - prim.coverage[d].pop65_covered) / pop;
+    double night_sum = 0, fragile_sum = 0;
+    int night_hours = 0;
+    for (int h = 0; h < kHoursPerWeek; ++h) {
+      const double u = prim.uncovered[d * kHoursPerWeek + static_cast<std::size_t>(h)];
+      fragile_sum += prim.fragile[d * kHoursPerWeek + static_cast<std::size_t>(h)] / pop;
+      if (u > 0) {
+        ++m.gap_hours;
+        if (night(h)) ++m.night_gap_hours;
+        if (weekend(h)) ++m.weekend_gap_hours;
+      }
+      if (night(h)) {
+        night_sum += u / pop;
+        ++night_hours;
+      }
+    }
+    m.night_uncovered_share = night_hours ? night_sum / night_hours : 0;
+    m.fragile_share = fragile_sum / kHoursPerWeek;
+    m.accessibility = acc_pop[d] > 0 ? acc_sum[d] / acc_pop[d] : 0;
+  }
+  out.ranking.resize(nd);
+  for (std::size_t d = 0; d < nd; ++d) out.ranking[d] = d;
+  std::sort(out.ranking.begin(), out.ranking.end(), [&](std::size_t a, std::size_t b) {
+    const DistrictMetrics &x = out.districts[a], &y = out.districts[b];
+    if (x.uncovered_share != y.uncovered_share) return x.uncovered_share > y.uncovered_share;
+    if (x.night_gap_hours != y.night_gap_hours) return x.night_gap_hours > y.night_gap_hours;
+    if (x.weekend_gap_hours != y.weekend_gap_hours) return x.weekend_gap_hours > y.weekend_gap_hours;
+    if (x.fragile_share != y.fragile_share) return x.fragile_share > y.fragile_share;
+    if (x.accessibility != y.accessibility) return x.accessibility < y.accessibility;
+    return x.id < y.id;
+  });
+  for (std::size_t r = 0; r < nd; ++r) out.districts[out.ranking[r]].rank = static_cast<int>(r + 1);
+
+  if (opt.out_dir.empty()) return out;
+  namespace fs = std::filesystem;
+  fs::create_directories(opt.out_dir);
+  const std::string crs = "EPSG:" + std::to_string(out.epsg);
+  auto write = [&](const std::string& name, const CsvOut& c) {
+    const std::string path = (fs::path(opt.out_dir) / name).string();
+    write_file_atomic(path, c.text());
+    out.written.push_back(path);
+  };
+
+  // district_summary.csv
+  {
+    CsvOut c;
+    const bool ja = opt.settings.japanese_headers;
+    std::vector<std::string> head = ja ? std::vector<std::string>{"順位", "圏域ID", "圏域名", "65歳以上人口",
+                                                                  "到達圏外の65歳以上割合", "空白時間数（週）",
+                                                                  "夜間空白時間数", "週末空白時間数",
+                                                                  "夜間の到達圏外割合", "単独対応の割合",
+                                                                  "アクセシビリティ（65歳以上千人当たり医師数）"}
+                                       : std::vector<std::string>{"rank", "district_id", "district_name", "pop65",
+                                                                  "uncovered_share", "gap_hours", "night_gap_hours",
+                                                                  "weekend_gap_hours", "night_uncovered_share",
+                                                                  "fragile_share", "accessibility"};
+    for (const auto& l : opt.layers) head.push_back((ja ? l.label + " 面積カバー率" : l.name + "_area_fraction"));
+    for (const auto& l : opt.layers) head.push_back((ja ? l.label + " 65歳以上カバー率" : l.name + "_pop65_share"));
+    for (std::size_t k = 1; k < runs.size(); ++k) {
+      const std::string y = std::to_string(runs[k].year);
+      head.push_back(ja ? y + "年 65歳以上人口" : "pop65_" + y);
+      head.push_back(ja ? y + "年 到達圏外の65歳以上割合" : "uncovered_share_" + y);
+    }
+    head.push_back(ja ? "座標系" : "crs");
+    std::string line;
+    for (std::size_t i = 0; i < head.size(); ++i) line += (i ? "," : "") + csv::quote_field(head[i]);
+    std::string text = "\xEF\xBB\xBF" + line + "\r\n";
+    for (std::size_t d = 0; d < nd; ++d) {
+      const DistrictMetrics& m = out.districts[d];
+      std::vector<std::string> f = {std::to_string(m.rank), m.id, m.name, integer(m.pop65), num(m.uncovered_share, 4),
+                                    std::to_string(m.gap_hours), std::to_string(m.night_gap_hours),
+                                    std::to_string(m.weekend_gap_hours), num(m.night_uncovered_share, 4),
+                                    num(m.fragile_share, 4), num(m.accessibility, 4)};
+      for (std::size_t l = 0; l < opt.layers.size(); ++l) {
+        const auto& cr = base.result.layers[l].coverage[d];
+        f.push_back(num(cr.area_m2 > 0 ? cr.covered_m2 / cr.area_m2 : 0, 4));
+      }
+      for (std::size_t l = 0; l < opt.layers.size(); ++l) {
+        const auto& cr = base.result.layers[l].coverage[d];
+        f.push_back(num(cr.pop65_total > 0 ? cr.pop65_covered / cr.pop65_total : 0, 4));
+      }
+      for (std::size_t k = 1; k < runs.size(); ++k) {
+        const auto& cr = runs[k].result.layers[access_layer].coverage[d];
+        f.push_back(integer(cr.pop65_total));
+        f.push_back(num(cr.pop65_total > 0 ? (cr.pop65_total - cr.pop65_covered) / cr.pop65_total : 0, 4));
+      }
+      f.push_back(crs);
+      line.clear();
+      for (std::size_t i = 0; i < f.size(); ++i) line += (i ? "," : "") + csv::quote_field(f[i]);
+      text += line + "\r\n";
+    }
+    const std::string path = (fs::path(opt.out_dir) / "district_summary.csv").string();
+    write_file_atomic(path, text);
+    out.written.push_back(path);
+  }
+  // coverage.csv, gaps.csv, access.csv
+  CsvOut cov, gaps, acc;
+  cov.row({"year", "district_id", "district_name", "layer", "radius_m", "area_km2", "covered_area_km2",
+           "covered_area_fraction", "pop65_total", "pop65_covered", "crs"});
+  gaps.row({"year", "district_id", "layer", "hour", "day", "hh", "pop65_total", "pop65_uncovered", "pop65_fragile"});
+  acc.row({"year", "mesh_code", "district_id", "pop65", "n_providers", "accessibility", "crs"});
+  for (const YearRun& run : runs) {
+    const auto& rin = run.built.input;
+    const std::string y = std::to_string(run.year);
+    for (std::size_t d = 0; d < rin.districts.size(); ++d)
+      for (std::size_t l = 0; l < rin.layers.size(); ++l) {
+        const auto& cr = run.result.layers[l].coverage[d];
+        cov.row({y, rin.districts[d].id, rin.districts[d].name, rin.layers[l].name, integer(rin.layers[l].radius_m),
+                 num(cr.area_m2 / 1e6, 6), num(cr.covered_m2 / 1e6, 6),
+                 num(cr.area_m2 > 0 ? cr.covered_m2 / cr.area_m2 : 0, 8), integer(cr.pop65_total),
+                 integer(cr.pop65_covered), crs});
+        for (int h = 0; h < kHoursPerWeek; ++h) {
+          const std::size_t k = d * kHoursPerWeek + static_cast<std::size_t>(h);
+          gaps.row({y, rin.districts[d].id, rin.layers[l].name, std::to_string(h),
+                    std::string(weekday_english(static_cast<Weekday>(h / 24))), std::to_string(h % 24),
+                    integer(cr.pop65_total), integer(run.result.layers[l].uncovered[k]),
+                    integer(run.result.layers[l].fragile[k])});
+        }
+      }
+    for (std::size_t i = 0; i < rin.cells.size(); ++i) {
+      const int d = run.result.cell_district[i];
+      acc.row({y, std::to_string(rin.cells[i].mesh_code), d >= 0 ? rin.districts[static_cast<std::size_t>(d)].id : "",
+               integer(rin.cells[i].pop65), std::to_string(run.result.access_providers[i]),
+               num(run.result.access[i], 6), crs});
+    }
+  }
+  write("coverage.csv", cov);
+  write("gaps.csv", gaps);
+  write("access.csv", acc);
+  CsvOut par;
+  par.row({"key", "value"});
+  par.row({"crs", crs + " " + out.crs_name});
+  par.row({"base_year", std::to_string(out.base_year)});
+  for (std::size_t k = 1; k < runs.size(); ++k) par.row({"future_year", std::to_string(runs[k].year)});
+  par.row({"district_level", base.built.districts.empty() ? "" : std::string(to_string(base.built.districts.front()->level))});
+  for (const auto& l : opt.layers) {
+    std::string kinds;
+    for (auto k : l.kinds) kinds += (kinds.empty() ? "" : "|") + std::string(to_string(k));
+    par.row({"layer." + l.name, "radius " + integer(l.radius_m) + " m; kinds " + (kinds.empty() ? "any" : kinds) +
+                                     (l.home_visit ? std::string("; home_visit=") + (*l.home_visit ? "1" : "0") : "") +
+                                     (l.support_24h ? std::string("; support_24h=") + (*l.support_24h ? "1" : "0") : "")});
+  }
+  par.row({"coverage.area", "area of district ∩ union of " + std::to_string(opt.settings.disc_segments) +
+                                "-gon discs (exact overlay)"});
+  par.row({"coverage.population", "65+ of 500 m cells whose centroid lies within the radius of a provider"});
+  par.row({"hours", "a provider is open in hour h when the middle of the hour lies in its opening hours; 24-hour "
+                    "support counts every hour; known days without hours assume 09:00-18:00"});
+  par.row({"e2sfca", "enhanced two-step floating catchment (Luo & Qi 2009), Gaussian decay (Dai 2010), d0 = " +
+                         integer(opt.settings.e2sfca_d0) + " m, supply = doctors of layer " +
+                         opt.layers[access_layer].name + ", demand = 65+; A per 1,000 aged 65+"});
+  par.row({"ranking", "uncovered 65+ share, night gap hours, weekend gap hours, fragile share (desc), accessibility (asc)"});
+  write("analysis_parameters.csv", par);
+  return out;
+}
+
+}  // namespace careatlas::app

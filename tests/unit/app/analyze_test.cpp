@@ -1,0 +1,92 @@
+// The analyze job on the sample town: the planted weak spots must show in the ranking,
+// the tables must be complete, and the same inputs must give the same bytes.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "careatlas/app/analyze_job.hpp"
+#include "careatlas/app/import_job.hpp"
+#include "careatlas/model/config_error.hpp"
+#include "test_support.hpp"
+
+using namespace careatlas;
+using namespace careatlas::testing;
+
+namespace {
+struct Sample {
+  project::ProjectConfig cfg;
+  Registry reg;
+};
+const Sample& sample() {
+  static const Sample s = [] {
+    Sample x;
+    x.cfg = project::load_project(std::string(CAREATLAS_SOURCE_DIR) + "/sample_data/misaki/project.toml");
+    app::ImportOptions io;
+    io.inputs = x.cfg.inputs;
+    DiagnosticCollector sink;
+    x.reg = app::run_import(io, sink).registry;
+    return x;
+  }();
+  return s;
+}
+app::AnalyzeOptions options(const std::string& out) {
+  app::AnalyzeOptions o;
+  o.settings = sample().cfg.analysis;
+  o.layers = sample().cfg.layers;
+  o.out_dir = out;
+  return o;
+}
+}  // namespace
+
+TEST(Analyze, SampleTownRemoteValleyIsMostUnderserved) {
+  const app::AnalyzeOutcome r = app::run_analyze(sample().reg, options(""));
+  EXPECT_EQ(r.epsg, 6675);  // 愛知県 → zone VII
+  EXPECT_EQ(r.base_year, 2020);
+  ASSERT_EQ(r.districts.size(), 6u);
+  const app::DistrictMetrics& first = r.districts[r.ranking[0]];
+  EXPECT_EQ(first.name, "山間部圏域");
+  EXPECT_EQ(first.rank, 1);
+  // The valley villages are > 16 km from every 24-hour clinic but within reach of the
+  // daytime home-visit clinic: covered by day, uncovered every night and weekend.
+  EXPECT_EQ(first.uncovered_share, 0.0);
+  EXPECT_EQ(first.night_gap_hours, 7 * 8);
+  EXPECT_EQ(first.weekend_gap_hours, 48);
+  EXPECT_GT(first.night_uncovered_share, 0.3);
+  // Every other district has 24-hour cover within 16 km at every hour.
+  for (const auto& d : r.districts) {
+    if (d.name != "山間部圏域") {
+      EXPECT_EQ(d.gap_hours, 0) << d.name;
+    }
+  }
+  // 西部 has home-visit clinics but no 24-hour one: the lowest accessibility after the valley.
+  EXPECT_EQ(r.districts[r.ranking[1]].name, "西部圏域");
+}
+
+TEST(Analyze, TablesAreCompleteAndDeterministic) {
+  const std::string a = scratch_dir("analyze_a"), b = scratch_dir("analyze_b");
+  const app::AnalyzeOutcome ra = app::run_analyze(sample().reg, options(a));
+  app::AnalyzeOptions ob = options(b);
+  ob.threads = 1;
+  app::run_analyze(sample().reg, ob);
+  ASSERT_EQ(ra.written.size(), 5u);
+  for (const auto& path : ra.written) {
+    const std::string name = std::filesystem::path(path).filename().string();
+    const std::string bytes = read_file(path);
+    EXPECT_TRUE(bytes.starts_with("\xEF\xBB\xBF")) << name << " opens in Japanese Excel";
+    EXPECT_EQ(bytes, read_file(b + "/" + name)) << name << " differs between runs";
+  }
+  const std::string gaps = read_file(a + "/gaps.csv");
+  // 2 years × 6 districts × 2 layers × 168 hours + header
+  EXPECT_EQ(std::count(gaps.begin(), gaps.end(), '\n'), 2 * 6 * 2 * 168 + 1);
+  const std::string summary = read_file(a + "/district_summary.csv");
+  EXPECT_NE(summary.find("2040年 65歳以上人口"), std::string::npos);
+  EXPECT_NE(summary.find(",山間部圏域,"), std::string::npos);
+  EXPECT_NE(read_file(a + "/analysis_parameters.csv").find("EPSG:6675 JGD2011 / Japan Plane Rectangular CS VII"),
+            std::string::npos);
+}
+
+TEST(Analyze, UnknownAccessLayerIsAConfigError) {
+  app::AnalyzeOptions o = options("");
+  o.settings.access_layer = "dentists";
+  EXPECT_THROW(app::run_analyze(sample().reg, o), config_error);
+}
