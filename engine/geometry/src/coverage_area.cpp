@@ -28,9 +28,10 @@
 //      Then, in this order:
 //        a. a disc covers B                                      → covered = area(D_B);
 //        b. S_B empty                                            → 0;
-//        c. redundant discs are pruned when leaf_discs < |S_B| ≤ prune_discs (8), or B is
-//           small: a disc whose part in B (the convex polygon B ∩ half-planes) lies inside
-//           another disc of S_B (within 1e-9 m) adds nothing there;
+//        c. redundant discs are pruned when leaf_discs < |S_B| ≤ prune_discs (8), when B
+//           is small, or when prune_stalled (4) halvings in a row removed no disc: a disc
+//           whose part in B (the convex polygon B ∩ half-planes) lies inside another disc
+//           of S_B (within 1e-9 m) adds nothing there;
 //        d. |S_B| ≤ leaf_discs (4)                               → inclusion–exclusion leaf;
 //        e. depth = max_depth (48 halvings, millimetre boxes)    → depth-limit leaf;
 //        f. otherwise halve B across its longer side and recurse into the halves whose

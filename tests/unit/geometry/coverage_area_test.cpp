@@ -154,6 +154,21 @@ TEST(CoverageArea, FarApartDiscsAddUpAndDuplicatesCountOnce) {
   EXPECT_NEAR(covered(big, near, 10000.0), a, 1e-9 * a);
 }
 
+TEST(CoverageArea, ClusterOfNearIdenticalCentresStaysCheap) {
+  // 40 providers within 1 mm of one point (one building, separately geocoded), cut in half
+  // by the district's west edge. The union lies between the disc of any one of them and
+  // that disc grown by 1 mm, so half of it is A/2 within ½ · perimeter (≈ 2π·1000 m) · 1 mm.
+  Rng rng{5};
+  std::vector<XY> cluster;
+  for (int k = 0; k < 40; ++k) cluster.push_back({1e-3 * (rng() - 0.5), 1e-3 * (rng() - 0.5)});
+  const double r = 1000.0, a = disc_area(r);
+  detail::CoverageStats st;
+  const double got = detail::covered_areas({district({rect(0, -5000, 5000, 5000)})}, cluster, r, 64, 1,
+                                           detail::CoverageTuning{}, &st)[0];
+  EXPECT_NEAR(got, a / 2, kPi * r * 1e-3);
+  EXPECT_LT(st.boxes, 50000u);  // redundant discs are pruned (~9,300 boxes): no millimetre boxes along the arc
+}
+
 TEST(CoverageArea, DiscCentredOnAnEdgeCoversHalfOrAQuarter) {
   // The 64-gon is symmetric about both axes through its centre (vertices 0, 16, 32, 48 on
   // them), so a half-plane through the centre holds half of it, a quadrant a quarter.

@@ -49,7 +49,7 @@ struct CoverageTuning {
   int leaf_discs = 4;         // a box reached by at most this many discs is a leaf (inclusion–exclusion)
   int refine_discs = 32;      // edge tests only in boxes reached by at most this many discs (or small boxes)
   int prune_discs = 8;        // boxes reached by at most this many discs (or small boxes) drop redundant discs
-  int prune_stalled = 4;  // … and boxes after this many halvings in a row that removed no disc (0 = off)
+  int prune_stalled = 4;      // … and boxes after this many halvings in a row that removed no disc (0 = off)
   int max_depth = 48;         // boxes this deep stop subdividing and go to the depth-limit leaf
   int ie_limit = 16;          // depth-limit leaf: inclusion–exclusion up to this many discs, overlay beyond
   bool fail_overlay = false;  // test hook: every Boost.Geometry overlay attempt counts as failed
