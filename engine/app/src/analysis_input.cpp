@@ -66,12 +66,11 @@ BuiltInput build_analysis_input(const Registry& reg, const InputOptions& opt) {
   in.cells.reserve(out.cells.size());
   std::vector<LonLat> centres(out.cells.size());
   for (std::size_t i = 0; i < out.cells.size(); ++i) {
-    const PopulationCell& c = *out.cells[i];
-    auto ll = mesh::level_of(c.mesh_code) == mesh::Level::half ? mesh::half_mesh_centroid(c.mesh_code)
-                                                              : std::optional<LonLat>{};
-    if (!ll)
-      if (auto b = mesh::decode(c.mesh_code)) ll = b->centre();
-    centres[i] = ll.value_or(LonLat{});
+    // Half-mesh centroids exactly as WORKLOAD.md §3 computes them; other levels: the
+    // centre of the decoded cell. (Codes were validated on import.)
+    const std::uint64_t code = out.cells[i]->mesh_code;
+    if (const auto half = mesh::half_mesh_centroid(code)) centres[i] = *half;
+    else if (const auto b = mesh::decode(code)) centres[i] = b->centre();
   }
   std::vector<geometry::XY> xy(centres.size());
   proj.forward(centres.data(), xy.data(), centres.size());
