@@ -6,6 +6,8 @@
 #include <filesystem>
 
 #include "careatlas/app/analysis_input.hpp"
+#include "careatlas/geometry/coverage_area.hpp"
+#include "careatlas/importers/analysis_store.hpp"
 #include "careatlas/importers/csv.hpp"
 #include "careatlas/importers/registry_store.hpp"
 #include "careatlas/model/config_error.hpp"
@@ -262,6 +264,54 @@ AnalyzeOutcome run_analyze(const Registry& reg, const AnalyzeOptions& opt) {
                          opt.layers[access_layer].name + ", demand = 65+; A per 1,000 aged 65+"});
   par.row({"ranking", "uncovered 65+ share, night gap hours, weekend gap hours, fragile share (desc), accessibility (asc)"});
   write("analysis_parameters.csv", par);
+
+  // analysis.gpkg for QGIS: metrics on the districts, coverage polygons, cells.
+  step("writing analysis.gpkg");
+  AnalysisGpkg g;
+  g.crs_note = crs + " " + out.crs_name;
+  for (std::size_t d = 0; d < nd; ++d) {
+    const DistrictMetrics& m = out.districts[d];
+    AnalysisGpkg::DistrictRow row;
+    row.district = base.built.districts[d];
+    row.metrics = {{"rank", m.rank},
+                   {"pop65", m.pop65},
+                   {"uncovered_share", m.uncovered_share},
+                   {"gap_hours", m.gap_hours},
+                   {"night_gap_hours", m.night_gap_hours},
+                   {"weekend_gap_hours", m.weekend_gap_hours},
+                   {"night_uncovered_share", m.night_uncovered_share},
+                   {"fragile_share", m.fragile_share},
+                   {"accessibility", m.accessibility}};
+    for (std::size_t l = 0; l < opt.layers.size(); ++l) {
+      const auto& cr = base.result.layers[l].coverage[d];
+      row.metrics.emplace_back(opt.layers[l].name + "_area_fraction", cr.area_m2 > 0 ? cr.covered_m2 / cr.area_m2 : 0);
+      row.metrics.emplace_back(opt.layers[l].name + "_pop65_share",
+                               cr.pop65_total > 0 ? cr.pop65_covered / cr.pop65_total : 0);
+    }
+    g.districts.push_back(std::move(row));
+  }
+  const geometry::Projection proj(out.epsg);
+  for (std::size_t l = 0; l < in.layers.size(); ++l) {
+    std::vector<geometry::XY> centres;
+    for (const auto& p : in.layers[l].providers) centres.push_back(p.at);
+    const auto polys = geometry::covered_polygons(in.districts, centres, in.layers[l].radius_m,
+                                                  opt.settings.disc_segments, opt.threads);
+    for (std::size_t d = 0; d < nd; ++d)
+      if (!polys[d].empty())
+        g.coverage.push_back({in.districts[d].id, in.layers[l].name, in.layers[l].radius_m, proj.inverse(polys[d])});
+  }
+  for (const YearRun& run : runs) {
+    const auto& rin = run.built.input;
+    for (std::size_t i = 0; i < rin.cells.size(); ++i) {
+      const int d = run.result.cell_district[i];
+      g.cells.push_back({rin.cells[i].mesh_code, run.year, d >= 0 ? rin.districts[static_cast<std::size_t>(d)].id : "",
+                         rin.cells[i].pop65, run.result.access_providers[i], run.result.access[i]});
+    }
+  }
+  const std::string gpkg = (fs::path(opt.out_dir) / "analysis.gpkg").string();
+  write_analysis_gpkg(gpkg, g);
+  out.written.push_back(gpkg);
+  step("");
   return out;
 }
 

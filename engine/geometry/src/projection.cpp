@@ -72,6 +72,32 @@ PlanarMultiPolygon Projection::forward(const MultiPolygon& mp) const {
   return out;
 }
 
+LonLat Projection::inverse(XY p) const {
+  PJ_COORD c = proj_coord(p.x, p.y, 0, 0);
+  c = proj_trans(impl_->pj, PJ_INV, c);
+  return {c.lp.lam, c.lp.phi};
+}
+
+MultiPolygon Projection::inverse(const PlanarMultiPolygon& mp) const {
+  MultiPolygon out;
+  out.reserve(mp.size());
+  auto ring = [this](const PlanarRing& r, Polygon::ring_type& dst) {
+    dst.resize(r.size());
+    for (std::size_t i = 0; i < r.size(); ++i) dst[i] = LonLat{r[i].x, r[i].y};  // x, y in; lon, lat out
+    if (r.empty()) return;
+    proj_trans_generic(impl_->pj, PJ_INV, &dst[0].lon, sizeof(LonLat), dst.size(), &dst[0].lat, sizeof(LonLat),
+                       dst.size(), nullptr, 0, 0, nullptr, 0, 0);
+  };
+  for (const PlanarPolygon& p : mp) {
+    Polygon q;
+    ring(p.outer(), q.outer());
+    q.inners().resize(p.inners().size());
+    for (std::size_t i = 0; i < p.inners().size(); ++i) ring(p.inners()[i], q.inners()[i]);
+    out.push_back(std::move(q));
+  }
+  return out;
+}
+
 namespace {
 // Origins of zones I–XIX (EPSG 6669–6687), degrees.
 struct Zone {

@@ -68,9 +68,10 @@ TEST(Analyze, TablesAreCompleteAndDeterministic) {
   app::AnalyzeOptions ob = options(b);
   ob.threads = 1;
   app::run_analyze(sample().reg, ob);
-  ASSERT_EQ(ra.written.size(), 5u);
+  ASSERT_EQ(ra.written.size(), 6u);
   for (const auto& path : ra.written) {
     const std::string name = std::filesystem::path(path).filename().string();
+    if (name.ends_with(".gpkg")) continue;  // GeoPackages carry a timestamp; checked below
     const std::string bytes = read_file(path);
     EXPECT_TRUE(bytes.starts_with("\xEF\xBB\xBF")) << name << " opens in Japanese Excel";
     EXPECT_EQ(bytes, read_file(b + "/" + name)) << name << " differs between runs";
@@ -89,4 +90,21 @@ TEST(Analyze, UnknownAccessLayerIsAConfigError) {
   app::AnalyzeOptions o = options("");
   o.settings.access_layer = "dentists";
   EXPECT_THROW(app::run_analyze(sample().reg, o), config_error);
+}
+
+TEST(Analyze, GeoPackageForQgis) {
+  const std::string dir = scratch_dir("analyze_gpkg");
+  app::run_analyze(sample().reg, options(dir));
+  FILE* p = popen(("ogrinfo -ro -so -al " + dir + "/analysis.gpkg 2>&1").c_str(), "r");
+  ASSERT_NE(p, nullptr);
+  std::string info;
+  char buf[4096];
+  std::size_t n = 0;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) info.append(buf, n);
+  pclose(p);
+  // 6 districts with metrics; 6 districts × 2 layers of coverage; 827 cells × 2 years.
+  for (const char* expect : {"Layer name: district_metrics", "Layer name: coverage", "Layer name: cell_access",
+                             "Feature Count: 6\n", "Feature Count: 12\n", "Feature Count: 1654\n", "night_gap_hours: Real",
+                             "accessibility: Real", "JGD2011"})
+    EXPECT_NE(info.find(expect), std::string::npos) << expect << " not in:\n" << info.substr(0, 2000);
 }

@@ -10,6 +10,8 @@
 //   gaps.csv              district × layer × year × hour of week: 65+ uncovered / fragile
 //   access.csv            mesh cell × year: E2SFCA accessibility
 //   analysis_parameters.csv  CRS, radii, method and parameters as key,value
+//   analysis.gpkg         for QGIS: district_metrics, coverage (covered part of each
+//                         district per layer), cell_access (cells per year), EPSG:6668
 #include <functional>
 #include <string>
 #include <vector>

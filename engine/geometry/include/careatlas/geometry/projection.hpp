@@ -29,6 +29,8 @@ class Projection {
   XY forward(LonLat p) const;
   void forward(const LonLat* in, XY* out, std::size_t n) const;
   PlanarMultiPolygon forward(const MultiPolygon& mp) const;  // every vertex; straight edges
+  LonLat inverse(XY p) const;
+  MultiPolygon inverse(const PlanarMultiPolygon& mp) const;  // every vertex, back to lon/lat
 
  private:
   struct Impl;
