@@ -13,26 +13,6 @@ namespace careatlas {
 
 namespace {
 
-OGRMultiPolygon to_ogr(const MultiPolygon& mp) {
-  OGRMultiPolygon out;
-  for (const Polygon& p : mp) {
-    OGRPolygon op;
-    auto ring = [](const Polygon::ring_type& r) {
-      OGRLinearRing lr;
-      for (const auto& v : r) lr.addPoint(v.lon, v.lat);
-      return lr;
-    };
-    OGRLinearRing outer = ring(p.outer());
-    op.addRing(&outer);
-    for (const auto& h : p.inners()) {
-      OGRLinearRing r = ring(h);
-      op.addRing(&r);
-    }
-    out.addGeometry(&op);
-  }
-  return out;
-}
-
 OGRLayer* create(GDALDataset& ds, const char* name, OGRSpatialReference* srs, OGRwkbGeometryType type,
                  std::initializer_list<std::pair<const char*, OGRFieldType>> fields) {
   OGRLayer* l = ds.CreateLayer(name, srs, type, nullptr);
@@ -84,7 +64,7 @@ void write_analysis_gpkg(const std::string& path, const AnalysisGpkg& data) {
         f.SetField("name", row.district->name.c_str());
         f.SetField("parent_id", row.district->parent_id.c_str());
         for (const auto& [name, v] : row.metrics) f.SetField(name.c_str(), v);
-        OGRMultiPolygon g = to_ogr(row.district->geometry);
+        OGRMultiPolygon g = gdal::to_ogr(row.district->geometry);
         f.SetGeometry(&g);
         add(dl, f);
       }
@@ -96,7 +76,7 @@ void write_analysis_gpkg(const std::string& path, const AnalysisGpkg& data) {
         f.SetField("district_id", row.district_id.c_str());
         f.SetField("layer", row.layer.c_str());
         f.SetField("radius_m", row.radius_m);
-        OGRMultiPolygon g = to_ogr(row.geometry);
+        OGRMultiPolygon g = gdal::to_ogr(row.geometry);
         f.SetGeometry(&g);
         add(cl, f);
       }

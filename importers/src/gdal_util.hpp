@@ -61,4 +61,25 @@ inline MultiPolygon to_model(const OGRGeometry& g) {
   return mp;
 }
 
+// Model multipolygon (lon/lat) → OGR.
+inline OGRMultiPolygon to_ogr(const MultiPolygon& mp) {
+  OGRMultiPolygon out;
+  for (const Polygon& p : mp) {
+    OGRPolygon op;
+    auto ring = [](const Polygon::ring_type& r) {
+      OGRLinearRing lr;
+      for (const auto& v : r) lr.addPoint(v.lon, v.lat);
+      return lr;
+    };
+    OGRLinearRing outer = ring(p.outer());
+    op.addRing(&outer);
+    for (const auto& h : p.inners()) {
+      OGRLinearRing r = ring(h);
+      op.addRing(&r);
+    }
+    out.addGeometry(&op);
+  }
+  return out;
+}
+
 }  // namespace careatlas::gdal

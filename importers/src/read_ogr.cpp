@@ -20,6 +20,7 @@
 #include <memory>
 
 #include "careatlas/importers/hours.hpp"
+#include "district_builder.hpp"
 #include "gdal_util.hpp"
 #include "session_state.hpp"
 
@@ -172,111 +173,21 @@ class LayerReader {
                 "a district must be a polygon or multipolygon; feature rejected");
       return std::nullopt;
     }
-    MultiPolygon mp = gdal::to_model(*owned);
-    boost::geometry::correct(mp);
-    boost::geometry::validity_failure_type why{};
-    if (!boost::geometry::is_valid(mp, why)) {
-      std::unique_ptr<OGRGeometry> fixed(owned->MakeValid());
-      if (fixed) {
-        // MakeValid may return a collection (polygons + stray lines); keep the polygons.
-        MultiPolygon repaired = gdal::to_model(*fixed);
-        boost::geometry::correct(repaired);
-        if (!repaired.empty()) {
-          ctx_.diag(DiagCode::geometry_repaired, row, "geometry", "",
-                    "the polygon was invalid (self-intersection or bad ring) and was repaired with GEOS MakeValid");
-          mp = std::move(repaired);
-        }
-      }
-    }
-    if (mp.empty()) {
-      ctx_.diag(DiagCode::geometry_empty, row, "geometry", "", "feature has no usable polygon; rejected");
-      return std::nullopt;
-    }
-    return mp;
+    return usable_polygons(ctx_, row, gdal::to_model(*owned));
   }
 
   // ---- districts -----------------------------------------------------------------------
   void read_districts(const std::string& format) {
-    const bool n03 = format == "n03";
-    std::optional<int> c_id, c_name, c_parent, c_003, c_005;
-    if (n03) {
-      c_id = col({"N03_007"});
-      c_name = col({"N03_004"});
-      c_003 = col({"N03_003"});
-      c_005 = col({"N03_005"});  // present from the 2024 edition: N03_004 city, N03_005 ward
-    } else {
-      c_id = mapped("id", {"district_id", "id", "code", "コード"});
-      c_name = mapped("name", {"name", "名称", "district_name"});
-      c_parent = mapped("parent", {"parent_id", "parent"});
-      if (!c_id)
-        ctx_.fail(DiagCode::header_unrecognised, 0, "", "",
-                  "no district id column; set columns = { id = \"…\", name = \"…\" } in the project file. Fields: " +
-                      field_list());
-    }
-    std::map<std::string, int> parts;
-    FileReport& rep = ctx_.report();
+    DistrictBuilder builder(ctx_, spec_, fields_, format);
     std::int64_t row = 0;
+    std::vector<std::string> values(fields_.size());
     layer_->ResetReading();
     for (FeaturePtr f(layer_->GetNextFeature()); f; f.reset(layer_->GetNextFeature())) {
       ++row;
-      ++rep.rows_read;
-      const std::string id = value(*f, c_id);
-      std::string name = value(*f, c_name);
-      if (n03) {
-        const std::string n003 = value(*f, c_003), n005 = value(*f, c_005);
-        if (c_005) name += n005;  // 2024+: 札幌市 + 中央区
-        else if (n003.ends_with("市") && name.ends_with("区")) name = n003 + name;  // 2021–2023 wards
-      }
-      if (id.empty()) {
-        if (n03) {
-          ++rep.skipped;
-          ctx_.diag(DiagCode::district_unassigned, row, "N03_007", name,
-                    "feature has no 行政区域コード (所属未定地: land whose municipality is undecided); not a district, skipped");
-        } else {
-          ++rep.rejected;
-          ctx_.diag(DiagCode::district_id_missing, row, c_id ? fields_[static_cast<std::size_t>(*c_id)] : "id", "",
-                    "district has no id; rejected");
-        }
-        continue;
-      }
-      auto& st = ctx_.state();
-      // Features of one file that share an id are parts of one district (islands);
-      // the same id in another file is a conflict, not more parts.
-      if (auto prev = st.district_by_id.find(id); prev != st.district_by_id.end() && !parts.contains(id)) {
-        ++rep.rejected;
-        const District& first = st.reg.districts[prev->second];
-        ctx_.diag(DiagCode::duplicate_id, row, c_id ? fields_[static_cast<std::size_t>(*c_id)] : "id", id,
-                  "district id already imported from " + first.source_file + " (" + first.name +
-                      "); this feature is rejected (the first is kept)");
-        continue;
-      }
-      auto geom = polygons(*f, row);
-      if (!geom) {
-        ++rep.rejected;
-        continue;
-      }
-      ++rep.imported;
-      auto [it, fresh] = st.district_by_id.try_emplace(id, st.reg.districts.size());
-      if (fresh) {
-        District d;
-        d.id = id;
-        d.name = name;
-        d.parent_id = n03 ? id.substr(0, 2) : value(*f, c_parent);
-        d.level = n03 ? DistrictLevel::municipality : spec_.level;
-        d.source_file = file_name_of(spec_.path);
-        d.geometry = std::move(*geom);
-        st.reg.districts.push_back(std::move(d));
-      } else {
-        District& d = st.reg.districts[it->second];
-        for (auto& p : *geom) d.geometry.push_back(std::move(p));
-      }
-      ++parts[id];
+      for (std::size_t i = 0; i < fields_.size(); ++i) values[i] = value(*f, static_cast<int>(i));
+      builder.add(row, values, [&] { return polygons(*f, row); });
     }
-    warn_if_empty(row);
-    for (const auto& [id, n] : parts)
-      if (n > 1)
-        ctx_.diag(DiagCode::district_parts_merged, 0, "", id,
-                  std::to_string(n) + " features with id " + id + " merged into one multipolygon (islands, exclaves)");
+    builder.finish(row);
   }
 
   // ---- facilities ----------------------------------------------------------------------
@@ -416,6 +327,9 @@ class LayerReader {
 }  // namespace
 
 void read_ogr(FileContext& ctx, const InputSpec& spec) {
+  if (spec.role == InputRole::districts && (spec.format == "auto" || spec.format == "n03" || spec.format == "ogr_polygons") &&
+      read_geojson_districts(ctx, spec))
+    return;
   LayerReader reader(ctx, spec);
   reader.run();
 }

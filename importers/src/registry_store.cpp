@@ -130,11 +130,6 @@ std::vector<CareManagerSlot> decode_slots(const std::string& s) {
   return out;
 }
 
-OGRLinearRing ogr_ring(const Polygon::ring_type& r) {
-  OGRLinearRing out;
-  for (const auto& p : r) out.addPoint(p.lon, p.lat);
-  return out;
-}
 
 // ---- writers per layer ---------------------------------------------------------------------
 void write_facilities(GDALDataset& ds, OGRSpatialReference& srs, const std::vector<Facility>& facilities) {
@@ -218,17 +213,7 @@ void write_districts(GDALDataset& ds, OGRSpatialReference& srs, const std::vecto
     set_str(ft, "parent_id", d.parent_id);
     set_str(ft, "level", std::string(to_string(d.level)));
     set_str(ft, "source_file", d.source_file);
-    OGRMultiPolygon mp;
-    for (const Polygon& p : d.geometry) {
-      OGRPolygon op;
-      OGRLinearRing outer = ogr_ring(p.outer());
-      op.addRing(&outer);
-      for (const auto& in : p.inners()) {
-        OGRLinearRing r = ogr_ring(in);
-        op.addRing(&r);
-      }
-      mp.addGeometry(&op);
-    }
+    OGRMultiPolygon mp = gdal::to_ogr(d.geometry);
     ft.SetGeometry(&mp);
     add(l, ft);
   }

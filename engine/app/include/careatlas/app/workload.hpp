@@ -21,8 +21,8 @@ struct WorkloadOptions {
 
 struct WorkloadTimings {
   double read_s = 0;      // files → registry model (wall), of which in parallel:
-  double read_districts_s = 0;   //   districts.geojson (GDAL) on one thread
-  double read_population_s = 0;  //   mesh_population.csv, then
+  double read_districts_s = 0;   //   districts.geojson, then
+  double read_population_s = 0;  //   mesh_population.csv on one thread,
   double read_facilities_s = 0;  //   facilities.csv on the other
   double prepare_s = 0;   // registry → planar input (projection)
   double analysis_s = 0;  // the engine
