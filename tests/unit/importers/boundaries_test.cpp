@@ -126,3 +126,31 @@ TEST(Boundaries, UnknownMappedColumnIsAClearError) {
     EXPECT_NE(std::string(e.what()).find("N03_007"), std::string::npos) << "lists the fields: " << e.what();
   }
 }
+
+// The simdjson fast path and GDAL's GeoJSON driver must give the same registry. Naming
+// the layer sends the file through GDAL.
+TEST(Boundaries, FastGeoJsonPathEqualsGdal) {
+  for (const char* file : {"boundaries/N03-24_99_240101_test.geojson", "boundaries/N03-21_99_210101_test.geojson"}) {
+    const Registry fast = import_all({spec(InputRole::districts, fixture(file))});
+    InputSpec via_gdal = spec(InputRole::districts, fixture(file));
+    via_gdal.layer = std::string(file).find("N03-24") != std::string::npos ? "N03-24_99_240101" : "N03-21_99_210101";
+    const Registry gdal = import_all({via_gdal});
+    EXPECT_EQ(fast.districts, gdal.districts) << file;
+    EXPECT_EQ(fast.diagnostics, gdal.diagnostics) << file;
+    EXPECT_EQ(fast.files, gdal.files) << file;
+  }
+}
+
+TEST(Boundaries, GeoJsonWithProjectedCrsGoesThroughGdal) {
+  const std::string dir = scratch_dir("geojson_projected_districts");
+  // A 2 × 2 km square in EPSG:6674 around (136.1 E, 35.14 N).
+  write_file(dir + "/d.geojson",
+             R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::6674"}},
+"features":[{"type":"Feature","properties":{"district_id":"X","name":"四角"},
+"geometry":{"type":"Polygon","coordinates":[[[8000,-96000],[8000,-94000],[10000,-94000],[10000,-96000],[8000,-96000]]]}}]})");
+  const Registry r = import_all({spec(InputRole::districts, dir + "/d.geojson")});
+  ASSERT_EQ(r.districts.size(), 1u);
+  const auto& ring = r.districts[0].geometry.at(0).outer();
+  EXPECT_NEAR(ring[0].lon, 136.088, 0.01);  // transformed to lon/lat, not taken as degrees
+  EXPECT_NEAR(ring[0].lat, 35.134, 0.01);
+}
