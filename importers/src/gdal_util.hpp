@@ -4,9 +4,16 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <functional>
 #include <memory>
+#include <stdexcept>
+#include <string>
 
 #include "careatlas/model/geo.hpp"
+#include "careatlas/model/mesh_code.hpp"
 
 namespace careatlas::gdal {
 
@@ -80,6 +87,57 @@ inline OGRMultiPolygon to_ogr(const MultiPolygon& mp) {
     out.addGeometry(&op);
   }
   return out;
+}
+
+// The square of a mesh cell in lon/lat; an empty polygon for an invalid code.
+inline OGRPolygon mesh_cell_polygon(std::uint64_t code) {
+  OGRPolygon p;
+  if (const auto b = mesh::decode(code)) {
+    OGRLinearRing r;
+    r.addPoint(b->west, b->south);
+    r.addPoint(b->west, b->north);
+    r.addPoint(b->east, b->north);
+    r.addPoint(b->east, b->south);
+    r.addPoint(b->west, b->south);
+    p.addRing(&r);
+  }
+  return p;
+}
+
+// Writes a GeoPackage atomically: `fill` gets a new dataset (a temporary file beside
+// `path`) and EPSG:6668 in lon/lat order, inside one transaction; the file is renamed to
+// `path` only after it was committed and closed. On any failure the temporary file is
+// removed and the exception passes on; an existing `path` is untouched.
+inline void write_gpkg_atomically(const std::string& path,
+                                  const std::function<void(GDALDataset&, OGRSpatialReference&)>& fill) {
+  namespace fs = std::filesystem;
+  register_drivers();
+  GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GPKG");
+  if (!drv) throw std::runtime_error("GDAL has no GPKG driver");
+  const fs::path target(path);
+  const std::string tmp =
+      (target.parent_path() / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()) + ".gpkg")).string();
+  std::error_code ec;
+  fs::remove(tmp, ec);
+  try {
+    {
+      CPLPushErrorHandler(CPLQuietErrorHandler);
+      DatasetPtr ds(drv->Create(tmp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+      const std::string why = CPLGetLastErrorMsg();
+      CPLPopErrorHandler();
+      if (!ds) throw std::runtime_error(path + ": cannot create the GeoPackage (" + why + ")");
+      OGRSpatialReference srs;
+      srs.importFromEPSG(6668);
+      srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+      if (ds->StartTransaction() != OGRERR_NONE) throw std::runtime_error(path + ": cannot start a transaction");
+      fill(*ds, srs);
+      if (ds->CommitTransaction() != OGRERR_NONE) throw std::runtime_error(path + ": cannot commit the GeoPackage");
+    }  // closed here, before the rename
+    fs::rename(tmp, path);
+  } catch (...) {
+    fs::remove(tmp, ec);
+    throw;
+  }
 }
 
 }  // namespace careatlas::gdal

@@ -234,17 +234,8 @@ void write_population(GDALDataset& ds, OGRSpatialReference& srs, const std::vect
     ft.SetField("merged_into", static_cast<GIntBig>(c.merged_into));
     set_str(ft, "merged_from", c.merged_from);
     set_str(ft, "source_file", c.source_file);
-    if (auto b = mesh::decode(c.mesh_code)) {
-      OGRLinearRing r;
-      r.addPoint(b->west, b->south);
-      r.addPoint(b->west, b->north);
-      r.addPoint(b->east, b->north);
-      r.addPoint(b->east, b->south);
-      r.addPoint(b->west, b->south);
-      OGRPolygon p;
-      p.addRing(&r);
-      ft.SetGeometry(&p);
-    }
+    OGRPolygon cell = gdal::mesh_cell_polygon(c.mesh_code);
+    if (!cell.IsEmpty()) ft.SetGeometry(&cell);
     add(l, ft);
   }
 }
@@ -311,34 +302,12 @@ void write_tables(GDALDataset& ds, const Registry& reg) {
 }  // namespace
 
 void write_registry(const std::string& path, const Registry& reg) {
-  gdal::register_drivers();
-  GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GPKG");
-  if (!drv) throw std::runtime_error("GDAL has no GPKG driver");
-  const std::string tmp = temp_name_for(path, ".gpkg");
-  fs::remove(tmp);
-  try {
-    {
-      CPLPushErrorHandler(CPLQuietErrorHandler);
-      DatasetPtr ds(drv->Create(tmp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-      const std::string why = CPLGetLastErrorMsg();
-      CPLPopErrorHandler();
-      if (!ds) throw std::runtime_error(path + ": cannot create the GeoPackage (" + why + ")");
-      OGRSpatialReference srs;
-      srs.importFromEPSG(6668);
-      srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-      if (ds->StartTransaction() != OGRERR_NONE) throw std::runtime_error(path + ": cannot start a transaction");
-      write_facilities(*ds, srs, reg.facilities);
-      write_districts(*ds, srs, reg.districts);
-      write_population(*ds, srs, reg.population);
-      write_tables(*ds, reg);
-      if (ds->CommitTransaction() != OGRERR_NONE) throw std::runtime_error(path + ": cannot commit the GeoPackage");
-    }  // closed here, before the rename
-    fs::rename(tmp, path);
-  } catch (...) {
-    std::error_code ec;
-    fs::remove(tmp, ec);
-    throw;
-  }
+  gdal::write_gpkg_atomically(path, [&reg](GDALDataset& ds, OGRSpatialReference& srs) {
+    write_facilities(ds, srs, reg.facilities);
+    write_districts(ds, srs, reg.districts);
+    write_population(ds, srs, reg.population);
+    write_tables(ds, reg);
+  });
 }
 
 Registry read_registry(const std::string& path) {
