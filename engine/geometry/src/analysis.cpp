@@ -108,10 +108,10 @@ AnalysisResult run_analysis(const AnalysisInput& in, const AnalysisOptions& opt)
 
   // 1. cell → district
   {
-    std::vector<PlanarMultiPolygon> polys;
+    std::vector<const PlanarMultiPolygon*> polys;
     polys.reserve(nd);
-    for (const auto& d : in.districts) polys.push_back(d.geometry);
-    const PlanarLocator locator(polys);
+    for (const auto& d : in.districts) polys.push_back(&d.geometry);
+    const PlanarLocator locator(polys, threads);
     res.cell_district.assign(nc, -1);
     parallel_for(nc, threads, [&](std::size_t b, std::size_t e) {
       for (std::size_t i = b; i < e; ++i) res.cell_district[i] = locator.locate(in.cells[i].centre);

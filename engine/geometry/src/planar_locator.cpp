@@ -4,6 +4,8 @@
 #include <boost/geometry.hpp>
 #include <boost/geometry/index/rtree.hpp>
 #include <cmath>
+#include <optional>
+#include <thread>
 
 namespace careatlas::geometry {
 
@@ -86,12 +88,35 @@ struct PlanarLocator::Impl {
   bgi::rtree<Entry, bgi::rstar<16>> tree;
 };
 
-PlanarLocator::PlanarLocator(const std::vector<PlanarMultiPolygon>& districts) : impl_(std::make_unique<Impl>()) {
+namespace {
+std::vector<const PlanarMultiPolygon*> pointers(const std::vector<PlanarMultiPolygon>& v) {
+  std::vector<const PlanarMultiPolygon*> p;
+  p.reserve(v.size());
+  for (const auto& m : v) p.push_back(&m);
+  return p;
+}
+}  // namespace
+
+PlanarLocator::PlanarLocator(const std::vector<PlanarMultiPolygon>& districts) : PlanarLocator(pointers(districts), 1) {}
+
+PlanarLocator::PlanarLocator(const std::vector<const PlanarMultiPolygon*>& districts, unsigned threads)
+    : impl_(std::make_unique<Impl>()) {
+  const std::size_t n = districts.size();
+  std::vector<std::optional<BandedPolygon>> built(n);
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(n, 1)));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t)
+    pool.emplace_back([&, t] {
+      for (std::size_t i = t; i < n; i += threads) built[i].emplace(*districts[i]);
+    });
+  for (std::size_t i = 0; i < n; i += threads) built[i].emplace(*districts[i]);
+  for (auto& th : pool) th.join();
   std::vector<Entry> entries;
-  impl_->polygons.reserve(districts.size());
-  for (std::size_t i = 0; i < districts.size(); ++i) {
-    impl_->polygons.emplace_back(districts[i]);
-    if (!districts[i].empty()) entries.emplace_back(bg::return_envelope<Box>(districts[i]), static_cast<int>(i));
+  impl_->polygons.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    impl_->polygons.push_back(std::move(*built[i]));
+    if (!districts[i]->empty()) entries.emplace_back(bg::return_envelope<Box>(*districts[i]), static_cast<int>(i));
   }
   impl_->tree = bgi::rtree<Entry, bgi::rstar<16>>(entries.begin(), entries.end());
 }

@@ -17,6 +17,9 @@ namespace careatlas::geometry {
 class PlanarLocator {
  public:
   explicit PlanarLocator(const std::vector<PlanarMultiPolygon>& districts);
+  // The same over geometries owned elsewhere (not copied); the band indexes are built
+  // with `threads` threads (0 = all cores).
+  explicit PlanarLocator(const std::vector<const PlanarMultiPolygon*>& districts, unsigned threads = 1);
   ~PlanarLocator();
   PlanarLocator(PlanarLocator&&) noexcept;
   PlanarLocator& operator=(PlanarLocator&&) noexcept;
