@@ -633,6 +633,22 @@ double Worker::ie_leaf(const Level& lv, double area_b) {
 
 // Boost.Geometry overlay of one box (local coordinates): area(D ∩ B ∩ ∪ discs), or nullopt
 // when the overlay throws or its result is not plausible.
+// Union of many polygons pairwise, tree-shaped (cheaper and more robust than one by one).
+PlanarMultiPolygon cascaded_union(std::vector<PlanarMultiPolygon> parts) {
+  while (parts.size() > 1) {
+    std::vector<PlanarMultiPolygon> next;
+    next.reserve(parts.size() / 2 + 1);
+    for (std::size_t i = 0; i + 1 < parts.size(); i += 2) {
+      PlanarMultiPolygon u;
+      bg::union_(parts[i], parts[i + 1], u);
+      next.push_back(std::move(u));
+    }
+    if (parts.size() % 2 == 1) next.push_back(std::move(parts.back()));
+    parts = std::move(next);
+  }
+  return parts.empty() ? PlanarMultiPolygon{} : std::move(parts[0]);
+}
+
 std::optional<double> Worker::overlay_leaf(const Box& b, const std::vector<NodeDisc>& s, bool reverse) {
   try {
     if (!district_local) {
@@ -660,22 +676,13 @@ std::optional<double> Worker::overlay_leaf(const Box& b, const std::vector<NodeD
       if (poly.outer().size() < 4 || !(bg::area(poly) > 0.0)) continue;
       parts.push_back(PlanarMultiPolygon{poly});
     }
-    while (parts.size() > 1) {
-      std::vector<PlanarMultiPolygon> next;
-      for (std::size_t i = 0; i + 1 < parts.size(); i += 2) {
-        PlanarMultiPolygon u;
-        bg::union_(parts[i], parts[i + 1], u);
-        next.push_back(std::move(u));
-      }
-      if (parts.size() % 2 == 1) next.push_back(std::move(parts.back()));
-      parts = std::move(next);
-    }
     if (parts.empty()) return 0.0;
+    const PlanarMultiPolygon u = cascaded_union(std::move(parts));
     PlanarMultiPolygon inter;
-    bg::intersection(parts[0], db, inter);
-    const double a = bg::area(inter), au = bg::area(parts[0]), ad = bg::area(db);
+    bg::intersection(u, db, inter);
+    const double a = bg::area(inter), au = bg::area(u), ad = bg::area(db);
     const double tol = 1e-6 * (b.x1 - b.x0) * (b.y1 - b.y0) + 1e-9;  // Boost 1.74 rescaling: ~1e-7
-    if (!bg::is_valid(parts[0]) || !bg::is_valid(inter) || !(a >= -tol) || a > std::min(au, ad) + tol)
+    if (!bg::is_valid(u) || !bg::is_valid(inter) || !(a >= -tol) || a > std::min(au, ad) + tol)
       return std::nullopt;
     return std::max(a, 0.0);
   } catch (const std::exception&) {
@@ -820,21 +827,6 @@ PlanarPolygon clipped_disc(const Layer& L, const XY& centre, const Box& b) {
   if (poly.outer().size() < 3) return PlanarPolygon{};
   poly.outer().push_back(poly.outer().front());
   return poly;
-}
-
-PlanarMultiPolygon cascaded_union(std::vector<PlanarMultiPolygon> parts) {
-  while (parts.size() > 1) {
-    std::vector<PlanarMultiPolygon> next;
-    next.reserve(parts.size() / 2 + 1);
-    for (std::size_t i = 0; i + 1 < parts.size(); i += 2) {
-      PlanarMultiPolygon u;
-      bg::union_(parts[i], parts[i + 1], u);
-      next.push_back(std::move(u));
-    }
-    if (parts.size() % 2 == 1) next.push_back(std::move(parts.back()));
-    parts = std::move(next);
-  }
-  return parts.empty() ? PlanarMultiPolygon{} : std::move(parts[0]);
 }
 
 PlanarMultiPolygon polygon_of(Worker& w, const AnalysisDistrict& d) {
