@@ -17,9 +17,7 @@ std::optional<bool> parse_01(const std::string& s) {
 
 void read_careatlas_csv(FileContext& ctx, const InputSpec& spec, const TextFile& tf) {
   csv::Reader reader(tf.utf8);
-  csv::Record head;
-  reader.next(head);
-  const Header h(head.fields);
+  const Header h = read_header(reader);
   const auto c_id = h.find({"facility_id"});
   const auto c_name = h.find({"name"});
   const auto c_kind = h.find({"kind"});

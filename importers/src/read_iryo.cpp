@@ -93,9 +93,7 @@ std::optional<int> clock_of(const std::string& raw) {
 
 void read_iryo_facility_csv(FileContext& ctx, const InputSpec& spec, const TextFile& tf) {
   csv::Reader reader(tf.utf8);
-  csv::Record head;
-  reader.next(head);
-  const Header h(head.fields);
+  const Header h = read_header(reader);
   const auto c_id = h.find({"ID", "医療機関ID", "施設ID", "医療機関コード"});
   const auto c_name = h.find({"正式名称", "医療機関名称", "医療機関名", "名称"});
   const auto c_kana = h.find({"正式名称（フリガナ）", "正式名称（ふりがな）", "フリガナ", "名称（フリガナ）"});
@@ -229,9 +227,7 @@ void read_iryo_facility_csv(FileContext& ctx, const InputSpec& spec, const TextF
 
 void read_iryo_hours_csv(FileContext& ctx, const InputSpec& /*spec*/, const TextFile& tf) {
   csv::Reader reader(tf.utf8);
-  csv::Record head;
-  reader.next(head);
-  const Header h(head.fields);
+  const Header h = read_header(reader);
   const auto c_id = h.find({"ID", "医療機関ID", "施設ID", "医療機関コード"});
   // Only 診療開始時間 / 診療終了時間 are read; the 外来受付開始時間 / 外来受付終了時間 columns
   // (reception hours) are ignored: opening hours are what the analyses need.

@@ -103,9 +103,7 @@ std::string find_24h_promise(const std::string& note) {
 
 void read_kaigo_csv(FileContext& ctx, const InputSpec& spec, const TextFile& tf) {
   csv::Reader reader(tf.utf8);
-  csv::Record head;
-  reader.next(head);
-  const Header h(head.fields);
+  const Header h = read_header(reader);
   const auto c_code = h.find({"都道府県コード又は市町村コード", "市町村コード"});
   const auto c_name = h.find({"事業所名"});
   const auto c_kana = h.find({"事業所名カナ"});

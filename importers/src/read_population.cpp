@@ -120,15 +120,13 @@ void warn_without_year(FileContext& ctx, const InputSpec& spec) {
 void read_mesh_csv(FileContext& ctx, const InputSpec& spec, const TextFile& tf) {
   warn_without_year(ctx, spec);
   csv::Reader reader(tf.utf8);
-  csv::Record head;
-  reader.next(head);
-  const Header h(head.fields);
+  const Header h = read_header(reader);
   const auto c_code = h.find({"mesh_code"});
   const auto c_total = h.find({"pop_total"});
   const auto c_65 = h.find({"pop_65plus"});
   const auto c_75 = h.find({"pop_75plus"});
   if (!c_code || !c_total || !c_65)
-    ctx.fail(DiagCode::header_unrecognised, 1, "", joined(head.fields),
+    ctx.fail(DiagCode::header_unrecognised, 1, "", joined(h.names()),
              "mesh population CSV needs mesh_code, pop_total, pop_65plus (and pop_75plus)");
   if (!c_75) ctx.diag(DiagCode::column_missing, 1, "pop_75plus", "", "no pop_75plus column; 75+ figures left empty");
   const std::string fname = file_name_of(spec.path);

@@ -128,9 +128,7 @@ MatchKeys match_keys(const Facility& f) {
 
 void read_survey_csv(FileContext& ctx, const InputSpec& spec, const TextFile& tf) {
   csv::Reader reader(tf.utf8);
-  csv::Record head;
-  reader.next(head);
-  const Header h(head.fields);
+  const Header h = read_header(reader);
   const auto c_id = h.find({"医療機関ID", "ID", "施設ID", "事業所番号", "facility_id", "医療機関コード"});
   const auto c_name = h.find({"医療機関名", "施設名", "名称", "事業所名", "医療機関名称", "name"});
   const auto c_addr = h.find({"所在地", "住所", "address"});

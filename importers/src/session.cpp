@@ -133,6 +133,12 @@ std::optional<std::size_t> Header::find(std::initializer_list<std::string_view> 
   return std::nullopt;
 }
 
+Header read_header(csv::Reader& reader) {
+  csv::Record head;
+  reader.next(head);
+  return Header(std::move(head.fields));
+}
+
 void for_each_row(FileContext& ctx, csv::Reader& reader, std::size_t field_count,
                   const std::function<bool(const csv::Record&)>& on_row) {
   csv::Record rec;

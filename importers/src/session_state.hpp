@@ -103,11 +103,16 @@ class Header {
   bool has(std::initializer_list<std::string_view> names) const { return find(names).has_value(); }
   std::size_t size() const { return fields_.size(); }
   const std::string& name(std::size_t i) const { return fields_[i]; }
+  const std::vector<std::string>& names() const { return fields_; }
 
  private:
   std::vector<std::string> fields_;
   std::vector<std::string> keys_;
 };
+
+// Reads the header record (line 1) and returns its column lookup; the reader is left at
+// the first data record.
+Header read_header(csv::Reader& reader);
 
 // Walks the data records after the header: blank lines are counted as skipped and
 // noted, a record with the wrong field count is rejected, a file that ends inside a

@@ -12,6 +12,12 @@ constexpr std::array<std::string_view, 7> kEnglish = {"Mon", "Tue", "Wed", "Thu"
 std::string_view weekday_kanji(Weekday d) { return kKanji[static_cast<std::size_t>(d)]; }
 std::string_view weekday_english(Weekday d) { return kEnglish[static_cast<std::size_t>(d)]; }
 
+DaySet DaySet::of(std::initializer_list<Weekday> days) {
+  DaySet s;
+  for (Weekday d : days) s.add(d);
+  return s;
+}
+
 DaySet DaySet::weekdays() { return from_bits(0x1F); }
 DaySet DaySet::all() { return from_bits(0x7F); }
 

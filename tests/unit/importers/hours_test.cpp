@@ -14,12 +14,6 @@ std::vector<int> slots(const WeeklySchedule& s, int day) {
   return out;
 }
 
-DaySet days(std::initializer_list<Weekday> ds) {
-  DaySet s;
-  for (Weekday d : ds) s.add(d);
-  return s;
-}
-
 TEST(HoursClock, ParsesCommonForms) {
   EXPECT_EQ(parse_clock("9:00"), 540);
   EXPECT_EQ(parse_clock("09:00"), 540);
@@ -64,7 +58,7 @@ TEST(HoursWeekly, SlotIsOpenWhenItsMiddleIsInside) {
 TEST(HoursWeekly, DayListsRangesAndUnion) {
   auto s = parse_weekly("Mon-Wed,Fri 09:00-10:00");
   ASSERT_TRUE(s);
-  EXPECT_EQ(s->open_days, days({Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Fri}));
+  EXPECT_EQ(s->open_days, DaySet::of({Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Fri}));
   EXPECT_TRUE(slots(*s, 3).empty());  // Thursday
   auto u = parse_weekly("Mon 09:00-10:00; Mon 11:00-12:00");
   ASSERT_TRUE(u);
@@ -93,11 +87,11 @@ TEST(HoursWeekly, Errors) {
 
 TEST(HoursAvailableDays, KaigoTokens) {
   auto a = parse_available_days("平日,土曜日,祝日");
-  EXPECT_EQ(a.days, days({Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat}));
+  EXPECT_EQ(a.days, DaySet::of({Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat}));
   EXPECT_TRUE(a.holidays);
   EXPECT_TRUE(a.unknown.empty());
   auto b = parse_available_days("日曜日");
-  EXPECT_EQ(b.days, days({Weekday::Sun}));
+  EXPECT_EQ(b.days, DaySet::of({Weekday::Sun}));
   EXPECT_FALSE(b.holidays);
   auto c = parse_available_days("平日、日曜日");  // full-width comma
   EXPECT_EQ(c.days.bits(), 0x5F);
@@ -112,15 +106,15 @@ TEST(HoursAvailableDays, UnknownTokenReportedRestKept) {
 }
 
 TEST(HoursJapaneseDays, ListsRangesAndWords) {
-  EXPECT_EQ(parse_japanese_days("月・水・金"), days({Weekday::Mon, Weekday::Wed, Weekday::Fri}));
-  EXPECT_EQ(parse_japanese_days("火～木"), days({Weekday::Tue, Weekday::Wed, Weekday::Thu}));
-  EXPECT_EQ(parse_japanese_days("火〜木"), days({Weekday::Tue, Weekday::Wed, Weekday::Thu}));
+  EXPECT_EQ(parse_japanese_days("月・水・金"), DaySet::of({Weekday::Mon, Weekday::Wed, Weekday::Fri}));
+  EXPECT_EQ(parse_japanese_days("火～木"), DaySet::of({Weekday::Tue, Weekday::Wed, Weekday::Thu}));
+  EXPECT_EQ(parse_japanese_days("火〜木"), DaySet::of({Weekday::Tue, Weekday::Wed, Weekday::Thu}));
   EXPECT_EQ(parse_japanese_days("平日"), DaySet::weekdays());
-  EXPECT_EQ(parse_japanese_days("土日"), days({Weekday::Sat, Weekday::Sun}));
+  EXPECT_EQ(parse_japanese_days("土日"), DaySet::of({Weekday::Sat, Weekday::Sun}));
   EXPECT_EQ(parse_japanese_days("毎日"), DaySet::all());
-  EXPECT_EQ(parse_japanese_days("月水金"), days({Weekday::Mon, Weekday::Wed, Weekday::Fri}));
-  EXPECT_EQ(parse_japanese_days("月曜日・木曜日"), days({Weekday::Mon, Weekday::Thu}));
-  EXPECT_EQ(parse_japanese_days("月、火"), days({Weekday::Mon, Weekday::Tue}));
+  EXPECT_EQ(parse_japanese_days("月水金"), DaySet::of({Weekday::Mon, Weekday::Wed, Weekday::Fri}));
+  EXPECT_EQ(parse_japanese_days("月曜日・木曜日"), DaySet::of({Weekday::Mon, Weekday::Thu}));
+  EXPECT_EQ(parse_japanese_days("月、火"), DaySet::of({Weekday::Mon, Weekday::Tue}));
 }
 
 TEST(HoursJapaneseDays, Errors) {
@@ -143,26 +137,26 @@ TEST(HoursCaremanager, SeveralSlots) {
   auto s = parse_caremanager_slots("月・水 13:00～14:00／金 16:00～17:00");
   ASSERT_TRUE(s);
   ASSERT_EQ(s->size(), 2u);
-  EXPECT_EQ((*s)[0], (CareManagerSlot{days({Weekday::Mon, Weekday::Wed}), {780, 840}}));
-  EXPECT_EQ((*s)[1], (CareManagerSlot{days({Weekday::Fri}), {960, 1020}}));
+  EXPECT_EQ((*s)[0], (CareManagerSlot{DaySet::of({Weekday::Mon, Weekday::Wed}), {780, 840}}));
+  EXPECT_EQ((*s)[1], (CareManagerSlot{DaySet::of({Weekday::Fri}), {960, 1020}}));
   auto t = parse_caremanager_slots("火13:00～13:30;木 12:00～12:30\n土 9:00～9:30");
   ASSERT_TRUE(t);
   ASSERT_EQ(t->size(), 3u);
-  EXPECT_EQ((*t)[2], (CareManagerSlot{days({Weekday::Sat}), {540, 570}}));
+  EXPECT_EQ((*t)[2], (CareManagerSlot{DaySet::of({Weekday::Sat}), {540, 570}}));
   auto crlf = parse_caremanager_slots("月 13:00～14:00\r\n金 16:00～17:00");  // CRLF inside a cell
   ASSERT_TRUE(crlf);
   EXPECT_EQ(crlf->size(), 2u);
   auto c = parse_caremanager_slots("月 13:00～14:00、金 16:00～17:00");  // 、 between slots
   ASSERT_TRUE(c);
   ASSERT_EQ(c->size(), 2u);
-  EXPECT_EQ((*c)[1].days, days({Weekday::Fri}));
+  EXPECT_EQ((*c)[1].days, DaySet::of({Weekday::Fri}));
 }
 
 TEST(HoursCaremanager, FullWidthDigitsAndRanges) {
   auto s = parse_caremanager_slots("火～木　１２：３０～１３：００");
   ASSERT_TRUE(s);
   ASSERT_EQ(s->size(), 1u);
-  EXPECT_EQ((*s)[0], (CareManagerSlot{days({Weekday::Tue, Weekday::Wed, Weekday::Thu}), {750, 780}}));
+  EXPECT_EQ((*s)[0], (CareManagerSlot{DaySet::of({Weekday::Tue, Weekday::Wed, Weekday::Thu}), {750, 780}}));
   auto p = parse_caremanager_slots("平日 17:00～18:00");
   ASSERT_TRUE(p);
   EXPECT_EQ((*p)[0].days, DaySet::weekdays());

@@ -31,12 +31,6 @@ std::vector<Diagnostic> at_row(const std::vector<Diagnostic>& v, std::int64_t ro
   return out;
 }
 
-DaySet days(std::initializer_list<Weekday> ds) {
-  DaySet s;
-  for (Weekday d : ds) s.add(d);
-  return s;
-}
-
 TEST(Survey, DecodesCp932AndCountsAddUp) {
   const Registry reg = load();
   const FileReport* rep = report_for(reg, "ishikai_survey_2026.csv");
@@ -59,9 +53,9 @@ TEST(Survey, JoinByIdParsesAllAnswers) {
   EXPECT_EQ(a.source, "ishikai_survey_2026.csv:2");
   EXPECT_EQ(a.caremanager_time_text, "月・水 13:00～14:00／金 16:00～17:00");
   ASSERT_EQ(a.caremanager_slots.size(), 2u);
-  EXPECT_EQ(a.caremanager_slots[0].days, days({Weekday::Mon, Weekday::Wed}));
+  EXPECT_EQ(a.caremanager_slots[0].days, DaySet::of({Weekday::Mon, Weekday::Wed}));
   EXPECT_EQ(a.caremanager_slots[0].band, (TimeBand{13 * 60, 14 * 60}));
-  EXPECT_EQ(a.caremanager_slots[1].days, days({Weekday::Fri}));
+  EXPECT_EQ(a.caremanager_slots[1].days, DaySet::of({Weekday::Fri}));
   EXPECT_EQ(a.caremanager_slots[1].band, (TimeBand{16 * 60, 17 * 60}));
   EXPECT_EQ(a.contact_person, "山田 花子");
   EXPECT_EQ(a.contact_methods, std::optional<std::uint8_t>(kContactPhone | kContactFax));
@@ -201,7 +195,7 @@ TEST(Survey, AliasColumnsInUtf8) {
   const SurveyAnswers& a = f.survey;
   ASSERT_TRUE(a.answered);
   ASSERT_EQ(a.caremanager_slots.size(), 1u);
-  EXPECT_EQ(a.caremanager_slots[0].days, days({Weekday::Tue, Weekday::Wed, Weekday::Thu}));
+  EXPECT_EQ(a.caremanager_slots[0].days, DaySet::of({Weekday::Tue, Weekday::Wed, Weekday::Thu}));
   EXPECT_EQ(a.caremanager_slots[0].band, (TimeBand{12 * 60 + 30, 13 * 60}));
   EXPECT_EQ(a.contact_person, "佐藤");
   EXPECT_EQ(a.contact_methods, std::optional<std::uint8_t>(kContactEmail | kContactFax));

@@ -11,6 +11,7 @@
 #include <array>
 #include <bitset>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,6 +30,7 @@ std::string_view weekday_english(Weekday d);  // "Mon" …
 class DaySet {
  public:
   constexpr DaySet() = default;
+  static DaySet of(std::initializer_list<Weekday> days);
   static DaySet weekdays();  // Mon–Fri
   static DaySet all();
   void add(Weekday d) { bits_ |= static_cast<std::uint8_t>(1u << static_cast<int>(d)); }
