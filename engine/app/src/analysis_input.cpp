@@ -18,6 +18,34 @@ std::bitset<kHoursPerWeek> assumed_open_hours(const Facility& f, TimeBand daytim
   return assumed.hours;
 }
 
+void set_population_year(BuiltInput& out, const Registry& reg, int year, const geometry::Projection& proj) {
+  out.year = year;
+  if (out.year == 0 && !reg.population.empty()) {
+    out.year = reg.population.front().year;
+    for (const auto& c : reg.population) out.year = std::min(out.year, c.year);
+  }
+  out.cells.clear();
+  for (const PopulationCell& c : reg.population)
+    if (c.year == out.year) out.cells.push_back(&c);
+  std::sort(out.cells.begin(), out.cells.end(),
+            [](const PopulationCell* a, const PopulationCell* b) { return a->mesh_code < b->mesh_code; });
+  std::vector<LonLat> centres(out.cells.size());
+  for (std::size_t i = 0; i < out.cells.size(); ++i) {
+    // Half-mesh centroids exactly as WORKLOAD.md §3 computes them; other levels: the
+    // centre of the decoded cell. (Codes were validated on import.)
+    const std::uint64_t code = out.cells[i]->mesh_code;
+    if (const auto half = mesh::half_mesh_centroid(code)) centres[i] = *half;
+    else if (const auto b = mesh::decode(code)) centres[i] = b->centre();
+  }
+  std::vector<geometry::XY> xy(centres.size());
+  proj.forward(centres.data(), xy.data(), centres.size());
+  auto& cells = out.input.cells;
+  cells.clear();
+  cells.reserve(out.cells.size());
+  for (std::size_t i = 0; i < out.cells.size(); ++i)
+    cells.push_back({out.cells[i]->mesh_code, xy[i], out.cells[i]->age65plus.value_or(0.0)});
+}
+
 BuiltInput build_analysis_input(const Registry& reg, const InputOptions& opt) {
   BuiltInput out;
   // Districts: the requested level, sorted by id (byte order).
@@ -33,17 +61,6 @@ BuiltInput build_analysis_input(const Registry& reg, const InputOptions& opt) {
     if (!level || d.level == *level) out.districts.push_back(&d);
   if (out.districts.empty()) throw config_error("the registry has no districts to analyse");
   std::sort(out.districts.begin(), out.districts.end(), [](const District* a, const District* b) { return a->id < b->id; });
-
-  // Population year.
-  out.year = opt.population_year;
-  if (out.year == 0 && !reg.population.empty()) {
-    out.year = reg.population.front().year;
-    for (const auto& c : reg.population) out.year = std::min(out.year, c.year);
-  }
-  for (const PopulationCell& c : reg.population)
-    if (c.year == out.year) out.cells.push_back(&c);
-  std::sort(out.cells.begin(), out.cells.end(),
-            [](const PopulationCell* a, const PopulationCell* b) { return a->mesh_code < b->mesh_code; });
 
   // CRS.
   out.epsg = opt.epsg;
@@ -63,19 +80,7 @@ BuiltInput build_analysis_input(const Registry& reg, const InputOptions& opt) {
 
   geometry::AnalysisInput& in = out.input;
   for (const District* d : out.districts) in.districts.push_back({d->id, d->name, proj.forward(d->geometry)});
-  in.cells.reserve(out.cells.size());
-  std::vector<LonLat> centres(out.cells.size());
-  for (std::size_t i = 0; i < out.cells.size(); ++i) {
-    // Half-mesh centroids exactly as WORKLOAD.md §3 computes them; other levels: the
-    // centre of the decoded cell. (Codes were validated on import.)
-    const std::uint64_t code = out.cells[i]->mesh_code;
-    if (const auto half = mesh::half_mesh_centroid(code)) centres[i] = *half;
-    else if (const auto b = mesh::decode(code)) centres[i] = b->centre();
-  }
-  std::vector<geometry::XY> xy(centres.size());
-  proj.forward(centres.data(), xy.data(), centres.size());
-  for (std::size_t i = 0; i < out.cells.size(); ++i)
-    in.cells.push_back({out.cells[i]->mesh_code, xy[i], out.cells[i]->age65plus.value_or(0.0)});
+  set_population_year(out, reg, opt.population_year, proj);
 
   for (const LayerConfig& lc : opt.layers) {
     geometry::AnalysisLayer layer;

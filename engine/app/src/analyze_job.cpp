@@ -45,9 +45,10 @@ class CsvOut {
 bool night(int h) { const int hh = h % 24; return hh >= 22 || hh < 6; }
 bool weekend(int h) { return h / 24 >= 5; }
 
+// One analysed population year; districts and providers are shared by every year.
 struct YearRun {
   int year = 0;
-  BuiltInput built;
+  std::vector<geometry::AnalysisCell> cells;
   geometry::AnalysisResult result;
 };
 
@@ -69,42 +70,56 @@ AnalyzeOutcome run_analyze(const Registry& reg, const AnalyzeOptions& opt) {
 
   std::vector<int> years{opt.settings.base_year};
   for (int y : opt.settings.future_years) years.push_back(y);
+  // Districts and providers are projected once; each year swaps in its cells, and only
+  // the first run computes the (population-independent) area overlay.
+  InputOptions io;
+  io.epsg = opt.settings.epsg;
+  io.population_year = years.front();
+  io.layers = opt.layers;
+  io.level = opt.settings.district_level;
+  BuiltInput built = build_analysis_input(reg, io);
+  const geometry::Projection proj(built.epsg);
   std::vector<YearRun> runs;
   for (int y : years) {
     step("analysing " + (y ? std::to_string(y) : std::string("the base year")));
+    if (!runs.empty()) set_population_year(built, reg, y, proj);
+    if (built.cells.empty()) throw config_error("no population cells for the year " + std::to_string(built.year));
     YearRun run;
-    InputOptions io;
-    io.epsg = opt.settings.epsg;
-    io.population_year = y;
-    io.layers = opt.layers;
-    io.level = opt.settings.district_level;
-    run.built = build_analysis_input(reg, io);
-    if (run.built.cells.empty()) throw config_error("no population cells for the year " + std::to_string(run.built.year));
-    run.year = run.built.year;
+    run.year = built.year;
     geometry::AnalysisOptions ao;
     ao.access_layer = access_layer;
     ao.e2sfca_d0 = opt.settings.e2sfca_d0;
     ao.disc_segments = opt.settings.disc_segments;
     ao.threads = opt.threads;
-    run.result = geometry::run_analysis(run.built.input, ao);
+    ao.coverage_areas = runs.empty();
+    run.result = geometry::run_analysis(built.input, ao);
+    if (!runs.empty())
+      for (std::size_t l = 0; l < run.result.layers.size(); ++l)
+        for (std::size_t d = 0; d < run.result.layers[l].coverage.size(); ++d) {
+          run.result.layers[l].coverage[d].area_m2 = runs.front().result.layers[l].coverage[d].area_m2;
+          run.result.layers[l].coverage[d].covered_m2 = runs.front().result.layers[l].coverage[d].covered_m2;
+        }
+    run.cells = built.input.cells;
     runs.push_back(std::move(run));
     step("");
   }
 
   AnalyzeOutcome out;
   const YearRun& base = runs.front();
-  out.epsg = base.built.epsg;
-  out.crs_name = base.built.crs_name;
+  out.epsg = built.epsg;
+  out.crs_name = built.crs_name;
   out.base_year = base.year;
-  const auto& in = base.built.input;
+  // Districts and layers of every run; cells belong to each run (built.input.cells now
+  // holds the last year's).
+  const auto& in = built.input;
   const std::size_t nd = in.districts.size();
   const geometry::LayerResult& prim = base.result.layers[access_layer];
   out.districts.resize(nd);
   std::vector<double> acc_sum(nd, 0.0), acc_pop(nd, 0.0);
-  for (std::size_t i = 0; i < in.cells.size(); ++i)
+  for (std::size_t i = 0; i < base.cells.size(); ++i)
     if (const int d = base.result.cell_district[i]; d >= 0) {
-      acc_sum[static_cast<std::size_t>(d)] += base.result.access[i] * in.cells[i].pop65;
-      acc_pop[static_cast<std::size_t>(d)] += in.cells[i].pop65;
+      acc_sum[static_cast<std::size_t>(d)] += base.result.access[i] * base.cells[i].pop65;
+      acc_pop[static_cast<std::size_t>(d)] += base.cells[i].pop65;
     }
   for (std::size_t d = 0; d < nd; ++d) {
     DistrictMetrics& m = out.districts[d];
@@ -214,27 +229,26 @@ AnalyzeOutcome run_analyze(const Registry& reg, const AnalyzeOptions& opt) {
   gaps.row({"year", "district_id", "layer", "hour", "day", "hh", "pop65_total", "pop65_uncovered", "pop65_fragile"});
   acc.row({"year", "mesh_code", "district_id", "pop65", "n_providers", "accessibility", "crs"});
   for (const YearRun& run : runs) {
-    const auto& rin = run.built.input;
     const std::string y = std::to_string(run.year);
-    for (std::size_t d = 0; d < rin.districts.size(); ++d)
-      for (std::size_t l = 0; l < rin.layers.size(); ++l) {
+    for (std::size_t d = 0; d < in.districts.size(); ++d)
+      for (std::size_t l = 0; l < in.layers.size(); ++l) {
         const auto& cr = run.result.layers[l].coverage[d];
-        cov.row({y, rin.districts[d].id, rin.districts[d].name, rin.layers[l].name, integer(rin.layers[l].radius_m),
+        cov.row({y, in.districts[d].id, in.districts[d].name, in.layers[l].name, integer(in.layers[l].radius_m),
                  num(cr.area_m2 / 1e6, 6), num(cr.covered_m2 / 1e6, 6),
                  num(cr.area_m2 > 0 ? cr.covered_m2 / cr.area_m2 : 0, 8), integer(cr.pop65_total),
                  integer(cr.pop65_covered), crs});
         for (int h = 0; h < kHoursPerWeek; ++h) {
           const std::size_t k = d * kHoursPerWeek + static_cast<std::size_t>(h);
-          gaps.row({y, rin.districts[d].id, rin.layers[l].name, std::to_string(h),
+          gaps.row({y, in.districts[d].id, in.layers[l].name, std::to_string(h),
                     std::string(weekday_english(static_cast<Weekday>(h / 24))), std::to_string(h % 24),
                     integer(cr.pop65_total), integer(run.result.layers[l].uncovered[k]),
                     integer(run.result.layers[l].fragile[k])});
         }
       }
-    for (std::size_t i = 0; i < rin.cells.size(); ++i) {
+    for (std::size_t i = 0; i < run.cells.size(); ++i) {
       const int d = run.result.cell_district[i];
-      acc.row({y, std::to_string(rin.cells[i].mesh_code), d >= 0 ? rin.districts[static_cast<std::size_t>(d)].id : "",
-               integer(rin.cells[i].pop65), std::to_string(run.result.access_providers[i]),
+      acc.row({y, std::to_string(run.cells[i].mesh_code), d >= 0 ? in.districts[static_cast<std::size_t>(d)].id : "",
+               integer(run.cells[i].pop65), std::to_string(run.result.access_providers[i]),
                num(run.result.access[i], 6), crs});
     }
   }
@@ -246,7 +260,7 @@ AnalyzeOutcome run_analyze(const Registry& reg, const AnalyzeOptions& opt) {
   par.row({"crs", crs + " " + out.crs_name});
   par.row({"base_year", std::to_string(out.base_year)});
   for (std::size_t k = 1; k < runs.size(); ++k) par.row({"future_year", std::to_string(runs[k].year)});
-  par.row({"district_level", base.built.districts.empty() ? "" : std::string(to_string(base.built.districts.front()->level))});
+  par.row({"district_level", built.districts.empty() ? "" : std::string(to_string(built.districts.front()->level))});
   for (const auto& l : opt.layers) {
     std::string kinds;
     for (auto k : l.kinds) kinds += (kinds.empty() ? "" : "|") + std::string(to_string(k));
@@ -272,7 +286,7 @@ AnalyzeOutcome run_analyze(const Registry& reg, const AnalyzeOptions& opt) {
   for (std::size_t d = 0; d < nd; ++d) {
     const DistrictMetrics& m = out.districts[d];
     AnalysisGpkg::DistrictRow row;
-    row.district = base.built.districts[d];
+    row.district = built.districts[d];
     row.metrics = {{"rank", m.rank},
                    {"pop65", m.pop65},
                    {"uncovered_share", m.uncovered_share},
@@ -290,7 +304,6 @@ AnalyzeOutcome run_analyze(const Registry& reg, const AnalyzeOptions& opt) {
     }
     g.districts.push_back(std::move(row));
   }
-  const geometry::Projection proj(out.epsg);
   for (std::size_t l = 0; l < in.layers.size(); ++l) {
     std::vector<geometry::XY> centres;
     for (const auto& p : in.layers[l].providers) centres.push_back(p.at);
@@ -301,11 +314,10 @@ AnalyzeOutcome run_analyze(const Registry& reg, const AnalyzeOptions& opt) {
         g.coverage.push_back({in.districts[d].id, in.layers[l].name, in.layers[l].radius_m, proj.inverse(polys[d])});
   }
   for (const YearRun& run : runs) {
-    const auto& rin = run.built.input;
-    for (std::size_t i = 0; i < rin.cells.size(); ++i) {
+    for (std::size_t i = 0; i < run.cells.size(); ++i) {
       const int d = run.result.cell_district[i];
-      g.cells.push_back({rin.cells[i].mesh_code, run.year, d >= 0 ? rin.districts[static_cast<std::size_t>(d)].id : "",
-                         rin.cells[i].pop65, run.result.access_providers[i], run.result.access[i]});
+      g.cells.push_back({run.cells[i].mesh_code, run.year, d >= 0 ? in.districts[static_cast<std::size_t>(d)].id : "",
+                         run.cells[i].pop65, run.result.access_providers[i], run.result.access[i]});
     }
   }
   const std::string gpkg = (fs::path(opt.out_dir) / "analysis.gpkg").string();

@@ -217,9 +217,11 @@ AnalysisResult run_analysis(const AnalysisInput& in, const AnalysisOptions& opt)
     lap("gaps and redundancy per district");
     std::vector<XY> centres(L.providers.size());
     for (std::size_t j = 0; j < L.providers.size(); ++j) centres[j] = L.providers[j].at;
-    const std::vector<double> covered = covered_areas(in.districts, centres, L.radius_m, opt.disc_segments, threads);
+    const std::vector<double> covered =
+        opt.coverage_areas ? covered_areas(in.districts, centres, L.radius_m, opt.disc_segments, threads)
+                           : std::vector<double>(nd, 0.0);
     for (std::size_t d = 0; d < nd; ++d) {
-      out.coverage[d].area_m2 = boost::geometry::area(in.districts[d].geometry);
+      if (opt.coverage_areas) out.coverage[d].area_m2 = boost::geometry::area(in.districts[d].geometry);
       out.coverage[d].covered_m2 = covered[d];
       out.coverage[d].pop65_total = pop65_total[d];
     }

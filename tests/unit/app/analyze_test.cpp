@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <map>
 
 #include "careatlas/app/analyze_job.hpp"
 #include "careatlas/app/import_job.hpp"
@@ -107,4 +108,33 @@ TEST(Analyze, GeoPackageForQgis) {
                              "Feature Count: 6\n", "Feature Count: 12\n", "Feature Count: 1654\n", "night_gap_hours: Real",
                              "accessibility: Real", "JGD2011"})
     EXPECT_NE(info.find(expect), std::string::npos) << expect << " not in:\n" << info.substr(0, 2000);
+}
+
+// District accessibility is the 65+-weighted mean of the base year's cells (not of a
+// future year's, which are analysed after it).
+TEST(Analyze, DistrictAccessibilityIsTheBaseYearWeightedMean) {
+  const std::string dir = scratch_dir("analyze_access_mean");
+  const app::AnalyzeOutcome r = app::run_analyze(sample().reg, options(dir));
+  std::map<std::string, std::pair<double, double>> sums;  // district → (Σ A·pop, Σ pop)
+  const std::string csv = read_file(dir + "/access.csv");
+  std::size_t pos = csv.find("\r\n") + 2;  // skip the header
+  while (pos < csv.size()) {
+    const std::size_t end = csv.find("\r\n", pos);
+    std::vector<std::string> f;
+    std::size_t a = pos;
+    for (std::size_t b; (b = csv.find(',', a)) < end; a = b + 1) f.push_back(csv.substr(a, b - a));
+    f.push_back(csv.substr(a, end - a));
+    // year,mesh_code,district_id,pop65,n_providers,accessibility,crs
+    if (f[0] == "2020" && !f[2].empty()) {
+      const double pop = std::stod(f[3]);
+      sums[f[2]].first += std::stod(f[5]) * pop;
+      sums[f[2]].second += pop;
+    }
+    pos = end + 2;
+  }
+  ASSERT_EQ(sums.size(), 6u);
+  for (const auto& d : r.districts) {
+    const auto& [ap, p] = sums.at(d.id);
+    EXPECT_NEAR(d.accessibility, ap / p, 1e-5) << d.name;  // access.csv has 6 decimals
+  }
 }

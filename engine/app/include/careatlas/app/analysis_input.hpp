@@ -43,4 +43,8 @@ struct BuiltInput {
 // Throws config_error when the registry lacks what the analysis needs.
 BuiltInput build_analysis_input(const Registry& reg, const InputOptions& opt);
 
+// Replaces the cells of `in` by those of another population year (0 = the earliest),
+// projected with `proj` (the CRS of `in`); districts and providers stay as they are.
+void set_population_year(BuiltInput& in, const Registry& reg, int year, const geometry::Projection& proj);
+
 }  // namespace careatlas::app

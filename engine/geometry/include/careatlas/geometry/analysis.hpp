@@ -61,6 +61,9 @@ struct AnalysisOptions {
   std::size_t access_layer = 0;  // layer whose providers are the E2SFCA supply. DEFAULT 0
   double e2sfca_d0 = 16000.0;    // metres. DEFAULT 16 km
   unsigned threads = 0;          // 0 = all hardware threads
+  // Area coverage does not depend on the population: a second run on another year can
+  // skip the overlay (CoverageRow area fields then stay 0). DEFAULT true
+  bool coverage_areas = true;
 };
 
 struct CoverageRow {
