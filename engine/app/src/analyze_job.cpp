@@ -131,8 +131,8 @@ AnalyzeOutcome run_analyze(const Registry& reg, const AnalyzeOptions& opt) {
     double night_sum = 0, fragile_sum = 0;
     int night_hours = 0;
     for (int h = 0; h < kHoursPerWeek; ++h) {
-      const double u = prim.uncovered[d * kHoursPerWeek + static_cast<std::size_t>(h)];
-      fragile_sum += prim.fragile[d * kHoursPerWeek + static_cast<std::size_t>(h)] / pop;
+      const double u = prim.uncovered[d * geometry::kGapSlots + static_cast<std::size_t>(h)];
+      fragile_sum += prim.fragile[d * geometry::kGapSlots + static_cast<std::size_t>(h)] / pop;
       if (u > 0) {
         ++m.gap_hours;
         if (night(h)) ++m.night_gap_hours;
@@ -238,7 +238,7 @@ AnalyzeOutcome run_analyze(const Registry& reg, const AnalyzeOptions& opt) {
                  num(cr.area_m2 > 0 ? cr.covered_m2 / cr.area_m2 : 0, 8), integer(cr.pop65_total),
                  integer(cr.pop65_covered), crs});
         for (int h = 0; h < kHoursPerWeek; ++h) {
-          const std::size_t k = d * kHoursPerWeek + static_cast<std::size_t>(h);
+          const std::size_t k = d * geometry::kGapSlots + static_cast<std::size_t>(h);
           gaps.row({y, in.districts[d].id, in.layers[l].name, std::to_string(h),
                     std::string(weekday_english(static_cast<Weekday>(h / 24))), std::to_string(h % 24),
                     integer(cr.pop65_total), integer(run.result.layers[l].uncovered[k]),

@@ -151,7 +151,7 @@ WorkloadTimings run_workload(const WorkloadOptions& opt) {
     const std::string total = integer(r.layers[0].coverage[d].pop65_total);
     for (int h = 0; h < kHoursPerWeek; ++h)
       gaps += head + std::to_string(h) + "," + total + "," +
-              integer(r.layers[0].uncovered[d * kHoursPerWeek + static_cast<std::size_t>(h)]) + "\n";
+              integer(r.layers[0].uncovered[d * geometry::kGapSlots + static_cast<std::size_t>(h)]) + "\n";
   }
   std::string acc = "mesh_code,pop65,n_providers,accessibility\n";
   acc.reserve(in.cells.size() * 40);

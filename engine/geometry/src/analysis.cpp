@@ -29,16 +29,20 @@ namespace careatlas::geometry {
 
 namespace {
 
-using Mask = std::array<std::uint64_t, 3>;  // 168 bits of hour-of-week
+// The 192 gap slots as bits: 168 hours of the week, then 24 holiday hours.
+using Mask = std::array<std::uint64_t, 3>;
+static_assert(kGapSlots == 3 * 64);
 
-Mask to_mask(const std::bitset<kHoursPerWeek>& b) {
+Mask to_mask(const std::bitset<kHoursPerWeek>& week, const std::bitset<24>& holiday) {
   Mask m{0, 0, 0};
   for (std::size_t h = 0; h < kHoursPerWeek; ++h)
-    if (b.test(h)) m[h / 64] |= std::uint64_t{1} << (h % 64);
+    if (week.test(h)) m[h / 64] |= std::uint64_t{1} << (h % 64);
+  for (std::size_t h = 0; h < 24; ++h)
+    if (holiday.test(h)) m[(kHolidaySlot0 + h) / 64] |= std::uint64_t{1} << ((kHolidaySlot0 + h) % 64);
   return m;
 }
 
-constexpr Mask kAllHours = {~std::uint64_t{0}, ~std::uint64_t{0}, (std::uint64_t{1} << (168 - 128)) - 1};
+constexpr Mask kAllHours = {~std::uint64_t{0}, ~std::uint64_t{0}, ~std::uint64_t{0}};
 
 unsigned thread_count(unsigned requested) {
   if (requested > 0) return requested;
@@ -157,7 +161,7 @@ AnalysisResult run_analysis(const AnalysisInput& in, const AnalysisOptions& opt)
     std::vector<Mask> prov_mask(L.providers.size());
     for (std::size_t j = 0; j < L.providers.size(); ++j) {
       prov_xy[j] = L.providers[j].at;
-      prov_mask[j] = to_mask(L.providers[j].open);
+      prov_mask[j] = to_mask(L.providers[j].open, L.providers[j].holiday_open);
     }
     const bool access_here = want_access && li == opt.access_layer;
     const double reach = access_here ? std::max(L.radius_m, opt.e2sfca_d0) : L.radius_m;
@@ -197,8 +201,8 @@ AnalysisResult run_analysis(const AnalysisInput& in, const AnalysisOptions& opt)
 
     lap(access_here ? "reach, hours, E2SFCA step 2" : "reach, hours");
     out.coverage.assign(nd, CoverageRow{});
-    out.uncovered.assign(nd * kHoursPerWeek, 0.0);
-    out.fragile.assign(nd * kHoursPerWeek, 0.0);
+    out.uncovered.assign(nd * kGapSlots, 0.0);
+    out.fragile.assign(nd * kGapSlots, 0.0);
     for (std::size_t i = 0; i < nc; ++i) {
       const int d = res.cell_district[i];
       if (d < 0) continue;
@@ -206,9 +210,9 @@ AnalysisResult run_analysis(const AnalysisInput& in, const AnalysisOptions& opt)
       CoverageRow& row = out.coverage[static_cast<std::size_t>(d)];
       if (reached[i]) row.pop65_covered += pop;
       if (pop == 0.0 || (one[i] == kAllHours && two[i] == kAllHours)) continue;
-      double* unc = &out.uncovered[static_cast<std::size_t>(d) * kHoursPerWeek];
-      double* fra = &out.fragile[static_cast<std::size_t>(d) * kHoursPerWeek];
-      for (std::size_t h = 0; h < kHoursPerWeek; ++h) {
+      double* unc = &out.uncovered[static_cast<std::size_t>(d) * kGapSlots];
+      double* fra = &out.fragile[static_cast<std::size_t>(d) * kGapSlots];
+      for (std::size_t h = 0; h < kGapSlots; ++h) {
         const std::uint64_t bit = std::uint64_t{1} << (h % 64);
         if (!(one[i][h / 64] & bit)) unc[h] += pop;
         else if (!(two[i][h / 64] & bit)) fra[h] += pop;

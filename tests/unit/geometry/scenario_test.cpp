@@ -102,18 +102,18 @@ TEST(Scenario, ValleyCoverageGapsAndRedundancy) {
   EXPECT_EQ(lr.coverage[A].pop65_covered, 13);
   EXPECT_EQ(lr.coverage[B].pop65_covered, 10);
   // Monday 03:00 (slot 3): only the 24/7 clinic is open → B uncovered = 16, A = 0.
-  EXPECT_EQ(lr.uncovered[B * 168 + 3], 16);
-  EXPECT_EQ(lr.uncovered[A * 168 + 3], 0);
+  EXPECT_EQ(lr.uncovered[B * kGapSlots + 3], 16);
+  EXPECT_EQ(lr.uncovered[A * kGapSlots + 3], 0);
   // Monday 10:00 (slot 10): B uncovered = 16 − 10 = 6 (cols 5–6).
-  EXPECT_EQ(lr.uncovered[B * 168 + 10], 6);
+  EXPECT_EQ(lr.uncovered[B * kGapSlots + 10], 6);
   // Fragile at 10:00: cells reached by exactly one open clinic. In A, col 2 is also reached
   // by the daytime clinic (1 km away): col 2 = 1+1+1 = 3 has two, cols 0–1 (10) have one.
-  EXPECT_EQ(lr.fragile[A * 168 + 10], 10);
+  EXPECT_EQ(lr.fragile[A * kGapSlots + 10], 10);
   // In B, cols 3–4 have the daytime clinic only (the 24/7 one is ≥ 2 km away): 10 fragile.
-  EXPECT_EQ(lr.fragile[B * 168 + 10], 10);
+  EXPECT_EQ(lr.fragile[B * kGapSlots + 10], 10);
   // Saturday 10:00 (slot 5·24+10 = 130): the daytime clinic is closed: B fully uncovered.
-  EXPECT_EQ(lr.uncovered[B * 168 + 130], 16);
-  EXPECT_EQ(lr.fragile[A * 168 + 130], 13);
+  EXPECT_EQ(lr.uncovered[B * kGapSlots + 130], 16);
+  EXPECT_EQ(lr.fragile[A * kGapSlots + 130], 13);
   // Areas: A is 3 × 3 km, B 4 × 3 km. The 24/7 disc (r 1.5 km) at A's centre touches A's
   // sides with four vertices and lies inside A, so A is covered at least by its 64-gon area.
   EXPECT_NEAR(lr.coverage[A].area_m2, 9e6, 1e-6);

@@ -12,7 +12,8 @@
 //  * A cell belongs to the district whose polygon contains its centroid; cells in no
 //    district count in no district aggregate.
 //  * Hour of week h = [h, h+1) hours after Monday 00:00; a provider is open in slot h when
-//    its schedule bit h is set (see WeeklySchedule).
+//    its schedule bit h is set (see WeeklySchedule). The gap and redundancy tables add a
+//    public-holiday (祝日) profile: slot kHolidaySlot0 + h is hour h of a holiday.
 //  * E2SFCA (Luo & Qi 2009, Gaussian decay as Dai 2010): W(d) = (exp(−½(d/d0)²) − exp(−½)) /
 //    (1 − exp(−½)) for d ≤ d0, else 0; R_j = S_j / Σ_k W(d_kj) D_k; A_i = 1000 Σ_j W(d_ij) R_j.
 #include <bitset>
@@ -24,6 +25,11 @@
 #include "careatlas/model/schedule.hpp"
 
 namespace careatlas::geometry {
+
+// Time slots of the gap analysis: the 168 hours of the week, then the 24 hours of a
+// public holiday (祝日).
+inline constexpr std::size_t kHolidaySlot0 = kHoursPerWeek;        // 168
+inline constexpr std::size_t kGapSlots = kHolidaySlot0 + 24;        // 192
 
 struct AnalysisDistrict {
   std::string id;
@@ -41,6 +47,7 @@ struct AnalysisProvider {
   XY at;
   double supply = 0.0;                    // E2SFCA S_j (doctors)
   std::bitset<kHoursPerWeek> open;        // hour-of-week slots it is open
+  std::bitset<24> holiday_open;           // hours it is open on a public holiday
   std::size_t source = 0;                 // index of the facility it came from (for reports)
 };
 
@@ -75,9 +82,9 @@ struct CoverageRow {
 
 struct LayerResult {
   std::vector<CoverageRow> coverage;  // per district
-  // Per district and hour of week (index district * 168 + hour), pop65 of cells that
-  // no open provider reaches (uncovered) and that exactly one open provider reaches
-  // (fragile: no deputy).
+  // Per district and time slot (index district * kGapSlots + slot: hour of week, then
+  // holiday hour), pop65 of cells that no open provider reaches (uncovered) and that
+  // exactly one open provider reaches (fragile: no deputy).
   std::vector<double> uncovered;
   std::vector<double> fragile;
 };
