@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <chrono>
 #include <cmath>
 #include <thread>
@@ -83,10 +84,11 @@ class E2sfca {
     table_[kSteps] = 0.0;  // W(d0) = 0 exactly
     table_[kSteps + 1] = 0.0;
   }
+  // W for a squared distance d2 >= 0; exactly 0 for d2 >= d0², without a branch (the pair
+  // loops run it for points beyond d0 too and add the zero).
   double weight(double d2) const {
-    const double t = d2 * inv_d02_ * kSteps;
+    const double t = std::min(d2 * inv_d02_ * kSteps, static_cast<double>(kSteps));
     const auto i = static_cast<std::size_t>(t);
-    if (i >= kSteps) return 0.0;
     const double f = t - static_cast<double>(i);
     return table_[i] + f * (table_[i + 1] - table_[i]);
   }
@@ -136,12 +138,25 @@ AnalysisResult run_analysis(const AnalysisInput& in, const AnalysisOptions& opt)
   if (want_access) {
     const AnalysisLayer& L = in.layers[opt.access_layer];
     const PointGrid cells(cell_xy, std::max(500.0, opt.e2sfca_d0 / 16.0));
+    std::vector<double> demand(nc);
+    for (std::size_t i = 0; i < nc; ++i) demand[i] = in.cells[i].pop65;
+    demand = cells.in_scan_order(demand);
+    const double* cx = cells.xs();
+    const double* cy = cells.ys();
     ratio.assign(L.providers.size(), 0.0);
     parallel_for(L.providers.size(), threads, [&](std::size_t b, std::size_t e) {
       for (std::size_t j = b; j < e; ++j) {
-        double den = 0.0;
-        cells.for_each_within(L.providers[j].at, opt.e2sfca_d0,
-                              [&](std::uint32_t k, double d2) { den += w.weight(d2) * in.cells[k].pop65; });
+        const XY p = L.providers[j].at;
+        double den = 0.0;  // Σ_k W(d_kj) D_k in scan order; cells beyond d0 add 0
+        cells.for_each_run(p, opt.e2sfca_d0, [&](std::size_t from, std::size_t to) {
+          double sum = 0.0;
+          for (std::size_t k = from; k < to; ++k) {
+            const double dx = cx[k] - p.x, dy = cy[k] - p.y;
+            sum += w.weight(dx * dx + dy * dy) * demand[k];
+          }
+          den += sum;
+          return true;
+        });
         ratio[j] = den > 0.0 ? L.providers[j].supply / den : 0.0;
       }
     });
@@ -166,31 +181,57 @@ AnalysisResult run_analysis(const AnalysisInput& in, const AnalysisOptions& opt)
     const bool access_here = want_access && li == opt.access_layer;
     const double reach = access_here ? std::max(L.radius_m, opt.e2sfca_d0) : L.radius_m;
     const PointGrid providers(prov_xy, std::max(1000.0, reach / 4.0));
+    // Per-provider data in the grid's scan order, so the pair loops read it linearly.
+    const std::vector<Mask> mask = providers.in_scan_order(prov_mask);
+    const std::vector<double> ratio_k = access_here ? providers.in_scan_order(ratio) : std::vector<double>();
+    const double* px = providers.xs();
+    const double* py = providers.ys();
     std::vector<Mask> one(nc, Mask{0, 0, 0}), two(nc, Mask{0, 0, 0});
     std::vector<std::uint8_t> reached(nc, 0);
     const double r2 = L.radius_m * L.radius_m, d02 = opt.e2sfca_d0 * opt.e2sfca_d0;
     parallel_for(nc, threads, [&](std::size_t b, std::size_t e) {
       for (std::size_t i = b; i < e; ++i) {
-        Mask o{0, 0, 0}, t{0, 0, 0};
-        bool any = false;
+        const XY c = cell_xy[i];
+        // Saturating count of open providers in reach per slot: o = at least one,
+        // t = at least two. Locals, so the loops keep them in registers.
+        std::uint64_t o0 = 0, o1 = 0, o2 = 0, t0 = 0, t1 = 0, t2 = 0;
+        bool any = false;  // some provider within r, open or not
         double a = 0.0;
         int n = 0;
-        providers.for_each_within(cell_xy[i], reach, [&](std::uint32_t j, double d2) {
-          if (d2 <= r2) {
-            any = true;
-            const Mask& m = prov_mask[j];
-            for (int k = 0; k < 3; ++k) {
-              t[k] |= o[k] & m[k];
-              o[k] |= m[k];
+        if (access_here) {
+          providers.for_each_run(c, reach, [&](std::size_t from, std::size_t to) {
+            double sum = 0.0;
+            for (std::size_t k = from; k < to; ++k) {
+              const double dx = px[k] - c.x, dy = py[k] - c.y, d2 = dx * dx + dy * dy;
+              if (d2 <= r2) {
+                any = true;
+                const Mask& m = mask[k];
+                t0 |= o0 & m[0], t1 |= o1 & m[1], t2 |= o2 & m[2];
+                o0 |= m[0], o1 |= m[1], o2 |= m[2];
+              }
+              n += d2 <= d02 ? 1 : 0;
+              sum += w.weight(d2) * ratio_k[k];  // 0 beyond d0
             }
-          }
-          if (access_here && d2 <= d02) {
-            ++n;
-            a += w.weight(d2) * ratio[j];
-          }
-        });
-        one[i] = o;
-        two[i] = t;
+            a += sum;
+            return true;
+          });
+        } else {
+          // Reach only: stop as soon as every slot has two providers.
+          providers.for_each_run(c, reach, [&](std::size_t from, std::size_t to) {
+            for (std::size_t k = from; k < to; ++k) {
+              const double dx = px[k] - c.x, dy = py[k] - c.y;
+              if (dx * dx + dy * dy <= r2) {
+                any = true;
+                const Mask& m = mask[k];
+                t0 |= o0 & m[0], t1 |= o1 & m[1], t2 |= o2 & m[2];
+                o0 |= m[0], o1 |= m[1], o2 |= m[2];
+              }
+            }
+            return (t0 & t1 & t2) != ~std::uint64_t{0};
+          });
+        }
+        one[i] = {o0, o1, o2};
+        two[i] = {t0, t1, t2};
         reached[i] = any ? 1 : 0;
         if (access_here) {
           res.access[i] = 1000.0 * a;
@@ -212,10 +253,11 @@ AnalysisResult run_analysis(const AnalysisInput& in, const AnalysisOptions& opt)
       if (pop == 0.0 || (one[i] == kAllHours && two[i] == kAllHours)) continue;
       double* unc = &out.uncovered[static_cast<std::size_t>(d) * kGapSlots];
       double* fra = &out.fragile[static_cast<std::size_t>(d) * kGapSlots];
-      for (std::size_t h = 0; h < kGapSlots; ++h) {
-        const std::uint64_t bit = std::uint64_t{1} << (h % 64);
-        if (!(one[i][h / 64] & bit)) unc[h] += pop;
-        else if (!(two[i][h / 64] & bit)) fra[h] += pop;
+      for (std::size_t word = 0; word < 3; ++word) {  // visit the set bits only
+        for (std::uint64_t u = ~one[i][word]; u != 0; u &= u - 1)
+          unc[word * 64 + static_cast<std::size_t>(std::countr_zero(u))] += pop;
+        for (std::uint64_t f = one[i][word] & ~two[i][word]; f != 0; f &= f - 1)
+          fra[word * 64 + static_cast<std::size_t>(std::countr_zero(f))] += pop;
       }
     }
     lap("gaps and redundancy per district");

@@ -2,15 +2,14 @@
 
 #include <algorithm>
 #include <boost/geometry.hpp>
-#include <boost/geometry/index/rtree.hpp>
 #include <cmath>
+#include <cstdint>
 #include <optional>
 #include <thread>
 
 namespace careatlas::geometry {
 
 namespace bg = boost::geometry;
-namespace bgi = boost::geometry::index;
 
 namespace {
 
@@ -18,7 +17,8 @@ struct Edge {
   double x0, y0, x1, y1;  // y0 < y1 (horizontal edges are dropped: they never cross a ray)
 };
 
-// Edges of one district sorted into bands of equal height.
+// Edges of one district sorted into bands of equal height, stored flat (one array of
+// edges band after band, plus each band's offset): no allocation per band.
 class BandedPolygon {
  public:
   explicit BandedPolygon(const PlanarMultiPolygon& mp) {
@@ -46,22 +46,27 @@ class BandedPolygon {
     nbands_ = static_cast<int>(std::clamp<std::size_t>(edges.size() / 4, 1, 4096));
     height_ = (ymax - ymin_) / nbands_;
     if (!(height_ > 0)) height_ = 1.0;
-    bands_.assign(static_cast<std::size_t>(nbands_), {});
-    for (const Edge& e : edges) {
-      const int b0 = band_of(e.y0), b1 = band_of(e.y1);
-      for (int b = b0; b <= b1; ++b) bands_[static_cast<std::size_t>(b)].push_back(e);
-    }
+    start_.assign(static_cast<std::size_t>(nbands_) + 1, 0);
+    for (const Edge& e : edges)
+      for (int b = band_of(e.y0), b1 = band_of(e.y1); b <= b1; ++b) ++start_[static_cast<std::size_t>(b) + 1];
+    for (std::size_t b = 1; b < start_.size(); ++b) start_[b] += start_[b - 1];
+    banded_.resize(start_.back());
+    std::vector<std::uint32_t> fill(start_.begin(), start_.end() - 1);
+    for (const Edge& e : edges)
+      for (int b = band_of(e.y0), b1 = band_of(e.y1); b <= b1; ++b) banded_[fill[static_cast<std::size_t>(b)]++] = e;
   }
 
   // Even–odd rule with the half-open convention y0 <= y < y1 for each edge.
   bool contains(XY p) const {
-    if (bands_.empty() || p.y < ymin_) return false;
+    if (banded_.empty() || p.y < ymin_) return false;
     const int b = band_of(p.y);
     if (b < 0 || b >= nbands_) return false;
     bool inside = false;
-    for (const Edge& e : bands_[static_cast<std::size_t>(b)]) {
-      if (p.y < e.y0 || p.y >= e.y1) continue;
-      const double x = e.x0 + (p.y - e.y0) * (e.x1 - e.x0) / (e.y1 - e.y0);
+    const Edge* e = banded_.data() + start_[static_cast<std::size_t>(b)];
+    const Edge* end = banded_.data() + start_[static_cast<std::size_t>(b) + 1];
+    for (; e != end; ++e) {
+      if (p.y < e->y0 || p.y >= e->y1) continue;
+      const double x = e->x0 + (p.y - e->y0) * (e->x1 - e->x0) / (e->y1 - e->y0);
       if (x > p.x) inside = !inside;
     }
     return inside;
@@ -75,17 +80,60 @@ class BandedPolygon {
   }
   double ymin_ = 0, height_ = 1;
   int nbands_ = 0;
-  std::vector<std::vector<Edge>> bands_;
+  std::vector<std::uint32_t> start_;  // first edge of each band in banded_ (+ end)
+  std::vector<Edge> banded_;
 };
 
 using Box = bg::model::box<XY>;
-using Entry = std::pair<Box, int>;
 
 }  // namespace
 
+// Candidates by position: a uniform grid over the districts' extent whose buckets list,
+// in ascending order, the districts whose bounding box meets the bucket. locate() tests
+// them in that order and stops at the first that contains the point.
 struct PlanarLocator::Impl {
   std::vector<BandedPolygon> polygons;
-  bgi::rtree<Entry, bgi::rstar<16>> tree;
+  std::vector<Box> boxes;
+  double x0 = 0, y0 = 0, bucket = 1;
+  long nx = 0, ny = 0;
+  std::vector<std::uint32_t> start;  // first candidate of each bucket (+ end)
+  std::vector<int> candidates;
+
+  long column(double x) const { return static_cast<long>(std::floor((x - x0) / bucket)); }
+  long row(double y) const { return static_cast<long>(std::floor((y - y0) / bucket)); }
+
+  void build_grid() {
+    std::optional<Box> extent;
+    for (const Box& b : boxes) {
+      if (b.min_corner().x > b.max_corner().x) continue;  // empty district
+      if (!extent) extent = b;
+      else bg::expand(*extent, b);
+    }
+    if (!extent) return;
+    x0 = extent->min_corner().x;
+    y0 = extent->min_corner().y;
+    const double w = extent->max_corner().x - x0, h = extent->max_corner().y - y0;
+    // About 16 buckets per district: a few candidates per bucket.
+    const double buckets = std::clamp(16.0 * static_cast<double>(boxes.size()), 64.0, 4.0e6);
+    bucket = std::max(std::sqrt(std::max(w * h, 1.0) / buckets), std::max(w, h) / 4096.0);
+    if (!(bucket > 0)) bucket = 1.0;
+    nx = column(extent->max_corner().x) + 1;
+    ny = row(extent->max_corner().y) + 1;
+    start.assign(static_cast<std::size_t>(nx * ny) + 1, 0);
+    auto each_bucket = [this](const Box& b, auto&& f) {
+      for (long r = row(b.min_corner().y), r1 = row(b.max_corner().y); r <= r1; ++r)
+        for (long c = column(b.min_corner().x), c1 = column(b.max_corner().x); c <= c1; ++c)
+          f(static_cast<std::size_t>(r * nx + c));
+    };
+    for (const Box& b : boxes)
+      if (b.min_corner().x <= b.max_corner().x) each_bucket(b, [this](std::size_t k) { ++start[k + 1]; });
+    for (std::size_t k = 1; k < start.size(); ++k) start[k] += start[k - 1];
+    candidates.resize(start.back());
+    std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
+    for (std::size_t i = 0; i < boxes.size(); ++i)  // ascending, so each list is sorted
+      if (boxes[i].min_corner().x <= boxes[i].max_corner().x)
+        each_bucket(boxes[i], [&](std::size_t k) { candidates[fill[k]++] = static_cast<int>(i); });
+  }
 };
 
 namespace {
@@ -112,13 +160,16 @@ PlanarLocator::PlanarLocator(const std::vector<const PlanarMultiPolygon*>& distr
     });
   for (std::size_t i = 0; i < n; i += threads) built[i].emplace(*districts[i]);
   for (auto& th : pool) th.join();
-  std::vector<Entry> entries;
   impl_->polygons.reserve(n);
+  impl_->boxes.reserve(n);
   for (std::size_t i = 0; i < n; ++i) {
     impl_->polygons.push_back(std::move(*built[i]));
-    if (!districts[i]->empty()) entries.emplace_back(bg::return_envelope<Box>(*districts[i]), static_cast<int>(i));
+    Box b;
+    bg::assign_inverse(b);  // empty: min > max
+    if (!districts[i]->empty()) b = bg::return_envelope<Box>(*districts[i]);
+    impl_->boxes.push_back(b);
   }
-  impl_->tree = bgi::rtree<Entry, bgi::rstar<16>>(entries.begin(), entries.end());
+  impl_->build_grid();
 }
 
 PlanarLocator::~PlanarLocator() = default;
@@ -126,12 +177,17 @@ PlanarLocator::PlanarLocator(PlanarLocator&&) noexcept = default;
 PlanarLocator& PlanarLocator::operator=(PlanarLocator&&) noexcept = default;
 
 int PlanarLocator::locate(XY p) const {
-  int best = -1;
-  for (auto it = impl_->tree.qbegin(bgi::intersects(p)); it != impl_->tree.qend(); ++it) {
-    const int i = it->second;
-    if ((best < 0 || i < best) && impl_->polygons[static_cast<std::size_t>(i)].contains(p)) best = i;
+  const Impl& m = *impl_;
+  const long c = m.column(p.x), r = m.row(p.y);
+  if (!(c >= 0 && c < m.nx && r >= 0 && r < m.ny)) return -1;
+  const std::size_t k = static_cast<std::size_t>(r * m.nx + c);
+  for (std::uint32_t q = m.start[k]; q < m.start[k + 1]; ++q) {
+    const int i = m.candidates[q];
+    const Box& b = m.boxes[static_cast<std::size_t>(i)];
+    if (p.x < b.min_corner().x || p.x > b.max_corner().x || p.y < b.min_corner().y || p.y > b.max_corner().y) continue;
+    if (m.polygons[static_cast<std::size_t>(i)].contains(p)) return i;
   }
-  return best;
+  return -1;
 }
 
 }  // namespace careatlas::geometry

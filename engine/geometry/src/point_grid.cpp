@@ -29,11 +29,13 @@ PointGrid::PointGrid(const std::vector<XY>& points, double bucket) : bucket_(buc
   std::vector<std::uint32_t> order(points.size());
   std::iota(order.begin(), order.end(), 0u);
   std::stable_sort(order.begin(), order.end(), [&key](std::uint32_t a, std::uint32_t b) { return key[a] < key[b]; });
-  points_.resize(points.size());
+  xs_.resize(points.size());
+  ys_.resize(points.size());
   index_ = order;
   start_.assign(static_cast<std::size_t>(nx_ * ny_) + 1, 0);
   for (std::size_t k = 0; k < order.size(); ++k) {
-    points_[k] = points[order[k]];
+    xs_[k] = points[order[k]].x;
+    ys_[k] = points[order[k]].y;
     ++start_[key[order[k]] + 1];
   }
   std::partial_sum(start_.begin(), start_.end(), start_.begin());

@@ -4,8 +4,9 @@
 //
 // Each district's edges are sorted into horizontal bands (slab decomposition); a
 // point-in-polygon test (even–odd crossing rule, the same as GEOS's for points not on a
-// boundary) then looks only at the edges of the point's band. An R-tree over the
-// districts' boxes finds the candidates. Points exactly on a boundary may go to either
+// boundary) then looks only at the edges of the point's band. A uniform grid of
+// candidate lists (districts whose bounding box meets the bucket, ascending) finds the
+// candidates; the first that contains the point is the answer. Points exactly on a boundary may go to either
 // neighbour; the benchmark worlds keep every cell centroid ≥ 3.8 m away from boundaries.
 #include <memory>
 #include <vector>

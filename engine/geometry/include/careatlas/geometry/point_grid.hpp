@@ -1,12 +1,15 @@
 #pragma once
 // PointGrid: a uniform bucket grid over points for "all points within r of c" queries.
 //
-// Points are sorted row-major by bucket, so the buckets of one grid row that a query
-// circle spans are one contiguous run of points: a query touches about 2r/bucket runs,
-// each scanned linearly (cache-friendly), and rows are trimmed to the circle's chord.
-// Traversal order is fixed (rows south to north, then west to east), so sums taken in
-// it are deterministic.
+// Points are sorted row-major by bucket and stored as separate x and y arrays, so the
+// buckets of one grid row that a query circle spans are one contiguous run of points: a
+// query touches about 2r/bucket runs, each a linear scan the compiler can keep in
+// registers (the analysis's pair loops are written against runs, see analysis.cpp), and
+// rows are trimmed to the circle's chord. Traversal order is fixed (rows south to north,
+// then west to east), so sums taken in it are deterministic.
+#include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -18,37 +21,64 @@ class PointGrid {
  public:
   PointGrid(const std::vector<XY>& points, double bucket);
 
-  // Calls f(index, squared_distance) for every point with distance <= r from c.
+  std::size_t size() const { return index_.size(); }
+  // Sorted position k holds point index(k) at (x(k), y(k)).
+  const double* xs() const { return xs_.data(); }
+  const double* ys() const { return ys_.data(); }
+  const std::uint32_t* index() const { return index_.data(); }
+  // values[index(k)] for every sorted position k: per-point data in scan order.
+  template <class T>
+  std::vector<T> in_scan_order(const std::vector<T>& values) const {
+    std::vector<T> out(index_.size());
+    for (std::size_t k = 0; k < index_.size(); ++k) out[k] = values[index_[k]];
+    return out;
+  }
+
+  // Calls run(from, to) for runs of sorted positions that together hold every point
+  // within r of c (and some beyond it: callers test the distance). run returns false
+  // to stop the query early.
   template <class F>
-  void for_each_within(XY c, double r, F&& f) const {
-    if (points_.empty()) return;
+  void for_each_run(XY c, double r, F&& run) const {
+    if (index_.empty()) return;
+    const long gy0 = cell(c.y - r - y0_, ny_), gy1 = cell(c.y + r - y0_, ny_);
     const double r2 = r * r;
-    const long gy0 = std::max(0L, static_cast<long>(std::floor((c.y - r - y0_) / bucket_)));
-    const long gy1 = std::min(ny_ - 1, static_cast<long>(std::floor((c.y + r - y0_) / bucket_)));
     for (long gy = gy0; gy <= gy1; ++gy) {
       // Half-width of the circle over this row band (nearest y of the band to c).
       const double band_lo = y0_ + static_cast<double>(gy) * bucket_, band_hi = band_lo + bucket_;
       const double dy = c.y < band_lo ? band_lo - c.y : (c.y > band_hi ? c.y - band_hi : 0.0);
       if (dy > r) continue;
       const double half = std::sqrt(r2 - dy * dy);
-      const long gx0 = std::max(0L, static_cast<long>(std::floor((c.x - half - x0_) / bucket_)));
-      const long gx1 = std::min(nx_ - 1, static_cast<long>(std::floor((c.x + half - x0_) / bucket_)));
-      if (gx0 > gx1) continue;
+      const long gx0 = cell(c.x - half - x0_, nx_), gx1 = cell(c.x + half - x0_, nx_);
       const std::size_t from = start_[static_cast<std::size_t>(gy * nx_ + gx0)];
       const std::size_t to = start_[static_cast<std::size_t>(gy * nx_ + gx1 + 1)];
-      for (std::size_t k = from; k < to; ++k) {
-        const XY& p = points_[k];
-        const double d2 = squared_distance(p, c);
-        if (d2 <= r2) f(index_[k], d2);
-      }
+      if (from < to && !run(from, to)) return;
     }
   }
 
+  // Calls f(index, squared_distance) for every point with distance <= r from c.
+  template <class F>
+  void for_each_within(XY c, double r, F&& f) const {
+    const double r2 = r * r;
+    for_each_run(c, r, [&](std::size_t from, std::size_t to) {
+      for (std::size_t k = from; k < to; ++k) {
+        const double dx = xs_[k] - c.x, dy = ys_[k] - c.y, d2 = dx * dx + dy * dy;
+        if (d2 <= r2) f(index_[k], d2);
+      }
+      return true;
+    });
+  }
+
  private:
+  // Bucket of offset v along an axis of n buckets, clamped to [0, n − 1].
+  long cell(double v, long n) const {
+    if (!(v > 0)) return 0;
+    return std::min(n - 1, static_cast<long>(v / bucket_));
+  }
+
   double x0_ = 0, y0_ = 0, bucket_ = 1;
   long nx_ = 0, ny_ = 0;
-  std::vector<XY> points_;            // sorted by bucket
-  std::vector<std::uint32_t> index_;  // original index of points_[k]
+  std::vector<double> xs_, ys_;       // sorted by bucket
+  std::vector<std::uint32_t> index_;  // original index of sorted position k
   std::vector<std::size_t> start_;    // first sorted point of each bucket (+ end)
 };
 
