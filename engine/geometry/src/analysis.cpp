@@ -25,6 +25,7 @@
 #include "careatlas/geometry/coverage_area.hpp"
 #include "careatlas/geometry/planar_locator.hpp"
 #include "careatlas/geometry/point_grid.hpp"
+#include "pair_kernels.hpp"
 
 namespace careatlas::geometry {
 
@@ -69,35 +70,6 @@ void parallel_for(std::size_t n, unsigned threads, F&& f) {
   for (auto& th : pool) th.join();
 }
 
-// The Gaussian E2SFCA weight as a function of x = (d/d0)² ∈ [0, 1], tabulated at 8,192
-// intervals and interpolated linearly: the error is below 1.2e-9 (h²/8 · max|W''| with
-// W'' = e^(−x/2)/(4(1 − e^−½)) ≤ 0.64), far inside the contract's 1e-3, and it replaces
-// two exp() calls per (cell, provider) pair — the analysis's hottest operation.
-class E2sfca {
- public:
-  explicit E2sfca(double d0) : inv_d02_(d0 > 0 ? 1.0 / (d0 * d0) : 0.0), table_(kSteps + 2) {
-    const double e05 = std::exp(-0.5);
-    for (int i = 0; i <= kSteps + 1; ++i) {
-      const double x = std::min(1.0, static_cast<double>(i) / kSteps);
-      table_[static_cast<std::size_t>(i)] = (std::exp(-0.5 * x) - e05) / (1.0 - e05);
-    }
-    table_[kSteps] = 0.0;  // W(d0) = 0 exactly
-    table_[kSteps + 1] = 0.0;
-  }
-  // W for a squared distance d2 >= 0; exactly 0 for d2 >= d0², without a branch (the pair
-  // loops run it for points beyond d0 too and add the zero).
-  double weight(double d2) const {
-    const double t = std::min(d2 * inv_d02_ * kSteps, static_cast<double>(kSteps));
-    const auto i = static_cast<std::size_t>(t);
-    const double f = t - static_cast<double>(i);
-    return table_[i] + f * (table_[i + 1] - table_[i]);
-  }
-
- private:
-  static constexpr int kSteps = 8192;
-  double inv_d02_;
-  std::vector<double> table_;
-};
 
 }  // namespace
 
@@ -134,29 +106,17 @@ AnalysisResult run_analysis(const AnalysisInput& in, const AnalysisOptions& opt)
   // 3. E2SFCA step 1 (provider-centric)
   const bool want_access = opt.access_layer < in.layers.size();
   std::vector<double> ratio;  // R_j
-  const E2sfca w(opt.e2sfca_d0);
+  const detail::GaussianWeight w(opt.e2sfca_d0);
   if (want_access) {
     const AnalysisLayer& L = in.layers[opt.access_layer];
     const PointGrid cells(cell_xy, std::max(500.0, opt.e2sfca_d0 / 16.0));
     std::vector<double> demand(nc);
     for (std::size_t i = 0; i < nc; ++i) demand[i] = in.cells[i].pop65;
     demand = cells.in_scan_order(demand);
-    const double* cx = cells.xs();
-    const double* cy = cells.ys();
     ratio.assign(L.providers.size(), 0.0);
     parallel_for(L.providers.size(), threads, [&](std::size_t b, std::size_t e) {
       for (std::size_t j = b; j < e; ++j) {
-        const XY p = L.providers[j].at;
-        double den = 0.0;  // Σ_k W(d_kj) D_k in scan order; cells beyond d0 add 0
-        cells.for_each_run(p, opt.e2sfca_d0, [&](std::size_t from, std::size_t to) {
-          double sum = 0.0;
-          for (std::size_t k = from; k < to; ++k) {
-            const double dx = cx[k] - p.x, dy = cy[k] - p.y;
-            sum += w.weight(dx * dx + dy * dy) * demand[k];
-          }
-          den += sum;
-          return true;
-        });
+        const double den = detail::weighted_sum(cells, demand.data(), L.providers[j].at, w);  // Σ_k W(d_kj) D_k
         ratio[j] = den > 0.0 ? L.providers[j].supply / den : 0.0;
       }
     });
@@ -183,60 +143,50 @@ AnalysisResult run_analysis(const AnalysisInput& in, const AnalysisOptions& opt)
     const PointGrid providers(prov_xy, std::max(1000.0, reach / 4.0));
     // Per-provider data in the grid's scan order, so the pair loops read it linearly.
     const std::vector<Mask> mask = providers.in_scan_order(prov_mask);
+    std::vector<std::uint64_t> mask_words[3];
+    for (std::size_t word = 0; word < 3; ++word) {
+      mask_words[word].resize(mask.size());
+      for (std::size_t k = 0; k < mask.size(); ++k) mask_words[word][k] = mask[k][word];
+    }
     const std::vector<double> ratio_k = access_here ? providers.in_scan_order(ratio) : std::vector<double>();
+    const detail::ProviderColumns columns{{mask_words[0].data(), mask_words[1].data(), mask_words[2].data()},
+                                          ratio_k.data()};
     const double* px = providers.xs();
     const double* py = providers.ys();
     std::vector<Mask> one(nc, Mask{0, 0, 0}), two(nc, Mask{0, 0, 0});
     std::vector<std::uint8_t> reached(nc, 0);
-    const double r2 = L.radius_m * L.radius_m, d02 = opt.e2sfca_d0 * opt.e2sfca_d0;
+    const double r2 = L.radius_m * L.radius_m;
     parallel_for(nc, threads, [&](std::size_t b, std::size_t e) {
       for (std::size_t i = b; i < e; ++i) {
         const XY c = cell_xy[i];
-        // Saturating count of open providers in reach per slot: o = at least one,
-        // t = at least two. Locals, so the loops keep them in registers.
+        if (access_here) {
+          const detail::CellReach cr = detail::reach_and_access(providers, columns, c, L.radius_m, w);
+          one[i] = cr.one;
+          two[i] = cr.two;
+          reached[i] = cr.any ? 1 : 0;
+          res.access[i] = 1000.0 * cr.weighted;
+          res.access_providers[i] = cr.within_d0;
+          continue;
+        }
+        // Reach only: saturating count of open providers in reach per slot (o = at
+        // least one, t = at least two); stop as soon as every slot has two.
         std::uint64_t o0 = 0, o1 = 0, o2 = 0, t0 = 0, t1 = 0, t2 = 0;
         bool any = false;  // some provider within r, open or not
-        double a = 0.0;
-        int n = 0;
-        if (access_here) {
-          providers.for_each_run(c, reach, [&](std::size_t from, std::size_t to) {
-            double sum = 0.0;
-            for (std::size_t k = from; k < to; ++k) {
-              const double dx = px[k] - c.x, dy = py[k] - c.y, d2 = dx * dx + dy * dy;
-              if (d2 <= r2) {
-                any = true;
-                const Mask& m = mask[k];
-                t0 |= o0 & m[0], t1 |= o1 & m[1], t2 |= o2 & m[2];
-                o0 |= m[0], o1 |= m[1], o2 |= m[2];
-              }
-              n += d2 <= d02 ? 1 : 0;
-              sum += w.weight(d2) * ratio_k[k];  // 0 beyond d0
+        providers.for_each_run(c, reach, [&](std::size_t from, std::size_t to) {
+          for (std::size_t k = from; k < to; ++k) {
+            const double dx = px[k] - c.x, dy = py[k] - c.y;
+            if (dx * dx + dy * dy <= r2) {
+              any = true;
+              const Mask& m = mask[k];
+              t0 |= o0 & m[0], t1 |= o1 & m[1], t2 |= o2 & m[2];
+              o0 |= m[0], o1 |= m[1], o2 |= m[2];
             }
-            a += sum;
-            return true;
-          });
-        } else {
-          // Reach only: stop as soon as every slot has two providers.
-          providers.for_each_run(c, reach, [&](std::size_t from, std::size_t to) {
-            for (std::size_t k = from; k < to; ++k) {
-              const double dx = px[k] - c.x, dy = py[k] - c.y;
-              if (dx * dx + dy * dy <= r2) {
-                any = true;
-                const Mask& m = mask[k];
-                t0 |= o0 & m[0], t1 |= o1 & m[1], t2 |= o2 & m[2];
-                o0 |= m[0], o1 |= m[1], o2 |= m[2];
-              }
-            }
-            return (t0 & t1 & t2) != ~std::uint64_t{0};
-          });
-        }
+          }
+          return (t0 & t1 & t2) != ~std::uint64_t{0};
+        });
         one[i] = {o0, o1, o2};
         two[i] = {t0, t1, t2};
         reached[i] = any ? 1 : 0;
-        if (access_here) {
-          res.access[i] = 1000.0 * a;
-          res.access_providers[i] = n;
-        }
       }
     });
 

@@ -29,8 +29,8 @@ PointGrid::PointGrid(const std::vector<XY>& points, double bucket) : bucket_(buc
   std::vector<std::uint32_t> order(points.size());
   std::iota(order.begin(), order.end(), 0u);
   std::stable_sort(order.begin(), order.end(), [&key](std::uint32_t a, std::uint32_t b) { return key[a] < key[b]; });
-  xs_.resize(points.size());
-  ys_.resize(points.size());
+  xs_.resize(points.size() + kPadding);
+  ys_.resize(points.size() + kPadding);
   index_ = order;
   start_.assign(static_cast<std::size_t>(nx_ * ny_) + 1, 0);
   for (std::size_t k = 0; k < order.size(); ++k) {
@@ -39,6 +39,14 @@ PointGrid::PointGrid(const std::vector<XY>& points, double bucket) : bucket_(buc
     ++start_[key[order[k]] + 1];
   }
   std::partial_sum(start_.begin(), start_.end(), start_.begin());
+}
+
+void PointGrid::collect_runs(XY c, double r, std::vector<Run>& out) const {
+  out.clear();
+  for_each_run(c, r, [&out](std::size_t from, std::size_t to) {
+    out.push_back({from, to});
+    return true;
+  });
 }
 
 }  // namespace careatlas::geometry

@@ -21,18 +21,30 @@ class PointGrid {
  public:
   PointGrid(const std::vector<XY>& points, double bucket);
 
+  // Vector loops may read up to kPadding entries past a run's end; the coordinate arrays
+  // and in_scan_order() results carry that many extra zeros at the end.
+  static constexpr std::size_t kPadding = 3;
+
   std::size_t size() const { return index_.size(); }
-  // Sorted position k holds point index(k) at (x(k), y(k)).
+  // Sorted position k holds point index()[k] at (xs()[k], ys()[k]).
   const double* xs() const { return xs_.data(); }
   const double* ys() const { return ys_.data(); }
   const std::uint32_t* index() const { return index_.data(); }
-  // values[index(k)] for every sorted position k: per-point data in scan order.
+  // values[index()[k]] for every sorted position k: per-point data in scan order (+ padding).
   template <class T>
   std::vector<T> in_scan_order(const std::vector<T>& values) const {
-    std::vector<T> out(index_.size());
+    std::vector<T> out(index_.size() + kPadding);
     for (std::size_t k = 0; k < index_.size(); ++k) out[k] = values[index_[k]];
     return out;
   }
+
+  // Runs of sorted positions [from, to) that together hold every point within r of c (and
+  // some beyond it), in scan order, into `out` (cleared first). The non-template form of
+  // for_each_run, for loops compiled for another instruction set (see pair_kernels).
+  struct Run {
+    std::size_t from, to;
+  };
+  void collect_runs(XY c, double r, std::vector<Run>& out) const;
 
   // Calls run(from, to) for runs of sorted positions that together hold every point
   // within r of c (and some beyond it: callers test the distance). run returns false
@@ -77,7 +89,7 @@ class PointGrid {
 
   double x0_ = 0, y0_ = 0, bucket_ = 1;
   long nx_ = 0, ny_ = 0;
-  std::vector<double> xs_, ys_;       // sorted by bucket
+  std::vector<double> xs_, ys_;       // sorted by bucket (+ padding)
   std::vector<std::uint32_t> index_;  // original index of sorted position k
   std::vector<std::size_t> start_;    // first sorted point of each bucket (+ end)
 };
