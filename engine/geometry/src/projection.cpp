@@ -6,6 +6,7 @@
 #include <array>
 #include <cmath>
 #include <map>
+#include <thread>
 
 #include "careatlas/model/config_error.hpp"
 
@@ -69,6 +70,89 @@ PlanarMultiPolygon Projection::forward(const MultiPolygon& mp) const {
     for (std::size_t i = 0; i < p.inners().size(); ++i) ring(p.inners()[i], q.inners()[i]);
     out.push_back(std::move(q));
   }
+  return out;
+}
+
+namespace {
+
+// Runs work(pj, part) for part = 0 … parts − 1, part 0 on this thread with `pj`, the
+// others on their own threads with clones of it (PROJ objects are not thread-safe).
+// A part whose clone cannot be made runs afterwards on this thread.
+template <class F>
+void on_clones(PJ* pj, unsigned parts, F&& work) {
+  std::vector<std::thread> pool;
+  std::vector<char> done(parts, 0);
+  for (unsigned t = 1; t < parts; ++t)
+    pool.emplace_back([pj, t, &work, &done] {
+      PJ_CONTEXT* ctx = proj_context_create();
+      proj_log_level(ctx, PJ_LOG_NONE);
+      if (PJ* clone = proj_clone(ctx, pj)) {
+        work(clone, t);
+        proj_destroy(clone);
+        done[t] = 1;
+      }
+      proj_context_destroy(ctx);
+    });
+  work(pj, 0u);
+  for (auto& th : pool) th.join();
+  for (unsigned t = 1; t < parts; ++t)
+    if (!done[t]) work(pj, t);
+}
+
+unsigned parts_for(unsigned threads, std::size_t work_items) {
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  // Below ~50,000 points a thread costs more than it saves.
+  return static_cast<unsigned>(std::clamp<std::size_t>(work_items / 50000, 1, threads));
+}
+
+void forward_with(PJ* pj, const LonLat* in, XY* out, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i) out[i] = XY{in[i].lon, in[i].lat};
+  if (n == 0) return;
+  proj_trans_generic(pj, PJ_FWD, &out[0].x, sizeof(XY), n, &out[0].y, sizeof(XY), n, nullptr, 0, 0, nullptr, 0, 0);
+}
+
+}  // namespace
+
+void Projection::forward(const LonLat* in, XY* out, std::size_t n, unsigned threads) const {
+  const unsigned parts = parts_for(threads, n);
+  const std::size_t chunk = (n + parts - 1) / parts;
+  on_clones(impl_->pj, parts, [&](PJ* pj, unsigned t) {
+    const std::size_t b = std::min(n, t * chunk), e = std::min(n, b + chunk);
+    forward_with(pj, in + b, out + b, e - b);
+  });
+}
+
+std::vector<PlanarMultiPolygon> Projection::forward(const std::vector<const MultiPolygon*>& mps, unsigned threads) const {
+  // Split into contiguous parts of about equal vertex counts.
+  std::vector<std::size_t> vertices(mps.size() + 1, 0);
+  for (std::size_t i = 0; i < mps.size(); ++i) {
+    std::size_t v = 0;
+    for (const Polygon& p : *mps[i]) {
+      v += p.outer().size();
+      for (const auto& h : p.inners()) v += h.size();
+    }
+    vertices[i + 1] = vertices[i] + v;
+  }
+  const unsigned parts = parts_for(threads, vertices.back());
+  std::vector<PlanarMultiPolygon> out(mps.size());
+  on_clones(impl_->pj, parts, [&](PJ* pj, unsigned t) {
+    const std::size_t lo = vertices.back() * t / parts;
+    const std::size_t hi = t + 1 == parts ? vertices.back() + 1 : vertices.back() * (t + 1) / parts;
+    for (std::size_t i = 0; i < mps.size(); ++i) {
+      if (vertices[i] < lo || vertices[i] >= hi) continue;  // districts starting in [lo, hi)
+      for (const Polygon& p : *mps[i]) {
+        PlanarPolygon q;
+        q.outer().resize(p.outer().size());
+        forward_with(pj, p.outer().data(), q.outer().data(), p.outer().size());
+        q.inners().resize(p.inners().size());
+        for (std::size_t h = 0; h < p.inners().size(); ++h) {
+          q.inners()[h].resize(p.inners()[h].size());
+          forward_with(pj, p.inners()[h].data(), q.inners()[h].data(), p.inners()[h].size());
+        }
+        out[i].push_back(std::move(q));
+      }
+    }
+  });
   return out;
 }
 

@@ -4,7 +4,8 @@
 // The analysis CRS is a JGD2011 plane rectangular zone (EPSG:6669–6687, zones I–XIX) or
 // any projected EPSG code the project file names. Output axis order is always x =
 // easting, y = northing (proj_normalize_for_visualization), whatever the CRS's
-// authority order says. A Projection is not thread-safe: use one per thread.
+// authority order says. A Projection is not thread-safe (its threaded calls make their
+// own copies): use one per thread.
 #include <memory>
 #include <optional>
 #include <string>
@@ -29,6 +30,10 @@ class Projection {
   XY forward(LonLat p) const;
   void forward(const LonLat* in, XY* out, std::size_t n) const;
   PlanarMultiPolygon forward(const MultiPolygon& mp) const;  // every vertex; straight edges
+  // The same on `threads` threads (0 = all cores), each with its own copy of the PROJ
+  // transformation; the results are those of the calls above.
+  void forward(const LonLat* in, XY* out, std::size_t n, unsigned threads) const;
+  std::vector<PlanarMultiPolygon> forward(const std::vector<const MultiPolygon*>& mps, unsigned threads) const;
   LonLat inverse(XY p) const;
   MultiPolygon inverse(const PlanarMultiPolygon& mp) const;  // every vertex, back to lon/lat
 
