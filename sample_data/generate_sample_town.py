@@ -519,7 +519,8 @@ HOURS = {
     "F": [B("月火水金土", "09:00", "12:00"), B("月火水金", "14:00", "17:30")],
     "G": [B("月火水木金土", "08:45", "12:15"), B("月火水金", "15:30", "19:00")],
     "H": [B("月火木金土", "09:00", "12:30"), B("月火木金", "15:00", "18:00")],
-    "M": [B("月火木金", "08:30", "12:00", {"水": ("08:30", "11:00")}), B("火金", "13:30", "16:00")],
+    "M": [B("月火木金", "08:30", "12:00", {"水": ("08:30", "11:00"), "祝": ("09:00", "12:00")}),   # 祝: holiday surgery
+          B("火金", "13:30", "16:00")],
     "M2": [B("月火水金", "09:00", "12:00", {"土": ("09:00", "11:00")}), B("月水", "14:00", "17:00")],
     "N": [B("日祝", "09:00", "12:00"), B("日祝", "13:00", "17:00"), B("月火水木金", "19:30", "22:30", {"土": ("20:00", "08:00")})],
 }
@@ -965,6 +966,11 @@ by day — by the 山吹診療所 alone (one provider: fragile) — and by nobod
 aged 65+** lie more than {HV_RADIUS_M // 1000} km from every 24時間対応 ○ clinic and the 在支病 (and from every hospital, and more than
 {NURSE_RADIUS_M // 1000} km from every 24-hour care office). They are exactly the valley cells: every other inhabited cell of the town is within
 {HV_RADIUS_M // 1000} km of a 24時間対応 ○ clinic or the 在支病.
+
+Public holidays (祝日) have their own profile. The 山吹診療所 keeps a holiday morning surgery (祝 09:00–12:00 in the
+診療時間票, 祝日に休診 = 1), so on a holiday the villages are covered from 09:00 to 12:00 and by nobody the other 21 hours,
+while on a Sunday they have no cover at all and on a Monday they have it 08:30–12:00. Every other home-visit clinic and
+hospital is closed on 祝日 (祝日に休診 = 0); the 24時間対応 ○ clinics and the 在支病 cover holidays around the clock.
 
 ## Planted defects and special cases
 

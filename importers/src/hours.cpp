@@ -53,6 +53,9 @@ std::string canonical(std::string_view text) {
   return s;
 }
 
+// The day item of public holidays in the weekly grammar (careatlas's extension of §5).
+constexpr std::string_view kHolidayToken = "Hol";
+
 std::optional<Weekday> english_day(std::string_view s) {
   for (int d = 0; d < 7; ++d)
     if (weekday_english(static_cast<Weekday>(d)) == s) return static_cast<Weekday>(d);
@@ -99,9 +102,8 @@ std::optional<WeeklySchedule> parse_weekly(std::string_view raw, std::string* er
   };
   std::string_view text = strip(raw);
   if (text.empty()) return fail("empty opening hours");
-  if (text == "24/7") {
+  if (text == "24/7") {  // around the clock, public holidays included
     auto s = WeeklySchedule::always_open();
-    s.holidays_open.reset();  // a generic week says nothing about public holidays
     s.text = std::string(text);
     return s;
   }
@@ -115,8 +117,16 @@ std::optional<WeeklySchedule> parse_weekly(std::string_view raw, std::string* er
     const std::string_view dayset = rule.substr(0, sp);
     const std::string_view spans = strip(rule.substr(sp + 1));
     DaySet days;
+    bool holiday = false;
     for (std::string_view item : split_any(dayset, ",")) {
+      if (item == kHolidayToken) {  // careatlas extension: public holidays (祝日)
+        holiday = true;
+        continue;
+      }
       const auto dash = item.find('-');
+      if (dash != std::string_view::npos &&
+          (item.substr(0, dash) == kHolidayToken || item.substr(dash + 1) == kHolidayToken))
+        return fail("\"" + std::string(item) + "\": Hol (public holidays) cannot be part of a day range");
       auto a = english_day(item.substr(0, dash));
       auto b = dash == std::string_view::npos ? a : english_day(item.substr(dash + 1));
       if (!a || !b || *b < *a) return fail("unknown day range \"" + std::string(item) + "\"");
@@ -131,6 +141,7 @@ std::optional<WeeklySchedule> parse_weekly(std::string_view raw, std::string* er
       if (!st || !en || *st >= *en) return fail("bad time span \"" + std::string(span) + "\"");
       for (int d = 0; d < 7; ++d)
         if (days.has(static_cast<Weekday>(d))) sched.open_band(static_cast<Weekday>(d), {*st, *en});
+      if (holiday) sched.open_holiday_band({*st, *en});
     }
   }
   return sched;

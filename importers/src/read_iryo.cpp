@@ -3,6 +3,7 @@
 // Header spellings are unconfirmed, so columns are found by name with tolerant aliases
 // and the ones that matter but are absent are reported (column_missing, line 1).
 // Hours rows are kept pending and joined to their facility in finish() (join_iryo_hours).
+// The 祝_… columns are the hours of a public holiday (WeeklySchedule::holiday_hours).
 #include <algorithm>
 #include <array>
 
@@ -370,7 +371,9 @@ void join_iryo_hours(State& st) {
     for (auto& dh : days) dh.bands = merged(std::move(dh.bands));
     for (std::size_t d = 0; d < 7; ++d)
       for (const TimeBand& b : days[d].bands) av.open_band(static_cast<Weekday>(d), b);
-    if (!days[kHoliday].bands.empty()) av.holidays_open = true;
+    // 祝 bands are the hours of a public holiday (and make holidays open, even against a
+    // 祝日に休診 = 0 flag: hours win, as on weekdays, with the warning below).
+    for (const TimeBand& b : days[kHoliday].bands) av.open_holiday_band(b);
     if (av.text.empty()) av.text = summary(days);
 
     // Cross-check with the 施設票 flags (1 = open).

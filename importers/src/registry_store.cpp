@@ -139,7 +139,8 @@ void write_facilities(GDALDataset& ds, OGRSpatialReference& srs, const std::vect
                     {"name", F::str}, {"short_name", F::str}, {"kana", F::str}, {"kind", F::str}, {"kind_ja", F::str}, {"service_code", F::str},
                     {"municipality_code", F::str}, {"address", F::str}, {"phone", F::str}, {"fax", F::str},
                     {"url", F::str}, {"corporation", F::str}, {"located", F::boolean}, {"availability_detail", F::str},
-                    {"open_days", F::i32}, {"hours_of_week", F::str}, {"holidays_open", F::boolean},
+                    {"open_days", F::i32}, {"hours_of_week", F::str}, {"holiday_hours", F::str},
+                    {"holidays_open", F::boolean},
                     {"availability_text", F::str}, {"availability_note", F::str}, {"home_visit", F::boolean},
                     {"home_visit_source", F::str}, {"support_24h", F::boolean}, {"support_24h_source", F::str},
                     {"support_24h_hint", F::str}, {"doctors", F::i32}, {"capacity", F::i32},
@@ -169,7 +170,10 @@ void write_facilities(GDALDataset& ds, OGRSpatialReference& srs, const std::vect
     ft.SetField("located", f.located() ? 1 : 0);
     set_str(ft, "availability_detail", detail_name(f.availability.detail));
     ft.SetField("open_days", static_cast<int>(f.availability.open_days.bits()));
+    // Hour masks as std::bitset text, highest slot first: hours_of_week 168 characters
+    // (Sunday 23:00 … Monday 00:00), holiday_hours 24 (祝日 23:00 … 00:00).
     set_str(ft, "hours_of_week", f.availability.hours.to_string());
+    set_str(ft, "holiday_hours", f.availability.holiday_hours.to_string());
     set_opt_bool(ft, "holidays_open", f.availability.holidays_open);
     set_str(ft, "availability_text", f.availability.text);
     set_str(ft, "availability_note", f.availability_note);
@@ -348,6 +352,8 @@ Registry read_registry(const std::string& path) {
     f.availability.open_days = DaySet::from_bits(static_cast<std::uint8_t>(get_opt_int(*ft, "open_days").value_or(0)));
     if (const std::string h = get_str(*ft, "hours_of_week"); h.size() == kHoursPerWeek)
       f.availability.hours = std::bitset<kHoursPerWeek>(h);
+    if (const std::string h = get_str(*ft, "holiday_hours"); h.size() == 24)  // older registries: no column
+      f.availability.holiday_hours = std::bitset<24>(h);
     f.availability.holidays_open = get_opt_bool(*ft, "holidays_open");
     f.availability.text = get_str(*ft, "availability_text");
     f.availability_note = get_str(*ft, "availability_note");

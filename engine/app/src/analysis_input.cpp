@@ -18,6 +18,16 @@ std::bitset<kHoursPerWeek> assumed_open_hours(const Facility& f, TimeBand daytim
   return assumed.hours;
 }
 
+std::bitset<24> assumed_holiday_hours(const Facility& f, TimeBand daytime) {
+  const WeeklySchedule& s = f.availability;
+  if (f.support_24h.value == true) return WeeklySchedule::always_open().holiday_hours;
+  if (s.holidays_open != true) return {};
+  if (s.holiday_hours.any() || s.detail == WeeklySchedule::Detail::hourly) return s.holiday_hours;
+  WeeklySchedule assumed;
+  assumed.open_holiday_band(daytime);
+  return assumed.holiday_hours;
+}
+
 void set_population_year(BuiltInput& out, const Registry& reg, int year, const geometry::Projection& proj) {
   out.year = year;
   if (out.year == 0 && !reg.population.empty()) {
@@ -94,6 +104,7 @@ BuiltInput build_analysis_input(const Registry& reg, const InputOptions& opt) {
       p.at = proj.forward(*f.location);
       p.supply = f.doctors.value_or(0);
       p.open = assumed_open_hours(f);
+      p.holiday_open = assumed_holiday_hours(f);
       p.source = k;
       layer.providers.push_back(p);
       members.push_back(&f);

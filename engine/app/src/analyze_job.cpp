@@ -143,6 +143,8 @@ AnalyzeOutcome run_analyze(const Registry& reg, const AnalyzeOptions& opt) {
         ++night_hours;
       }
     }
+    for (std::size_t h = geometry::kHolidaySlot0; h < geometry::kGapSlots; ++h)
+      if (prim.uncovered[d * geometry::kGapSlots + h] > 0) ++m.holiday_gap_hours;
     m.night_uncovered_share = night_hours ? night_sum / night_hours : 0;
     m.fragile_share = fragile_sum / kHoursPerWeek;
     m.accessibility = acc_pop[d] > 0 ? acc_sum[d] / acc_pop[d] : 0;
@@ -177,11 +179,13 @@ AnalyzeOutcome run_analyze(const Registry& reg, const AnalyzeOptions& opt) {
     std::vector<std::string> head = ja ? std::vector<std::string>{"順位", "圏域ID", "圏域名", "65歳以上人口",
                                                                   "到達圏外の65歳以上割合", "空白時間数（週）",
                                                                   "夜間空白時間数", "週末空白時間数",
+                                                                  "祝日空白時間数",
                                                                   "夜間の到達圏外割合", "単独対応の割合",
                                                                   "アクセシビリティ（65歳以上千人当たり医師数）"}
                                        : std::vector<std::string>{"rank", "district_id", "district_name", "pop65",
                                                                   "uncovered_share", "gap_hours", "night_gap_hours",
-                                                                  "weekend_gap_hours", "night_uncovered_share",
+                                                                  "weekend_gap_hours", "holiday_gap_hours",
+                                                                  "night_uncovered_share",
                                                                   "fragile_share", "accessibility"};
     for (const auto& l : opt.layers) head.push_back((ja ? l.label + " 面積カバー率" : l.name + "_area_fraction"));
     for (const auto& l : opt.layers) head.push_back((ja ? l.label + " 65歳以上カバー率" : l.name + "_pop65_share"));
@@ -198,7 +202,8 @@ AnalyzeOutcome run_analyze(const Registry& reg, const AnalyzeOptions& opt) {
       const DistrictMetrics& m = out.districts[d];
       std::vector<std::string> f = {std::to_string(m.rank), m.id, m.name, integer(m.pop65), num(m.uncovered_share, 4),
                                     std::to_string(m.gap_hours), std::to_string(m.night_gap_hours),
-                                    std::to_string(m.weekend_gap_hours), num(m.night_uncovered_share, 4),
+                                    std::to_string(m.weekend_gap_hours), std::to_string(m.holiday_gap_hours),
+                                    num(m.night_uncovered_share, 4),
                                     num(m.fragile_share, 4), num(m.accessibility, 4)};
       for (std::size_t l = 0; l < opt.layers.size(); ++l) {
         const auto& cr = base.result.layers[l].coverage[d];
@@ -237,11 +242,14 @@ AnalyzeOutcome run_analyze(const Registry& reg, const AnalyzeOptions& opt) {
                  num(cr.area_m2 / 1e6, 6), num(cr.covered_m2 / 1e6, 6),
                  num(cr.area_m2 > 0 ? cr.covered_m2 / cr.area_m2 : 0, 8), integer(cr.pop65_total),
                  integer(cr.pop65_covered), crs});
-        for (int h = 0; h < kHoursPerWeek; ++h) {
-          const std::size_t k = d * geometry::kGapSlots + static_cast<std::size_t>(h);
+        // The week's hours 0–167, then a public holiday's as hours 168–191 with day "Hol"
+        // (the holiday item of the hours grammar).
+        for (std::size_t h = 0; h < geometry::kGapSlots; ++h) {
+          const std::size_t k = d * geometry::kGapSlots + h;
+          const bool hol = h >= geometry::kHolidaySlot0;
           gaps.row({y, in.districts[d].id, in.layers[l].name, std::to_string(h),
-                    std::string(weekday_english(static_cast<Weekday>(h / 24))), std::to_string(h % 24),
-                    integer(cr.pop65_total), integer(run.result.layers[l].uncovered[k]),
+                    hol ? std::string("Hol") : std::string(weekday_english(static_cast<Weekday>(h / 24))),
+                    std::to_string(h % 24), integer(cr.pop65_total), integer(run.result.layers[l].uncovered[k]),
                     integer(run.result.layers[l].fragile[k])});
         }
       }
@@ -273,6 +281,11 @@ AnalyzeOutcome run_analyze(const Registry& reg, const AnalyzeOptions& opt) {
   par.row({"coverage.population", "65+ of 500 m cells whose centroid lies within the radius of a provider"});
   par.row({"hours", "a provider is open in hour h when the middle of the hour lies in its opening hours; 24-hour "
                     "support counts every hour; known days without hours assume 09:00-18:00"});
+  par.row({"holidays", "a public holiday (gaps.csv hours 168-191, day Hol) has its own 24 hours: 24-hour support "
+                       "counts every hour; stated holiday hours (医療情報ネット 祝, Hol, 24/7) are used; open on "
+                       "holidays without known hours assumes 09:00-18:00 (an hourly schedule without 祝 hours stays "
+                       "closed); closed or not stated counts as closed (most clinics close on 祝日); holiday gap "
+                       "hours are not part of the ranking"});
   par.row({"e2sfca", "enhanced two-step floating catchment (Luo & Qi 2009), Gaussian decay (Dai 2010), d0 = " +
                          integer(opt.settings.e2sfca_d0) + " m, supply = doctors of layer " +
                          opt.layers[access_layer].name + ", demand = 65+; A per 1,000 aged 65+"});
@@ -293,6 +306,7 @@ AnalyzeOutcome run_analyze(const Registry& reg, const AnalyzeOptions& opt) {
                    {"gap_hours", m.gap_hours},
                    {"night_gap_hours", m.night_gap_hours},
                    {"weekend_gap_hours", m.weekend_gap_hours},
+                   {"holiday_gap_hours", m.holiday_gap_hours},
                    {"night_uncovered_share", m.night_uncovered_share},
                    {"fragile_share", m.fragile_share},
                    {"accessibility", m.accessibility}};

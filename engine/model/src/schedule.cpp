@@ -39,17 +39,31 @@ std::string format_hhmm(int minutes) {
   return buf;
 }
 
-void WeeklySchedule::open_band(Weekday day, TimeBand band) {
-  const int d = static_cast<int>(day);
-  bool any = false;
+namespace {
+// Hours of one day whose middle instant hh:30 lies in [band.start, band.end).
+std::bitset<24> hours_of_band(TimeBand band) {
+  std::bitset<24> out;
   for (int hh = 0; hh < 24; ++hh) {
     const int mid = hh * 60 + 30;
-    if (mid >= band.start_min && mid < band.end_min) {
-      hours.set(static_cast<std::size_t>(d * 24 + hh));
-      any = true;
-    }
+    if (mid >= band.start_min && mid < band.end_min) out.set(static_cast<std::size_t>(hh));
   }
-  if (any || band.end_min > band.start_min) open_days.add(day);
+  return out;
+}
+}  // namespace
+
+void WeeklySchedule::open_band(Weekday day, TimeBand band) {
+  const auto day_hours = hours_of_band(band);
+  const auto d = static_cast<std::size_t>(day);
+  for (std::size_t hh = 0; hh < 24; ++hh)
+    if (day_hours.test(hh)) hours.set(d * 24 + hh);
+  if (day_hours.any() || band.end_min > band.start_min) open_days.add(day);
+  detail = Detail::hourly;
+}
+
+void WeeklySchedule::open_holiday_band(TimeBand band) {
+  const auto day_hours = hours_of_band(band);
+  holiday_hours |= day_hours;
+  if (day_hours.any() || band.end_min > band.start_min) holidays_open = true;
   detail = Detail::hourly;
 }
 
@@ -59,6 +73,7 @@ WeeklySchedule WeeklySchedule::always_open() {
   s.hours.set();
   s.open_days = DaySet::all();
   s.holidays_open = true;
+  s.holiday_hours.set();
   return s;
 }
 

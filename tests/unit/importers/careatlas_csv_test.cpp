@@ -33,3 +33,24 @@ TEST(CareatlasCsv, ParsesFlagsHoursAndDoctors) {
   EXPECT_EQ(diags_named(r, "value_invalid").size(), 2u);  // home_visit=2, doctors=x
   EXPECT_EQ(r.facilities[2].availability.detail, WeeklySchedule::Detail::unknown);
 }
+
+// careatlas's `Hol` day item (public holidays) in the hours column; 24/7 includes holidays.
+TEST(CareatlasCsv, HolidayHours) {
+  const std::string dir = scratch_dir("careatlas_csv_holiday");
+  write_file(dir + "/f.csv",
+             "facility_id,name,kind,lat,lon,home_visit,support_24h,hours,doctors\n"
+             "H1,休日当番医院,clinic,35.5,139.4,1,0,\"Mon-Fri 09:00-18:00; Sat,Hol 09:00-12:00\",1\n"
+             "H2,平日医院,clinic,35.5,139.4,1,0,Mon-Fri 09:00-18:00,1\n"
+             "H3,終日診療所,clinic,35.5,139.4,1,1,24/7,2\n");
+  const Registry r = import_all({spec(InputRole::facilities, dir + "/f.csv")});
+  ASSERT_EQ(r.facilities.size(), 3u);
+  const WeeklySchedule& h1 = r.facilities[0].availability;
+  EXPECT_EQ(h1.holidays_open, std::optional<bool>(true));
+  EXPECT_EQ(h1.holiday_hours, std::bitset<24>().set(9).set(10).set(11));
+  EXPECT_TRUE(h1.open_at(5 * 24 + 9));  // Saturday too
+  const WeeklySchedule& h2 = r.facilities[1].availability;
+  EXPECT_FALSE(h2.holidays_open.has_value());  // not stated
+  EXPECT_TRUE(h2.holiday_hours.none());
+  EXPECT_TRUE(r.facilities[2].availability.holiday_hours.all());
+  EXPECT_TRUE(diags_named(r, "hours_unparsable").empty());
+}

@@ -73,12 +73,48 @@ TEST(HoursWeekly, AroundTheClock) {
   ASSERT_TRUE(s);
   EXPECT_TRUE(s->is_24_7());
   EXPECT_EQ(s->open_days, DaySet::all());
-  EXPECT_FALSE(s->holidays_open.has_value());  // a generic week says nothing about holidays
+  EXPECT_EQ(s->holidays_open, std::optional<bool>(true));  // around the clock means holidays too
+  EXPECT_TRUE(s->holiday_hours.all());
+}
+
+std::vector<int> holiday_slots(const WeeklySchedule& s) {
+  std::vector<int> out;
+  for (int h = 0; h < 24; ++h)
+    if (s.open_on_holiday_at(h)) out.push_back(h);
+  return out;
+}
+
+TEST(HoursWeekly, HolidayItemOpensHolidayHours) {
+  auto s = parse_weekly("Mon-Fri 09:00-18:00; Sat,Hol 09:00-12:30");
+  ASSERT_TRUE(s) << "Hol is a day item like Sat";
+  EXPECT_EQ(holiday_slots(*s), (std::vector<int>{9, 10, 11}));  // 12:30 is not < 12:30
+  EXPECT_EQ(s->holidays_open, std::optional<bool>(true));
+  EXPECT_EQ(slots(*s, 5), (std::vector<int>{9, 10, 11}));
+  EXPECT_TRUE(slots(*s, 6).empty());
+  EXPECT_EQ(s->open_days.to_japanese(), "月・火・水・木・金・土");  // a holiday is not a weekday
+  EXPECT_EQ(s->hours.count(), 5u * 9u + 3u);
+  auto u = parse_weekly("Mon 09:00-10:00; Hol 08:30-10:00; Hol 14:30-16:00,20:00-24:00");
+  ASSERT_TRUE(u);
+  EXPECT_EQ(holiday_slots(*u), (std::vector<int>{8, 9, 14, 15, 20, 21, 22, 23}));  // rules unite
+  auto only = parse_weekly("Hol 10:00-12:00");  // e.g. a 休日当番 clinic
+  ASSERT_TRUE(only);
+  EXPECT_EQ(only->detail, WeeklySchedule::Detail::hourly);
+  EXPECT_TRUE(only->hours.none());
+  EXPECT_EQ(holiday_slots(*only), (std::vector<int>{10, 11}));
+}
+
+TEST(HoursWeekly, WithoutHolHolidaysAreNotStated) {
+  auto s = parse_weekly("Mon-Sun 09:00-18:00");
+  ASSERT_TRUE(s);
+  EXPECT_FALSE(s->holidays_open.has_value());
+  EXPECT_TRUE(s->holiday_hours.none());
 }
 
 TEST(HoursWeekly, Errors) {
   for (const char* bad : {"", "Mon", "Xyz 09:00-10:00", "Fri-Mon 09:00-10:00", "Mon 12:00-09:00", "Mon 09:00",
-                          "Mon 09:00-25:00", "Mon 10:00-10:00", "月 09:00-10:00"}) {
+                          "Mon 09:00-25:00", "Mon 10:00-10:00", "月 09:00-10:00", "Hol", "Fri-Hol 09:00-10:00",
+                          "Hol-Sun 09:00-10:00", "hol 09:00-10:00", "Holiday 09:00-10:00", "祝 09:00-10:00",
+                          "Hol 12:00-09:00"}) {
     std::string err;
     EXPECT_FALSE(parse_weekly(bad, &err).has_value()) << bad;
     EXPECT_FALSE(err.empty()) << bad;

@@ -178,9 +178,91 @@ TEST(IryoHours, OvernightBandSplitsAtMidnight) {
   EXPECT_EQ(over[0].value, "20:00-08:00");
 }
 
-TEST(IryoHours, HolidayBandSetsHolidaysOpen) {
+// Open hours of a public holiday.
+std::vector<int> holiday_slots(const Facility& f) {
+  std::vector<int> out;
+  for (int h = 0; h < 24; ++h)
+    if (f.availability.open_on_holiday_at(h)) out.push_back(h);
+  return out;
+}
+
+TEST(IryoHours, HolidayBandGivesHolidayHours) {
   const Registry reg = load_both();
-  EXPECT_EQ(by_id(reg, "2320300000037").availability.holidays_open, std::optional<bool>(true));
+  const Facility& night = by_id(reg, "2320300000037");  // 祝_診療開始時間 09:00, 終了 12:00
+  EXPECT_EQ(night.availability.holidays_open, std::optional<bool>(true));
+  EXPECT_EQ(holiday_slots(night), (std::vector<int>{9, 10, 11}));
+  // The holiday band opens no weekday: Monday has only the 00:00-00:00 placeholder.
+  EXPECT_TRUE(slots(night, Mon).empty());
+  // No 祝 band, 祝日に休診 = 0: closed on holidays, no holiday hours.
+  const Facility& f = by_id(reg, "2320300000011");
+  EXPECT_EQ(f.availability.holidays_open, std::optional<bool>(false));
+  EXPECT_TRUE(f.availability.holiday_hours.none());
+}
+
+// 祝 bands of several departments unite; an overnight 祝 band stops at 24:00; 祝 hours
+// win over 祝日に休診 = 0 (with a warning); 祝日に休診 = 1 without 祝 hours invents none.
+TEST(IryoHours, HolidayBandsUniteAndMeetTheFlag) {
+  const std::string dir = scratch_dir("iryo_holiday");
+  std::string fac = "\xEF\xBB\xBFID,正式名称,機関区分,都道府県コード,市区町村コード,所在地,所在地座標（緯度）,所在地座標（経度）";
+  for (const char* d : {"月", "火", "水", "木", "金", "土", "日"}) fac += std::string(",毎週決まった曜日に休診（") + d + "）";
+  fac += ",祝日に休診\r\n"
+         "2320300000201,祝日診療所,2,23,203,愛知県みさき市本町5-1,35.01,137.01,1,1,1,1,1,0,0,1\r\n"
+         "2320300000219,休日夜間急患センター,2,23,203,愛知県みさき市本町5-2,35.01,137.02,0,0,0,0,0,1,1,0\r\n"
+         "2320300000227,祝日も開院医院,2,23,203,愛知県みさき市本町5-3,35.01,137.03,1,1,1,1,1,0,0,1\r\n";
+  std::string hrs = "\xEF\xBB\xBFID,診療科目コード,診療科目名,診療時間帯";
+  const char* days[] = {"月", "火", "水", "木", "金", "土", "日", "祝"};
+  for (const char* d : days)
+    for (const char* k : {"診療開始時間", "診療終了時間", "外来受付開始時間", "外来受付終了時間"})
+      hrs += std::string(",") + d + "_" + k;
+  hrs += "\r\n";
+  // One row: id, department, then {start, end} per day of `days` (empty = closed).
+  auto row = [&](const std::string& id, const std::string& dept, std::vector<std::pair<std::string, std::string>> b) {
+    b.resize(8);
+    std::string r = id + ",01," + dept + ",1";
+    for (const auto& [st, en] : b) r += "," + st + "," + en + "," + st + "," + en;
+    return r + "\r\n";
+  };
+  hrs += row("2320300000201", "内科", {{"09:00", "12:00"}, {"09:00", "12:00"}, {"09:00", "12:00"}, {"09:00", "12:00"},
+                                       {"09:00", "12:00"}, {}, {}, {"08:30", "10:00"}});
+  hrs += row("2320300000201", "小児科", {{}, {}, {}, {}, {}, {}, {}, {"09:30", "12:30"}});  // 08:30-12:30 together
+  hrs += row("2320300000219", "内科", {{}, {}, {}, {}, {}, {"18:00", "23:00"}, {"09:00", "17:00"}, {"21:00", "07:00"}});
+  hrs += row("2320300000227", "内科", {{"09:00", "12:00"}, {"09:00", "12:00"}, {"09:00", "12:00"}, {"09:00", "12:00"},
+                                       {"09:00", "12:00"}, {}, {}, {}});
+  write_file(dir + "/02-1_clinic_facility_info_20260401.csv", fac);
+  write_file(dir + "/02-2_clinic_speciality_hours_20260401.csv", hrs);
+  const Registry reg = import_all({spec(InputRole::facilities, dir + "/02-1_clinic_facility_info_20260401.csv"),
+                                   spec(InputRole::facilities, dir + "/02-2_clinic_speciality_hours_20260401.csv")});
+  ASSERT_EQ(reg.facilities.size(), 3u);
+
+  const Facility& both = by_id(reg, "2320300000201");
+  EXPECT_EQ(holiday_slots(both), (std::vector<int>{8, 9, 10, 11}));  // 08:30 is inside, 12:30 is not
+  EXPECT_EQ(both.availability.holidays_open, std::optional<bool>(true));
+  EXPECT_EQ(both.availability.text, "平日 09:00-12:00; 祝 08:30-12:30");
+  EXPECT_EQ(slots(both, Mon), (std::vector<int>{9, 10, 11}));
+
+  const Facility& night = by_id(reg, "2320300000219");
+  EXPECT_EQ(holiday_slots(night), (std::vector<int>{21, 22, 23}));  // the next day is not known
+  EXPECT_TRUE(slots(night, Mon).empty()) << "a 祝 overnight band does not spill into Monday";
+  EXPECT_EQ(night.availability.holidays_open, std::optional<bool>(true));  // hours win over the flag
+  const auto over = diags_named(reg, "hours_overnight");
+  ASSERT_EQ(over.size(), 1u);
+  EXPECT_EQ(over[0].column, "祝_診療開始時間");
+  EXPECT_EQ(over[0].row, 4);
+
+  const Facility& flagged = by_id(reg, "2320300000227");
+  EXPECT_EQ(flagged.availability.holidays_open, std::optional<bool>(true));
+  EXPECT_TRUE(flagged.availability.holiday_hours.none());  // open, hours not stated
+
+  const auto c = diags_named(reg, "hours_flag_conflict");
+  ASSERT_EQ(c.size(), 2u);
+  auto on = [&](const std::string& column) {
+    return std::find_if(c.begin(), c.end(), [&](const Diagnostic& d) { return d.column == column; });
+  };
+  ASSERT_NE(on("祝_診療開始時間"), c.end());  // 急患センター: 祝日に休診 = 0, but 祝 hours
+  EXPECT_EQ(on("祝_診療開始時間")->value, "21:00-24:00");
+  EXPECT_EQ(on("祝_診療開始時間")->row, 4);
+  ASSERT_NE(on("祝日に休診"), c.end());  // 開院医院: flagged open, no 祝 hours
+  EXPECT_EQ(on("祝日に休診")->row, 4);
 }
 
 TEST(IryoHours, PlaceholderAndOneSidedCellsIgnored) {

@@ -31,6 +31,8 @@ Registry sample_registry() {
   f.survey.notes = "備考, カンマ入り";
   f.doctors = 2;
   f.availability.open_band(Weekday::Mon, {540, 720});
+  f.availability.open_holiday_band({9 * 60, 12 * 60});  // 祝 09:00-12:00
+  f.availability.open_holiday_band({23 * 60, 24 * 60});  // and the last hour (bit 23: first character)
   PopulationCell c;
   c.mesh_code = 533946114;
   c.year = 2040;
@@ -63,6 +65,12 @@ TEST(RegistryStore, RoundTripGivesTheSameModel) {
   EXPECT_EQ(back.files, r.files);
   EXPECT_EQ(back.sources, r.sources);
   EXPECT_EQ(back, r);
+  // The holiday hours make the trip (a facility without them too).
+  const auto holiday = std::bitset<24>().set(9).set(10).set(11).set(23);
+  EXPECT_EQ(back.facilities.front().availability.holiday_hours, holiday);
+  EXPECT_EQ(back.facilities.front().availability.holidays_open, std::optional<bool>(true));
+  ASSERT_GT(back.facilities.size(), 1u);
+  EXPECT_TRUE(back.facilities[1].availability.holiday_hours.none());
   // No temporary file is left beside it.
   std::size_t n = 0;
   for (const auto& e : std::filesystem::directory_iterator(dir)) {

@@ -22,6 +22,16 @@ using LayerConfig = ProviderLayer;  // from the model (project file [[layers]])
 // on those days; nothing known → weekdays `daytime`.
 std::bitset<kHoursPerWeek> assumed_open_hours(const Facility& f, TimeBand daytime = {9 * 60, 18 * 60});
 
+// Hours of a public holiday (祝日) a facility is taken to be open, in this order:
+//  1. support_24h = true (在支診, 24時間対応): all 24 hours;
+//  2. holidays not stated open (holidays_open false or empty): closed — most clinics close
+//     on 祝日, and 医療情報ネット / 利用可能曜日 say so when they open;
+//  3. holiday hours stated (医療情報ネット 祝 bands, `Hol` in the hours grammar, 24/7): those;
+//  4. open on holidays, hours not stated: `daytime` (DEFAULT 09:00–18:00), as on other days
+//     known without hours — except for an hourly schedule, whose missing holiday hours
+//     stay closed as its missing weekday hours do (no hours are invented).
+std::bitset<24> assumed_holiday_hours(const Facility& f, TimeBand daytime = {9 * 60, 18 * 60});
+
 struct InputOptions {
   int epsg = 0;  // 0 = the plane rectangular zone of the data (plane_rectangular_zone)
   int population_year = 0;  // cells of this year; 0 = the only/lowest year present

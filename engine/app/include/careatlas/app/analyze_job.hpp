@@ -7,7 +7,9 @@
 //   district_summary.csv  one row per district: the metrics of the ranking, per layer
 //                         coverage, and future-year figures; Japanese or English headers
 //   coverage.csv          district × layer × year: areas and 65+ covered
-//   gaps.csv              district × layer × year × hour of week: 65+ uncovered / fragile
+//   gaps.csv              district × layer × year × hour of week (hour 0–167), then the
+//                         24 hours of a public holiday (hour 168–191, day "Hol"): 65+
+//                         uncovered / fragile
 //   access.csv            mesh cell × year: E2SFCA accessibility
 //   analysis_parameters.csv  CRS, radii, method and parameters as key,value
 //   analysis.gpkg         for QGIS: district_metrics, coverage (covered part of each
@@ -38,6 +40,7 @@ struct DistrictMetrics {
   int gap_hours = 0;            // hours of the week with any 65+ uncovered
   int night_gap_hours = 0;      // of which 22:00–06:00
   int weekend_gap_hours = 0;    // of which Saturday/Sunday
+  int holiday_gap_hours = 0;    // hours of a public holiday (祝日) with any 65+ uncovered
   double night_uncovered_share = 0;  // mean over night hours of uncovered 65+ / 65+
   double fragile_share = 0;     // mean over the week of (exactly one open provider) 65+ / 65+
   double accessibility = 0;     // E2SFCA, 65+-weighted mean over the district's cells

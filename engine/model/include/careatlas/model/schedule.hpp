@@ -1,9 +1,11 @@
 #pragma once
-// Weekly availability: 168 hour-of-week slots plus public holidays.
+// Weekly availability: 168 hour-of-week slots plus the 24 hours of a public holiday.
 //
 // Slot h is the hour [h, h+1) after Monday 00:00: day = h / 24 (0 = Mon … 6 = Sun),
 // hour = h % 24. A provider is open in slot h when the instant `day hh:30` lies in one of
-// its opening intervals (WORKLOAD.md §5), so "09:00-12:30" opens slots 9, 10, 11.
+// its opening intervals (WORKLOAD.md §5), so "09:00-12:30" opens slots 9, 10, 11. A public
+// holiday (祝日) has its own 24 hour slots by the same rule: a clinic open Monday to
+// Friday is usually closed on a holiday that falls on a Monday.
 //
 // Sources differ in what they know: 医療情報ネット gives hours, 介護サービス情報公表 gives
 // only days (平日/土曜日/日曜日/祝日), many sources give nothing. `detail` says which, so
@@ -66,12 +68,18 @@ struct WeeklySchedule {
   DaySet open_days;                   // days with any opening
   std::bitset<kHoursPerWeek> hours;   // meaningful when detail == hourly
   std::optional<bool> holidays_open;  // 祝日: open / closed / not stated
+  // Hours open on a public holiday (bit hh = [hh, hh+1)); meaningful when detail == hourly
+  // and holidays_open == true. Empty with holidays_open == true: open, hours not stated.
+  std::bitset<24> holiday_hours;
   std::string text;                   // the source's own wording, for the booklet
 
   // Open the slots whose middle instant lies in [band.start, band.end) on `day`.
   void open_band(Weekday day, TimeBand band);
+  // The same on a public holiday; marks holidays open.
+  void open_holiday_band(TimeBand band);
   bool open_at(int hour_of_week) const { return hours.test(static_cast<std::size_t>(hour_of_week)); }
-  static WeeklySchedule always_open();  // 24/7
+  bool open_on_holiday_at(int hour) const { return holiday_hours.test(static_cast<std::size_t>(hour)); }
+  static WeeklySchedule always_open();  // 24/7, holidays included
   bool is_24_7() const { return detail == Detail::hourly && hours.all(); }
   friend bool operator==(const WeeklySchedule&, const WeeklySchedule&) = default;
 };
