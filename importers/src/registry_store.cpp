@@ -1,13 +1,12 @@
-// GeoPackage registry through GDAL/OGR, and the CSV reports.
+// The GeoPackage registry through GDAL/OGR (in the GDAL module; the CSV reports are in
+// report_files.cpp).
 #include "careatlas/importers/registry_store.hpp"
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
-#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <stdexcept>
 
@@ -23,11 +22,6 @@ namespace {
 
 using gdal::DatasetPtr;
 using gdal::FeaturePtr;
-
-std::string temp_name_for(const std::string& path, const std::string& ext) {
-  const fs::path p(path);
-  return (p.parent_path() / ("." + p.filename().string() + ".tmp-" + std::to_string(::getpid()) + ext)).string();
-}
 
 // ---- field kinds -----------------------------------------------------------------------
 enum class F { str, i32, i64, real, boolean };
@@ -442,55 +436,6 @@ Registry read_registry(const std::string& path) {
     else if (k == "careatlas_version") reg.careatlas_version = v;
   }
   return reg;
-}
-
-namespace {
-constexpr std::string_view kBom = "\xEF\xBB\xBF";
-std::string csv_line(std::initializer_list<std::string> fields) {
-  std::string s;
-  bool first = true;
-  for (const auto& f : fields) {
-    if (!first) s += ',';
-    first = false;
-    s += csv::quote_field(f);
-  }
-  return s + "\r\n";
-}
-}  // namespace
-
-std::string import_report_csv(const Registry& reg) {
-  std::string s(kBom);
-  s += csv_line({"file", "role", "format", "encoding", "rows_read", "imported", "rejected", "skipped", "warnings"});
-  for (const FileReport& r : reg.files)
-    s += csv_line({r.file, r.role, r.format, r.encoding, std::to_string(r.rows_read), std::to_string(r.imported),
-                   std::to_string(r.rejected), std::to_string(r.skipped), std::to_string(r.warnings)});
-  return s;
-}
-
-std::string diagnostics_csv(const Registry& reg) {
-  std::string s(kBom);
-  s += csv_line({"file", "row", "column", "code", "severity", "value", "message", "説明"});
-  for (const Diagnostic& d : reg.diagnostics)
-    s += csv_line({d.file, std::to_string(d.row), d.column, std::string(to_string(d.code)),
-                   std::string(to_string(d.severity)), d.value, d.message, std::string(diag_info(d.code).summary_ja)});
-  return s;
-}
-
-void write_file_atomic(const std::string& path, const std::string& bytes) {
-  const std::string tmp = temp_name_for(path, "");
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw std::runtime_error(path + ": cannot write (" + tmp + ")");
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.flush();
-    if (!out) {
-      out.close();
-      std::error_code ec;
-      fs::remove(tmp, ec);
-      throw std::runtime_error(path + ": write failed (disk full?)");
-    }
-  }
-  fs::rename(tmp, path);
 }
 
 }  // namespace careatlas

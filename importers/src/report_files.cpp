@@ -1,0 +1,70 @@
+// The import report CSVs and the atomic file writer (no GDAL: see registry_store.hpp).
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+
+#include "careatlas/importers/csv.hpp"
+#include "careatlas/importers/registry_store.hpp"
+
+namespace careatlas {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string temp_name_for(const std::string& path) {
+  const fs::path p(path);
+  return (p.parent_path() / ("." + p.filename().string() + ".tmp-" + std::to_string(::getpid()))).string();
+}
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+std::string csv_line(std::initializer_list<std::string> fields) {
+  std::string s;
+  bool first = true;
+  for (const auto& f : fields) {
+    if (!first) s += ',';
+    first = false;
+    s += csv::quote_field(f);
+  }
+  return s + "\r\n";
+}
+}  // namespace
+
+std::string import_report_csv(const Registry& reg) {
+  std::string s(kBom);
+  s += csv_line({"file", "role", "format", "encoding", "rows_read", "imported", "rejected", "skipped", "warnings"});
+  for (const FileReport& r : reg.files)
+    s += csv_line({r.file, r.role, r.format, r.encoding, std::to_string(r.rows_read), std::to_string(r.imported),
+                   std::to_string(r.rejected), std::to_string(r.skipped), std::to_string(r.warnings)});
+  return s;
+}
+
+std::string diagnostics_csv(const Registry& reg) {
+  std::string s(kBom);
+  s += csv_line({"file", "row", "column", "code", "severity", "value", "message", "説明"});
+  for (const Diagnostic& d : reg.diagnostics)
+    s += csv_line({d.file, std::to_string(d.row), d.column, std::string(to_string(d.code)),
+                   std::string(to_string(d.severity)), d.value, d.message, std::string(diag_info(d.code).summary_ja)});
+  return s;
+}
+
+void write_file_atomic(const std::string& path, const std::string& bytes) {
+  const std::string tmp = temp_name_for(path);
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) throw std::runtime_error(path + ": cannot write (" + tmp + ")");
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.flush();
+    if (!out) {
+      out.close();
+      std::error_code ec;
+      fs::remove(tmp, ec);
+      throw std::runtime_error(path + ": write failed (disk full?)");
+    }
+  }
+  fs::rename(tmp, path);
+}
+
+}  // namespace careatlas
