@@ -162,9 +162,10 @@ int run_analyze_step(const project::ProjectConfig& cfg, const std::string& out, 
   const std::size_t top = std::min<std::size_t>(res.ranking.size(), static_cast<std::size_t>(std::max(cfg.analysis.top, 1)));
   for (std::size_t r = 0; r < top; ++r) {
     const auto& m = res.districts[res.ranking[r]];
-    std::printf("  %zu. %s %s: 65+ %.0f, uncovered %.1f %%, night gap %d h, weekend gap %d h, fragile %.1f %%, access %.2f\n",
+    std::printf("  %zu. %s %s: 65+ %.0f, uncovered %.1f %%, night gap %d h, weekend gap %d h, holiday gap %d h, "
+                "fragile %.1f %%, access %.2f\n",
                 r + 1, m.id.c_str(), m.name.c_str(), m.pop65, 100 * m.uncovered_share, m.night_gap_hours,
-                m.weekend_gap_hours, 100 * m.fragile_share, m.accessibility);
+                m.weekend_gap_hours, m.holiday_gap_hours, 100 * m.fragile_share, m.accessibility);
   }
   std::fflush(stdout);
   for (const auto& w : res.written) std::cout << "written: " << w << "\n";

@@ -7,9 +7,14 @@
 
 namespace careatlas::app {
 
-std::bitset<kHoursPerWeek> assumed_open_hours(const Facility& f, TimeBand daytime) {
+bool counts_as_24h(const Facility& f, bool count_hints) {
+  if (f.support_24h.value.has_value()) return *f.support_24h.value;
+  return count_hints && !f.support_24h_hint.empty();
+}
+
+std::bitset<kHoursPerWeek> assumed_open_hours(const Facility& f, TimeBand daytime, bool count_24h_hints) {
   const WeeklySchedule& s = f.availability;
-  if (f.support_24h.value == true) return WeeklySchedule::always_open().hours;
+  if (counts_as_24h(f, count_24h_hints)) return WeeklySchedule::always_open().hours;
   if (s.detail == WeeklySchedule::Detail::hourly) return s.hours;
   WeeklySchedule assumed;
   const DaySet days = s.detail == WeeklySchedule::Detail::days_only ? s.open_days : DaySet::weekdays();
@@ -18,9 +23,9 @@ std::bitset<kHoursPerWeek> assumed_open_hours(const Facility& f, TimeBand daytim
   return assumed.hours;
 }
 
-std::bitset<24> assumed_holiday_hours(const Facility& f, TimeBand daytime) {
+std::bitset<24> assumed_holiday_hours(const Facility& f, TimeBand daytime, bool count_24h_hints) {
   const WeeklySchedule& s = f.availability;
-  if (f.support_24h.value == true) return WeeklySchedule::always_open().holiday_hours;
+  if (counts_as_24h(f, count_24h_hints)) return WeeklySchedule::always_open().holiday_hours;
   if (s.holidays_open != true) return {};
   if (s.holiday_hours.any() || s.detail == WeeklySchedule::Detail::hourly) return s.holiday_hours;
   WeeklySchedule assumed;
@@ -28,7 +33,8 @@ std::bitset<24> assumed_holiday_hours(const Facility& f, TimeBand daytime) {
   return assumed.holiday_hours;
 }
 
-void set_population_year(BuiltInput& out, const Registry& reg, int year, const geometry::Projection& proj) {
+void set_population_year(BuiltInput& out, const Registry& reg, int year, const geometry::Projection& proj,
+                         unsigned threads) {
   out.year = year;
   if (out.year == 0 && !reg.population.empty()) {
     out.year = reg.population.front().year;
@@ -37,8 +43,9 @@ void set_population_year(BuiltInput& out, const Registry& reg, int year, const g
   out.cells.clear();
   for (const PopulationCell& c : reg.population)
     if (c.year == out.year) out.cells.push_back(&c);
-  std::sort(out.cells.begin(), out.cells.end(),
-            [](const PopulationCell* a, const PopulationCell* b) { return a->mesh_code < b->mesh_code; });
+  const auto by_code = [](const PopulationCell* a, const PopulationCell* b) { return a->mesh_code < b->mesh_code; };
+  if (!std::is_sorted(out.cells.begin(), out.cells.end(), by_code))  // files usually come sorted
+    std::sort(out.cells.begin(), out.cells.end(), by_code);
   std::vector<LonLat> centres(out.cells.size());
   for (std::size_t i = 0; i < out.cells.size(); ++i) {
     // Half-mesh centroids exactly as WORKLOAD.md §3 computes them; other levels: the
@@ -48,7 +55,7 @@ void set_population_year(BuiltInput& out, const Registry& reg, int year, const g
     else if (const auto b = mesh::decode(code)) centres[i] = b->centre();
   }
   std::vector<geometry::XY> xy(centres.size());
-  proj.forward(centres.data(), xy.data(), centres.size());
+  proj.forward(centres.data(), xy.data(), centres.size(), threads);
   auto& cells = out.input.cells;
   cells.clear();
   cells.reserve(out.cells.size());
@@ -56,10 +63,10 @@ void set_population_year(BuiltInput& out, const Registry& reg, int year, const g
     cells.push_back({out.cells[i]->mesh_code, xy[i], out.cells[i]->age65plus.value_or(0.0)});
 }
 
-BuiltInput build_analysis_input(const Registry& reg, const InputOptions& opt) {
-  BuiltInput out;
-  // Districts: the requested level, sorted by id (byte order).
-  std::optional<DistrictLevel> level = opt.level;
+namespace {
+
+// The districts of the requested level, sorted by id (byte order).
+std::vector<const District*> analysed_districts(const Registry& reg, std::optional<DistrictLevel> level) {
   if (!level) {
     for (auto l : {DistrictLevel::daily_life_area, DistrictLevel::municipality})
       if (std::any_of(reg.districts.begin(), reg.districts.end(), [l](const District& d) { return d.level == l; })) {
@@ -67,30 +74,51 @@ BuiltInput build_analysis_input(const Registry& reg, const InputOptions& opt) {
         break;
       }
   }
+  std::vector<const District*> out;
   for (const District& d : reg.districts)
-    if (!level || d.level == *level) out.districts.push_back(&d);
-  if (out.districts.empty()) throw config_error("the registry has no districts to analyse");
-  std::sort(out.districts.begin(), out.districts.end(), [](const District* a, const District* b) { return a->id < b->id; });
+    if (!level || d.level == *level) out.push_back(&d);
+  if (out.empty()) throw config_error("the registry has no districts to analyse");
+  std::sort(out.begin(), out.end(), [](const District* a, const District* b) { return a->id < b->id; });
+  return out;
+}
 
-  // CRS.
-  out.epsg = opt.epsg;
-  if (out.epsg == 0) {
-    std::vector<std::string> codes;
-    for (const Facility& f : reg.facilities)
-      if (!f.municipality_code.empty()) codes.push_back(f.municipality_code);
-    for (const District* d : out.districts)
-      if (d->level == DistrictLevel::municipality) codes.push_back(d->id);
-    std::optional<LonLat> centre;
-    if (!out.districts.front()->geometry.empty() && !out.districts.front()->geometry.front().outer().empty())
-      centre = out.districts.front()->geometry.front().outer().front();
-    out.epsg = geometry::plane_rectangular_zone(codes, centre);
-  }
-  const geometry::Projection proj(out.epsg);
+int epsg_for(const Registry& reg, const std::vector<const District*>& districts, int configured) {
+  if (configured != 0) return configured;
+  std::vector<std::string> codes;
+  for (const Facility& f : reg.facilities)
+    if (!f.municipality_code.empty()) codes.push_back(f.municipality_code);
+  for (const District* d : districts)
+    if (d->level == DistrictLevel::municipality) codes.push_back(d->id);
+  std::optional<LonLat> centre;
+  if (!districts.front()->geometry.empty() && !districts.front()->geometry.front().outer().empty())
+    centre = districts.front()->geometry.front().outer().front();
+  return geometry::plane_rectangular_zone(codes, centre);
+}
+
+}  // namespace
+
+int analysis_epsg(const Registry& reg, const InputOptions& opt) {
+  return epsg_for(reg, analysed_districts(reg, opt.level), opt.epsg);
+}
+
+BuiltInput build_analysis_input(const Registry& reg, const InputOptions& opt) {
+  const geometry::Projection proj(analysis_epsg(reg, opt));
+  return build_analysis_input(reg, opt, proj);
+}
+
+BuiltInput build_analysis_input(const Registry& reg, const InputOptions& opt, const geometry::Projection& proj) {
+  BuiltInput out;
+  out.districts = analysed_districts(reg, opt.level);
+  out.epsg = proj.epsg();
   out.crs_name = proj.name();
 
   geometry::AnalysisInput& in = out.input;
-  for (const District* d : out.districts) in.districts.push_back({d->id, d->name, proj.forward(d->geometry)});
-  set_population_year(out, reg, opt.population_year, proj);
+  std::vector<const MultiPolygon*> shapes;
+  for (const District* d : out.districts) shapes.push_back(&d->geometry);
+  std::vector<geometry::PlanarMultiPolygon> planar = proj.forward(shapes, opt.threads);
+  for (std::size_t i = 0; i < out.districts.size(); ++i)
+    in.districts.push_back({out.districts[i]->id, out.districts[i]->name, std::move(planar[i])});
+  set_population_year(out, reg, opt.population_year, proj, opt.threads);
 
   for (const LayerConfig& lc : opt.layers) {
     geometry::AnalysisLayer layer;
@@ -103,8 +131,8 @@ BuiltInput build_analysis_input(const Registry& reg, const InputOptions& opt) {
       geometry::AnalysisProvider p;
       p.at = proj.forward(*f.location);
       p.supply = f.doctors.value_or(0);
-      p.open = assumed_open_hours(f);
-      p.holiday_open = assumed_holiday_hours(f);
+      p.open = assumed_open_hours(f, {9 * 60, 18 * 60}, opt.count_24h_hints);
+      p.holiday_open = assumed_holiday_hours(f, {9 * 60, 18 * 60}, opt.count_24h_hints);
       p.source = k;
       layer.providers.push_back(p);
       members.push_back(&f);

@@ -77,12 +77,14 @@ AnalyzeOutcome run_analyze(const Registry& reg, const AnalyzeOptions& opt) {
   io.population_year = years.front();
   io.layers = opt.layers;
   io.level = opt.settings.district_level;
-  BuiltInput built = build_analysis_input(reg, io);
-  const geometry::Projection proj(built.epsg);
+  io.threads = opt.threads;
+  io.count_24h_hints = opt.settings.count_24h_hints;
+  const geometry::Projection proj(analysis_epsg(reg, io));
+  BuiltInput built = build_analysis_input(reg, io, proj);
   std::vector<YearRun> runs;
   for (int y : years) {
     step("analysing " + (y ? std::to_string(y) : std::string("the base year")));
-    if (!runs.empty()) set_population_year(built, reg, y, proj);
+    if (!runs.empty()) set_population_year(built, reg, y, proj, opt.threads);
     if (built.cells.empty()) throw config_error("no population cells for the year " + std::to_string(built.year));
     YearRun run;
     run.year = built.year;
@@ -281,6 +283,10 @@ AnalyzeOutcome run_analyze(const Registry& reg, const AnalyzeOptions& opt) {
   par.row({"coverage.population", "65+ of 500 m cells whose centroid lies within the radius of a provider"});
   par.row({"hours", "a provider is open in hour h when the middle of the hour lies in its opening hours; 24-hour "
                     "support counts every hour; known days without hours assume 09:00-18:00"});
+  par.row({"24h_hints", opt.settings.count_24h_hints
+                            ? "counted: open-data text promising 24-hour response (利用可能曜日特記事項) counts as "
+                              "24-hour support unless a source says no (count_24h_hints = true)"
+                            : "not counted: only explicit 24-hour flags count (count_24h_hints = false)"});
   par.row({"holidays", "a public holiday (gaps.csv hours 168-191, day Hol) has its own 24 hours: 24-hour support "
                        "counts every hour; stated holiday hours (医療情報ネット 祝, Hol, 24/7) are used; open on "
                        "holidays without known hours assumes 09:00-18:00 (an hourly schedule without 祝 hours stays "

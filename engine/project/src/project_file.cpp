@@ -124,7 +124,7 @@ class Loader {
 
   void analysis(const toml::table& t, AnalysisSettings& a) const {
     only_keys(t, {"epsg", "district_level", "base_year", "future_years", "e2sfca_d0", "access_layer", "disc_segments",
-                  "top", "japanese_headers"},
+                  "top", "japanese_headers", "count_24h_hints"},
               "[analysis]");
     a.epsg = integer(t, "epsg", 0);
     if (const toml::node* lv = t.get("district_level")) {
@@ -143,6 +143,7 @@ class Loader {
       fail(t.get("disc_segments")->source(), "disc_segments must be a multiple of 4, at least 8");
     a.top = integer(t, "top", 3);
     a.japanese_headers = boolean(t, "japanese_headers").value_or(true);
+    a.count_24h_hints = boolean(t, "count_24h_hints").value_or(true);
   }
 
   ProviderLayer layer(const toml::table& t) const {

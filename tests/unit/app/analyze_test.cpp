@@ -151,6 +151,27 @@ TEST(Analyze, DistrictAccessibilityIsTheBaseYearWeightedMean) {
 }
 
 // Holiday (祝日) hours of a provider, rule by rule (analysis_input.hpp).
+// 利用可能曜日特記事項 「緊急時、電話にて24時間、対応可能」 is recorded as a hint; the analysis
+// counts it as 24-hour support unless a source says no or the project turns hints off.
+TEST(AnalysisInput, TwentyFourHourHintsCountUnlessDenied) {
+  Facility station;  // a 訪問看護 station: weekdays, no hours, and the hint
+  station.availability.detail = WeeklySchedule::Detail::days_only;
+  station.availability.open_days = DaySet::weekdays();
+  station.support_24h_hint = "緊急時、電話にて24時間、対応可能";
+  const auto week_all = std::bitset<kHoursPerWeek>().set();
+  EXPECT_TRUE(app::counts_as_24h(station, true));
+  EXPECT_EQ(app::assumed_open_hours(station), week_all);
+  EXPECT_EQ(app::assumed_holiday_hours(station), std::bitset<24>().set());
+  // Hints off: weekdays 09:00–18:00 only, closed on holidays (not stated).
+  EXPECT_FALSE(app::counts_as_24h(station, false));
+  EXPECT_EQ(app::assumed_open_hours(station, {9 * 60, 18 * 60}, false).count(), 5u * 9u);
+  EXPECT_EQ(app::assumed_holiday_hours(station, {9 * 60, 18 * 60}, false).count(), 0u);
+  // A source that says "no 24-hour support" (e.g. the survey) beats the hint.
+  station.support_24h.value = false;
+  EXPECT_FALSE(app::counts_as_24h(station, true));
+  EXPECT_EQ(app::assumed_open_hours(station).count(), 5u * 9u);
+}
+
 TEST(AnalysisInput, HolidayHoursRules) {
   const std::bitset<24> none, all = std::bitset<24>().set();
   std::bitset<24> day;  // 09:00-18:00 → hours 9–17

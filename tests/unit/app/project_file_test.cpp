@@ -75,6 +75,7 @@ epsg = 6675
 district_level = "municipality"
 future_years = [2040, 2050]
 e2sfca_d0 = 30000
+count_24h_hints = false
 
 [[layers]]
 name = "zaishishin"
@@ -93,6 +94,7 @@ service_codes = ["710", "760"]
   EXPECT_EQ(c.analysis.district_level, DistrictLevel::municipality);
   EXPECT_EQ(c.analysis.future_years, (std::vector<int>{2040, 2050}));
   EXPECT_EQ(c.analysis.e2sfca_d0, 30000.0);
+  EXPECT_FALSE(c.analysis.count_24h_hints);  // DEFAULT true
   ASSERT_EQ(c.layers.size(), 2u);
   EXPECT_EQ(c.layers[0].label, "在支診（16km）");
   EXPECT_EQ(c.layers[0].radius_m, 16000.0);

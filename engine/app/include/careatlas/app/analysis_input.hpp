@@ -16,11 +16,17 @@ namespace careatlas::app {
 
 using LayerConfig = ProviderLayer;  // from the model (project file [[layers]])
 
+// Whether a facility counts as open around the clock: support_24h = true, or — when
+// count_hints and no source said no — an open-data text that promises 24-hour response
+// (介護サービス情報公表 利用可能曜日特記事項, e.g. 訪問看護 with 24時間対応体制).
+bool counts_as_24h(const Facility& f, bool count_hints);
+
 // Hour-of-week slots a facility is taken to be open. Hourly schedules are used as they
 // are; a facility that promises 24-hour support (support_24h = true) is open every
 // slot; known open days without hours are assumed open `daytime` (DEFAULT 09:00–18:00)
 // on those days; nothing known → weekdays `daytime`.
-std::bitset<kHoursPerWeek> assumed_open_hours(const Facility& f, TimeBand daytime = {9 * 60, 18 * 60});
+std::bitset<kHoursPerWeek> assumed_open_hours(const Facility& f, TimeBand daytime = {9 * 60, 18 * 60},
+                                              bool count_24h_hints = true);
 
 // Hours of a public holiday (祝日) a facility is taken to be open, in this order:
 //  1. support_24h = true (在支診, 24時間対応): all 24 hours;
@@ -30,7 +36,8 @@ std::bitset<kHoursPerWeek> assumed_open_hours(const Facility& f, TimeBand daytim
 //  4. open on holidays, hours not stated: `daytime` (DEFAULT 09:00–18:00), as on other days
 //     known without hours — except for an hourly schedule, whose missing holiday hours
 //     stay closed as its missing weekday hours do (no hours are invented).
-std::bitset<24> assumed_holiday_hours(const Facility& f, TimeBand daytime = {9 * 60, 18 * 60});
+std::bitset<24> assumed_holiday_hours(const Facility& f, TimeBand daytime = {9 * 60, 18 * 60},
+                                      bool count_24h_hints = true);
 
 struct InputOptions {
   int epsg = 0;  // 0 = the plane rectangular zone of the data (plane_rectangular_zone)
@@ -38,6 +45,8 @@ struct InputOptions {
   std::vector<LayerConfig> layers;
   // District level to analyse (DEFAULT: daily_life_area when present, else municipality, else all).
   std::optional<DistrictLevel> level;
+  unsigned threads = 0;  // for projecting vertices and cells; 0 = all cores
+  bool count_24h_hints = true;  // see counts_as_24h
 };
 
 struct BuiltInput {
@@ -52,9 +61,15 @@ struct BuiltInput {
 
 // Throws config_error when the registry lacks what the analysis needs.
 BuiltInput build_analysis_input(const Registry& reg, const InputOptions& opt);
+// The analysis CRS: opt.epsg, or the plane rectangular zone of the data.
+int analysis_epsg(const Registry& reg, const InputOptions& opt);
+// The same with a projection made beforehand (e.g. while the inputs were read); its EPSG
+// code wins over opt.epsg.
+BuiltInput build_analysis_input(const Registry& reg, const InputOptions& opt, const geometry::Projection& proj);
 
 // Replaces the cells of `in` by those of another population year (0 = the earliest),
 // projected with `proj` (the CRS of `in`); districts and providers stay as they are.
-void set_population_year(BuiltInput& in, const Registry& reg, int year, const geometry::Projection& proj);
+void set_population_year(BuiltInput& in, const Registry& reg, int year, const geometry::Projection& proj,
+                         unsigned threads = 0);
 
 }  // namespace careatlas::app

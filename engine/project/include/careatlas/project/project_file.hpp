@@ -35,6 +35,9 @@
 //   disc_segments = 64                # DEFAULT 64 (GEOS quadsegs 16)
 //   top = 3                           # underserved districts to list. DEFAULT 3
 //   japanese_headers = true           # district summary CSV headers. DEFAULT true
+//   count_24h_hints = true            # open-data text promising 24-hour response (e.g.
+//                                     #   「緊急時、電話にて24時間、対応可能」) counts as
+//                                     #   24-hour support unless a source says no. DEFAULT true
 //
 //   [[layers]]                        # DEFAULT: home-visit clinics+hospitals 16 km,
 //   name = "home_visit_clinics"       #          home nursing 10 km
@@ -64,6 +67,7 @@ struct AnalysisSettings {
   int disc_segments = 64;
   int top = 3;
   bool japanese_headers = true;
+  bool count_24h_hints = true;
 };
 
 struct ProjectConfig {
