@@ -1,9 +1,18 @@
 #include "district_builder.hpp"
 
+#include <boost/geometry/algorithms/area.hpp>
 #include <boost/geometry/algorithms/correct.hpp>
 #include <boost/geometry/algorithms/is_valid.hpp>
 
-#include "gdal_util.hpp"
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <numbers>
+#include <vector>
+
+#include "gdal_module.hpp"
+#include "polygon_validity.hpp"
 
 namespace careatlas {
 
@@ -111,21 +120,28 @@ void DistrictBuilder::finish(std::int64_t features) {
                 std::to_string(n) + " features with id " + id + " merged into one multipolygon (islands, exclaves)");
 }
 
+namespace {
+
+// GEOS MakeValid through OGR, in the GDAL module (gdal_module.hpp): the polygons of the
+// result, oriented. nullopt when nothing usable comes back.
+std::optional<MultiPolygon> repaired_with_make_valid(const MultiPolygon& mp) {
+  if (std::optional<MultiPolygon> repaired = gdal_make_valid(mp)) {
+    boost::geometry::correct(*repaired);
+    if (!repaired->empty()) return repaired;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<MultiPolygon> usable_polygons(FileContext& ctx, std::int64_t row, MultiPolygon mp) {
   boost::geometry::correct(mp);
   boost::geometry::validity_failure_type why{};
-  if (!mp.empty() && !boost::geometry::is_valid(mp, why)) {
-    const OGRMultiPolygon ogr = gdal::to_ogr(mp);
-    std::unique_ptr<OGRGeometry> fixed(ogr.MakeValid());
-    if (fixed) {
-      // MakeValid may return a collection (polygons + stray lines); keep the polygons.
-      MultiPolygon repaired = gdal::to_model(*fixed);
-      boost::geometry::correct(repaired);
-      if (!repaired.empty()) {
-        ctx.diag(DiagCode::geometry_repaired, row, "geometry", "",
-                 "the polygon was invalid (self-intersection or bad ring) and was repaired with GEOS MakeValid");
-        mp = std::move(repaired);
-      }
+  if (!mp.empty() && !surely_valid(mp) && !boost::geometry::is_valid(mp, why)) {
+    if (auto repaired = repaired_with_make_valid(mp)) {
+      ctx.diag(DiagCode::geometry_repaired, row, "geometry", "",
+               "the polygon was invalid (self-intersection or bad ring) and was repaired with GEOS MakeValid");
+      mp = std::move(*repaired);
     }
   }
   if (mp.empty()) {

@@ -2,6 +2,9 @@
 // facility_id,name,kind,lat,lon,home_visit,support_24h,hours,doctors — hours in the
 // WORKLOAD.md §5 grammar. Optional extra columns: kana, address, phone, fax, url,
 // municipality_code, service_code.
+#include <algorithm>
+#include <unordered_map>
+
 #include "careatlas/importers/hours.hpp"
 #include "session_state.hpp"
 
@@ -12,6 +15,40 @@ std::optional<bool> parse_01(const std::string& s) {
   if (s == "1" || s == "true") return true;
   if (s == "0" || s == "false") return false;
   return std::nullopt;
+}
+
+// hours::parse_weekly by text, remembered: a file repeats a handful of opening-hours
+// texts over thousands of rows, and parsing is a pure function of the text. At most
+// kTexts texts are kept (a file of all different texts costs no memory beyond them).
+class WeeklyHoursCache {
+ public:
+  struct Parsed {
+    std::optional<WeeklySchedule> schedule;
+    std::string error;
+  };
+  const Parsed& parse(const std::string& text) {
+    if (auto it = cache_.find(text); it != cache_.end()) return it->second;
+    Parsed p;
+    p.schedule = hours::parse_weekly(text, &p.error);
+    if (cache_.size() < kTexts) return cache_.emplace(text, std::move(p)).first->second;
+    last_ = std::move(p);
+    return last_;
+  }
+
+ private:
+  static constexpr std::size_t kTexts = 1024;
+  std::unordered_map<std::string, Parsed> cache_;
+  Parsed last_;  // the answer for a text beyond the cache, valid until the next call
+};
+
+// Room for every line of the file at once: moving Facility objects (two dozen strings
+// each) as the vector grows, and rehashing the ID index, cost more than reading them.
+void reserve_rows(ImportSession::State& st, std::string_view text) {
+  const auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+  reserve_more(st.reg.facilities, lines);
+  auto& ids = st.facility_by_id;
+  if (const std::size_t wanted = ids.size() + lines; wanted > ids.bucket_count())
+    ids.reserve(std::max(wanted, 2 * ids.size()));
 }
 }  // namespace
 
@@ -37,6 +74,8 @@ void read_careatlas_csv(FileContext& ctx, const InputSpec& spec, const TextFile&
   if (!c_id || !c_name || !c_kind || !c_lat || !c_lon)
     ctx.fail(DiagCode::header_unrecognised, 1, "", "", "careatlas CSV needs facility_id, name, kind, lat, lon");
   const std::string fname = file_name_of(spec.path);
+  reserve_rows(ctx.state(), tf.utf8);
+  WeeklyHoursCache weekly_hours;
 
   for_each_row(ctx, reader, h.size(), [&](const csv::Record& r) {
     const std::int64_t row = r.first_line;
@@ -73,9 +112,9 @@ void read_careatlas_csv(FileContext& ctx, const InputSpec& spec, const TextFile&
     }
     const std::string hours_text = field(r, c_hours);
     if (!hours_text.empty()) {
-      std::string err;
-      if (auto s = hours::parse_weekly(hours_text, &err)) f.availability = *s;
-      else ctx.diag(DiagCode::hours_unparsable, row, "hours", hours_text, err + "; hours left unknown");
+      const auto& parsed = weekly_hours.parse(hours_text);
+      if (parsed.schedule) f.availability = *parsed.schedule;
+      else ctx.diag(DiagCode::hours_unparsable, row, "hours", hours_text, parsed.error + "; hours left unknown");
     }
     const std::string doc = field(r, c_doc);
     if (!doc.empty()) {

@@ -1,11 +1,15 @@
 // Fast path for district layers in GeoJSON: a FeatureCollection of Polygon/MultiPolygon
 // features in lon/lat (no "crs", or EPSG:4326/6668/4612/CRS84), parsed with simdjson
-// (a 41 MB national layer in ~0.2 s, where GDAL's GeoJSON driver takes ~1.9 s). The
+// (a 41 MB national layer in ~0.13 s, where GDAL's GeoJSON driver takes ~1.9 s). The
 // features then go through the same DistrictBuilder as GDAL's, so districts, counts and
 // diagnostics are the same. Anything else (another CRS, other geometry types, invalid
 // JSON, layer names) is left to GDAL: this reader returns false before touching the
 // registry.
+#include <fcntl.h>
 #include <simdjson.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
@@ -51,9 +55,11 @@ bool ring_of(element arr, Polygon::ring_type& out) {
   out.reserve(a.size());
   for (element pos : a) {
     simdjson::dom::array xy;
-    if (pos.get(xy) || xy.size() < 2) return false;
+    if (pos.get(xy)) return false;
+    // The first two numbers (a third, the height, is ignored), read in one pass.
+    auto it = xy.begin();
     double x = 0, y = 0;
-    if (xy.at(0).get(x) || xy.at(1).get(y)) return false;
+    if (it == xy.end() || (*it).get(x) || ++it == xy.end() || (*it).get(y)) return false;
     out.push_back(LonLat{x, y});
   }
   return true;
@@ -73,6 +79,51 @@ bool polygon_of(element rings, Polygon& out) {
   return true;
 }
 
+// The file mapped into memory and followed by zero pages, for simdjson (which reads up to
+// SIMDJSON_PADDING bytes beyond the end). parser.load() would copy a 41 MB national layer
+// into fresh memory first: mapping the page cache saves ~20 ms. !ok() when the file cannot
+// be opened or mapped, is empty or is not a regular file.
+class MappedFile {
+ public:
+  explicit MappedFile(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return;
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+      map(fd, static_cast<std::size_t>(st.st_size));
+    ::close(fd);
+  }
+  ~MappedFile() {
+    if (base_) ::munmap(base_, reserved_);
+  }
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  bool ok() const { return base_ != nullptr; }
+  simdjson::padded_string_view json() const {
+    return simdjson::padded_string_view(static_cast<const char*>(base_), size_, reserved_);
+  }
+
+ private:
+  void map(int fd, std::size_t size) {
+    const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    const std::size_t reserved = (size + simdjson::SIMDJSON_PADDING + page - 1) / page * page;
+    // Zero pages for the whole range, then the file over its start (the rest of the file's
+    // last page reads as zeros too).
+    void* base = ::mmap(nullptr, reserved, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (base == MAP_FAILED) return;
+    if (::mmap(base, size, PROT_READ, MAP_PRIVATE | MAP_FIXED | MAP_POPULATE, fd, 0) == MAP_FAILED) {
+      ::munmap(base, reserved);
+      return;
+    }
+    base_ = base;
+    size_ = size;
+    reserved_ = reserved;
+  }
+  void* base_ = nullptr;
+  std::size_t size_ = 0;
+  std::size_t reserved_ = 0;
+};
+
 struct Feature {
   std::vector<std::pair<std::string, std::string>> props;
   bool has_geometry = false;
@@ -87,9 +138,11 @@ bool read_geojson_districts(FileContext& ctx, const InputSpec& spec) {
   if ((ext != "geojson" && ext != "json") || !spec.layer.empty()) return false;
   if (spec.encoding != "auto" && spec.encoding != "utf-8" && spec.encoding != "UTF-8") return false;
 
+  const MappedFile file(spec.path);
   simdjson::dom::parser parser;
   element root;
-  if (parser.load(spec.path).get(root)) return false;
+  // A file that cannot be mapped (or an odd path) is left to simdjson's own reading.
+  if (file.ok() ? parser.parse(file.json()).get(root) : parser.load(spec.path).get(root)) return false;
   std::string_view type;
   if (root["type"].get(type) || type != "FeatureCollection") return false;
   if (element crs; !root["crs"].get(crs) && !geographic_crs(crs)) return false;

@@ -326,10 +326,7 @@ class LayerReader {
 
 }  // namespace
 
-void read_ogr(FileContext& ctx, const InputSpec& spec) {
-  if (spec.role == InputRole::districts && (spec.format == "auto" || spec.format == "n03" || spec.format == "ogr_polygons") &&
-      read_geojson_districts(ctx, spec))
-    return;
+void read_ogr(FileContext& ctx, const InputSpec& spec) {  // (GeoJSON districts try their fast path first: session.cpp)
   LayerReader reader(ctx, spec);
   reader.run();
 }

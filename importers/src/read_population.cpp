@@ -5,8 +5,10 @@
 //   projected_mesh  国土数値情報 将来推計人口 mesh: MESH_ID, PTN_/PTC_/PTD_<year>
 //                   (CSV here; OGR layers go through ProjectedMeshRows from read_ogr)
 #include <algorithm>
+#include <deque>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "careatlas/model/mesh_code.hpp"
 #include "session_state.hpp"
@@ -15,26 +17,65 @@ namespace careatlas {
 
 namespace {
 
-// Cells already imported in the session by (mesh code, year), for duplicate_id. Cells of
-// earlier files are known by file only; cells of this file also by line.
+// The cells of the session for one file's year, for duplicate_id: cells of earlier files
+// (known by file only) and the cells of this file (also by line).
+//
+// A national file has ~440,000 cells, and files come sorted by code (e-Stat, the bench
+// worlds): while this file's codes keep ascending, a code cannot repeat one of its own, so
+// they are only appended to a vector. The first time the order breaks they move into a
+// hash map, which takes every later code.
 class CellIndex {
  public:
   struct Origin {
-    std::string file;
-    std::int64_t row = 0;
+    const std::string* file = nullptr;
+    std::int64_t row = 0;  // 0 for cells of earlier files
   };
-  explicit CellIndex(const std::vector<PopulationCell>& cells) {
-    for (const auto& c : cells) seen_.try_emplace({c.mesh_code, c.year}, Origin{c.source_file, 0});
+  CellIndex(const std::vector<PopulationCell>& cells, int year, std::string file, std::size_t rows)
+      : year_(year), file_(std::move(file)) {
+    for (const auto& c : cells)
+      if (c.year == year) earlier_.try_emplace(c.mesh_code, earlier_file(c.source_file));
+    ascending_.reserve(rows);
   }
-  const Origin* find(std::uint64_t code, int year) const {
-    auto it = seen_.find({code, year});
-    return it == seen_.end() ? nullptr : &it->second;
+  // Registers the cell of `row`, or returns where it was imported first.
+  std::optional<Origin> add(std::uint64_t code, std::int64_t row) {
+    if (auto it = earlier_.find(code); it != earlier_.end()) return Origin{&earlier_files_[it->second], 0};
+    if (!hashed_ && (ascending_.empty() || code > ascending_.back().first)) {
+      ascending_.emplace_back(code, row);
+      return std::nullopt;
+    }
+    if (!hashed_) {  // the order breaks: from now on, a hash map
+      hashed_ = true;
+      own_.reserve(ascending_.capacity());
+      for (const auto& [c, r] : ascending_) own_.emplace(c, r);
+      std::vector<std::pair<std::uint64_t, std::int64_t>>().swap(ascending_);
+    }
+    auto [it, fresh] = own_.try_emplace(code, row);
+    if (fresh) return std::nullopt;
+    return Origin{&file_, it->second};
   }
-  void add(std::uint64_t code, int year, Origin o) { seen_.try_emplace({code, year}, std::move(o)); }
+  int year() const { return year_; }
 
  private:
-  std::map<std::pair<std::uint64_t, int>, Origin> seen_;
+  std::size_t earlier_file(const std::string& name) {
+    auto it = std::find(earlier_files_.begin(), earlier_files_.end(), name);
+    if (it != earlier_files_.end()) return static_cast<std::size_t>(it - earlier_files_.begin());
+    earlier_files_.push_back(name);
+    return earlier_files_.size() - 1;
+  }
+
+  int year_;
+  std::string file_;
+  std::unordered_map<std::uint64_t, std::size_t> earlier_;  // code → index into earlier_files_
+  std::deque<std::string> earlier_files_;                   // stable addresses for Origin
+  std::vector<std::pair<std::uint64_t, std::int64_t>> ascending_;
+  bool hashed_ = false;
+  std::unordered_map<std::uint64_t, std::int64_t> own_;
 };
+
+// Data lines of a text (an upper bound), to reserve room for its rows once.
+std::size_t line_count(std::string_view text) {
+  return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+}
 
 std::optional<std::uint64_t> read_mesh_code(FileContext& ctx, std::int64_t row, const std::string& column,
                                             const std::string& value) {
@@ -46,17 +87,18 @@ std::optional<std::uint64_t> read_mesh_code(FileContext& ctx, std::int64_t row, 
   return std::nullopt;
 }
 
-// True (after reporting duplicate_id) when the cell was already imported for that year.
-bool is_duplicate(FileContext& ctx, const CellIndex& index, std::uint64_t code, int year, std::int64_t row,
-                  const std::string& column, const std::string& value) {
-  const CellIndex::Origin* first = index.find(code, year);
+// True (after reporting duplicate_id) when the cell was already imported for the file's
+// year; otherwise registers it (the caller imports the row).
+bool is_duplicate(FileContext& ctx, CellIndex& index, std::uint64_t code, std::int64_t row, const std::string& column,
+                  const std::string& value) {
+  const std::optional<CellIndex::Origin> first = index.add(code, row);
   if (!first) return false;
-  std::string where = first->file;
+  std::string where = *first->file;
   if (first->row > 0) where += " line " + std::to_string(first->row);
   ctx.diag(DiagCode::duplicate_id, row, column, value,
-           "mesh cell " + std::to_string(code) + " (year " + std::to_string(year) + ") was already imported from " +
-               where + "; this row is rejected (the first occurrence is kept; give files of different years "
-                       "their year)");
+           "mesh cell " + std::to_string(code) + " (year " + std::to_string(index.year()) +
+               ") was already imported from " + where +
+               "; this row is rejected (the first occurrence is kept; give files of different years their year)");
   return true;
 }
 
@@ -130,13 +172,16 @@ void read_mesh_csv(FileContext& ctx, const InputSpec& spec, const TextFile& tf) 
              "mesh population CSV needs mesh_code, pop_total, pop_65plus (and pop_75plus)");
   if (!c_75) ctx.diag(DiagCode::column_missing, 1, "pop_75plus", "", "no pop_75plus column; 75+ figures left empty");
   const std::string fname = file_name_of(spec.path);
-  CellIndex index(ctx.state().reg.population);
+  const std::size_t lines = line_count(tf.utf8);
+  auto& cells = ctx.state().reg.population;
+  CellIndex index(cells, spec.year, fname, lines);
+  reserve_more(cells, lines);
 
   for_each_row(ctx, reader, h.size(), [&](const csv::Record& r) {
     const std::int64_t row = r.first_line;
     const std::string code_text = field(r, c_code);
     const auto code = read_mesh_code(ctx, row, h.name(*c_code), code_text);
-    if (!code || is_duplicate(ctx, index, *code, spec.year, row, h.name(*c_code), code_text)) return false;
+    if (!code || is_duplicate(ctx, index, *code, row, h.name(*c_code), code_text)) return false;
     PopulationCell c;
     c.mesh_code = *code;
     c.year = spec.year;
@@ -144,8 +189,7 @@ void read_mesh_csv(FileContext& ctx, const InputSpec& spec, const TextFile& tf) 
     c.total = read_figure(ctx, row, h.name(*c_total), field(r, c_total), false);
     c.age65plus = read_figure(ctx, row, h.name(*c_65), field(r, c_65), false);
     if (c_75) c.age75plus = read_figure(ctx, row, h.name(*c_75), field(r, c_75), false);
-    index.add(c.mesh_code, c.year, {fname, row});
-    ctx.state().reg.population.push_back(std::move(c));
+    cells.push_back(std::move(c));
     return true;
   });
 }
@@ -185,13 +229,13 @@ void read_estat_mesh(FileContext& ctx, const InputSpec& spec, const TextFile& tf
   if (!c_75)
     ctx.diag(DiagCode::column_missing, 2, "", "", "no 75歳以上人口 column among the labels; 75+ figures left empty");
   const std::string fname = file_name_of(spec.path);
-  CellIndex index(ctx.state().reg.population);
+  CellIndex index(ctx.state().reg.population, spec.year, fname, line_count(tf.utf8));
 
   for_each_row(ctx, reader, hc.size(), [&](const csv::Record& r) {
     const std::int64_t row = r.first_line;
     const std::string code_text = field(r, c_key);
     const auto code = read_mesh_code(ctx, row, "KEY_CODE", code_text);
-    if (!code || is_duplicate(ctx, index, *code, spec.year, row, "KEY_CODE", code_text)) return false;
+    if (!code || is_duplicate(ctx, index, *code, row, "KEY_CODE", code_text)) return false;
     PopulationCell c;
     c.mesh_code = *code;
     c.year = spec.year;
@@ -227,7 +271,6 @@ void read_estat_mesh(FileContext& ctx, const InputSpec& spec, const TextFile& tf
           ctx.diag(DiagCode::value_invalid, row, "GASSAN", "", "HTKSYORI is 2 but GASSAN names no cells");
       }
     }
-    index.add(c.mesh_code, c.year, {fname, row});
     ctx.state().reg.population.push_back(std::move(c));
     return true;
   });

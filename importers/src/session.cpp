@@ -1,12 +1,15 @@
 // ImportSession: dispatch of input files to the per-format readers, the shared row
 // loop and validation helpers, and the joins that need every file first.
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <regex>
 #include <sstream>
 
 #include "careatlas/version.hpp"
+#include "district_builder.hpp"
 #include "session_state.hpp"
 
 namespace careatlas {
@@ -58,10 +61,37 @@ std::string file_name_of(const std::string& path) {
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
+namespace {
+
+// text::trim for ASCII text (no U+3000 to look for), without a copy.
+std::string_view trim_ascii(std::string_view s) {
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  while (!s.empty() && space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// The text a number is read from: NFKC (full-width digits １２３ → 123) and trimmed.
+// ASCII text is NFKC-invariant, so the common case is a view into `s` and `buffer` is
+// left alone; other text goes through ICU into `buffer`.
+std::string_view number_text(std::string_view s, std::string& buffer) {
+  if (text::is_ascii(s)) return trim_ascii(s);
+  buffer = text::trim(text::nfkc(s));
+  return buffer;
+}
+
+}  // namespace
+
 std::optional<int> parse_int(std::string_view s) {
-  std::string t = text::trim(text::nfkc(s));
+  std::string buffer;
+  std::string_view t = number_text(s, buffer);
   // Tolerate thousands separators ("1,234") as Excel writes them.
-  std::erase(t, ',');
+  if (t.find(',') != std::string_view::npos) {
+    std::string digits(t);
+    std::erase(digits, ',');
+    buffer = std::move(digits);
+    t = buffer;
+  }
   if (t.empty()) return std::nullopt;
   int v = 0;
   auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
@@ -70,7 +100,8 @@ std::optional<int> parse_int(std::string_view s) {
 }
 
 std::optional<double> parse_double(std::string_view s) {
-  std::string t = text::trim(text::nfkc(s));
+  std::string buffer;
+  const std::string_view t = number_text(s, buffer);
   if (t.empty()) return std::nullopt;
   double v = 0;
   auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
@@ -78,13 +109,54 @@ std::optional<double> parse_double(std::string_view s) {
   return v;
 }
 
+namespace {
+
+// The whole file in one string, read in one go into a string sized from the file system
+// (a stream copy through an ostringstream costs two extra copies and re-allocations of
+// large files). What follows — all of it when the size is unknown (not a regular file),
+// or when the one-go read fails — is copied through the stream as before, with the same
+// outcome on odd paths (a directory reads as empty).
+std::string read_bytes(std::ifstream& in, const std::string& path) {
+  std::string bytes;
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size > 0) {
+    bytes.resize(static_cast<std::size_t>(size));
+    try {
+      bytes.resize(static_cast<std::size_t>(in.rdbuf()->sgetn(bytes.data(), static_cast<std::streamsize>(size))));
+    } catch (const std::ios_base::failure&) {
+      bytes.clear();
+      in.rdbuf()->pubseekpos(0);
+    }
+  }
+  std::ostringstream rest;
+  rest << in.rdbuf();
+  bytes += rest.str();
+  return bytes;
+}
+
+// decode() for UTF-8, in place: the BOM (if any) removed, the rest validated (unless the
+// caller knows it valid already). On invalid text returns false with `bad_offset` counted
+// in the original bytes, as decode() does.
+bool utf8_in_place(std::string& bytes, bool known_valid, std::size_t& bad_offset) {
+  constexpr std::string_view kBom = "\xEF\xBB\xBF";
+  const std::size_t shift = std::string_view(bytes).starts_with(kBom) ? kBom.size() : 0;
+  std::size_t off = 0;
+  if (!known_valid && !text::is_valid_utf8(std::string_view(bytes).substr(shift), &off)) {
+    bad_offset = off + shift;
+    return false;
+  }
+  bytes.erase(0, shift);
+  return true;
+}
+
+}  // namespace
+
 TextFile load_text(FileContext& ctx, const InputSpec& spec) {
   std::ifstream in(spec.path, std::ios::binary);
   if (!in) ctx.fail(DiagCode::file_unreadable, 0, "", spec.path, "cannot open the file");
-  std::ostringstream ss;
-  ss << in.rdbuf();
+  std::string bytes = read_bytes(in, spec.path);
   if (in.bad()) ctx.fail(DiagCode::file_unreadable, 0, "", spec.path, "read error");
-  const std::string bytes = ss.str();
   if (bytes.empty() || bytes == "\xEF\xBB\xBF")
     ctx.fail(DiagCode::file_empty, 0, "", "", "the file is empty; expected a header line and data rows");
   if (text::looks_binary(bytes))
@@ -99,7 +171,11 @@ TextFile load_text(FileContext& ctx, const InputSpec& spec) {
   auto line_of = [&bytes](std::size_t offset) {
     return 1 + std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(offset), '\n');
   };
-  if (!enc) enc = text::detect_encoding(bytes);
+  bool validated = false;  // detection finds plain UTF-8 by validating all of it: not twice
+  if (!enc) {
+    enc = text::detect_encoding(bytes);
+    validated = enc == text::Encoding::utf8;
+  }
   if (!enc) {
     std::size_t bad = 0;
     text::is_valid_utf8(bytes, &bad);
@@ -108,7 +184,14 @@ TextFile load_text(FileContext& ctx, const InputSpec& spec) {
              "fix it, save the file as UTF-8, or set encoding");
   }
   std::size_t bad = 0;
-  auto utf8 = text::decode(bytes, *enc, &bad);
+  std::optional<std::string> utf8;
+  if (*enc == text::Encoding::cp932) {
+    utf8 = text::decode(bytes, *enc, &bad);
+  } else if (utf8_in_place(bytes, validated, bad)) {
+    // UTF-8 needs no conversion: the bytes themselves become the text (as decode() would
+    // return them, BOM removed), without copying a large file once more.
+    utf8 = std::move(bytes);
+  }
   if (!utf8) {
     ctx.fail(DiagCode::encoding_invalid, line_of(bad), "", "byte offset " + std::to_string(bad),
              "bytes are not valid " + std::string(text::to_string(*enc)));
@@ -139,61 +222,58 @@ Header read_header(csv::Reader& reader) {
   return Header(std::move(head.fields));
 }
 
-void for_each_row(FileContext& ctx, csv::Reader& reader, std::size_t field_count,
-                  const std::function<bool(const csv::Record&)>& on_row) {
-  csv::Record rec;
-  FileReport& rep = ctx.report();
-  std::int64_t data_rows = 0;
-  while (reader.next(rec)) {
-    ++rep.rows_read;
-    if (rec.blank) {
-      ++rep.skipped;
-      ctx.diag(DiagCode::blank_line, rec.first_line, "", "", "blank line skipped");
-      continue;
-    }
-    if (rec.unterminated_quote || (!rec.terminated && rec.fields.size() < field_count)) {
-      --rep.rows_read;
-      ctx.fail(DiagCode::file_truncated, rec.first_line, "", "",
-               rec.unterminated_quote
-                   ? "the file ends inside a quoted field: it is truncated or a quote is unbalanced"
-                   : "the last line is incomplete (" + std::to_string(rec.fields.size()) + " of " +
-                         std::to_string(field_count) + " fields, no line break): the file is truncated");
-    }
-    if (rec.fields.size() != field_count) {
-      ++rep.rejected;
-      std::string line_text;
-      for (std::size_t i = 0; i < rec.fields.size(); ++i) line_text += (i ? "," : "") + rec.fields[i];
-      ctx.diag(DiagCode::field_count, rec.first_line, "", line_text,
-               "row has " + std::to_string(rec.fields.size()) + " fields, the header has " +
-                   std::to_string(field_count) + " (an unquoted comma?); row rejected");
-      continue;
-    }
-    ++data_rows;
-    if (on_row(rec)) ++rep.imported;
-    else ++rep.rejected;
+bool RowLoop::admit(const csv::Record& rec) {
+  ++rep_.rows_read;
+  if (rec.blank) {
+    ++rep_.skipped;
+    ctx_.diag(DiagCode::blank_line, rec.first_line, "", "", "blank line skipped");
+    return false;
   }
-  if (data_rows == 0)
-    ctx.diag(DiagCode::no_rows, 0, "", "", "the file has a header but no data rows; nothing imported from it");
+  if (rec.unterminated_quote || (!rec.terminated && rec.fields.size() < field_count_)) {
+    --rep_.rows_read;
+    ctx_.fail(DiagCode::file_truncated, rec.first_line, "", "",
+              rec.unterminated_quote
+                  ? "the file ends inside a quoted field: it is truncated or a quote is unbalanced"
+                  : "the last line is incomplete (" + std::to_string(rec.fields.size()) + " of " +
+                        std::to_string(field_count_) + " fields, no line break): the file is truncated");
+  }
+  if (rec.fields.size() != field_count_) {
+    ++rep_.rejected;
+    std::string line_text;
+    for (std::size_t i = 0; i < rec.fields.size(); ++i) line_text += (i ? "," : "") + rec.fields[i];
+    ctx_.diag(DiagCode::field_count, rec.first_line, "", line_text,
+              "row has " + std::to_string(rec.fields.size()) + " fields, the header has " +
+                  std::to_string(field_count_) + " (an unquoted comma?); row rejected");
+    return false;
+  }
+  ++data_rows_;
+  return true;
+}
+
+void RowLoop::finish() {
+  if (data_rows_ == 0)
+    ctx_.diag(DiagCode::no_rows, 0, "", "", "the file has a header but no data rows; nothing imported from it");
 }
 
 std::optional<LonLat> resolve_location(FileContext& ctx, std::int64_t row, const std::string& lat_col,
                                        const std::string& lat_text, const std::string& lon_col,
                                        const std::string& lon_text) {
-  const std::string both = lat_text + "," + lon_text;
+  // The value of a diagnostic; built only when one is reported.
+  auto both = [&] { return lat_text + "," + lon_text; };
   if (lat_text.empty() || lon_text.empty()) {
-    ctx.diag(DiagCode::coordinates_missing, row, lat_text.empty() ? lat_col : lon_col, both,
+    ctx.diag(DiagCode::coordinates_missing, row, lat_text.empty() ? lat_col : lon_col, both(),
              "coordinates are empty; kept as unlocated (listed in the booklet without a map marker)");
     return std::nullopt;
   }
   auto lat = parse_double(lat_text);
   auto lon = parse_double(lon_text);
   if (!lat || !lon) {
-    ctx.diag(DiagCode::coordinates_invalid, row, !lat ? lat_col : lon_col, both,
+    ctx.diag(DiagCode::coordinates_invalid, row, !lat ? lat_col : lon_col, both(),
              "coordinates are not numbers; kept as unlocated");
     return std::nullopt;
   }
   if (std::abs(*lat) < 1e-9 && std::abs(*lon) < 1e-9) {
-    ctx.diag(DiagCode::coordinates_zero, row, lat_col, both,
+    ctx.diag(DiagCode::coordinates_zero, row, lat_col, both(),
              "coordinates are 0/0, the open data's mark for 'unknown'; kept as unlocated");
     return std::nullopt;
   }
@@ -201,11 +281,11 @@ std::optional<LonLat> resolve_location(FileContext& ctx, std::int64_t row, const
   if (in_japan(p)) return p;
   LonLat swapped{*lat, *lon};
   if (in_japan(swapped)) {
-    ctx.diag(DiagCode::coordinates_swapped, row, lat_col, both,
+    ctx.diag(DiagCode::coordinates_swapped, row, lat_col, both(),
              "latitude and longitude are swapped (latitude " + lat_text + " is a longitude); swapped back");
     return swapped;
   }
-  ctx.diag(DiagCode::coordinates_out_of_range, row, lat_col, both,
+  ctx.diag(DiagCode::coordinates_out_of_range, row, lat_col, both(),
            "coordinates lie outside Japan (lat 20–46, lon 122–154); kept as unlocated");
   return std::nullopt;
 }
@@ -332,7 +412,10 @@ void ImportSession::add(const InputSpec& spec) {
   std::string format = spec.format;
   const bool ogr = is_ogr_path(spec.path) || format == "n03" || format == "ogr_polygons" || format == "ogr_points";
   if (ogr) {
-    read_ogr(ctx, spec);
+    // District GeoJSON in lon/lat takes the fast path (no GDAL); the rest goes to OGR.
+    const bool polygons = spec.role == InputRole::districts &&
+                          (spec.format == "auto" || spec.format == "n03" || spec.format == "ogr_polygons");
+    if (!polygons || !read_geojson_districts(ctx, spec)) read_ogr(ctx, spec);
   } else {
     TextFile tf = load_text(ctx, spec);
     if (format.empty() || format == "auto") {

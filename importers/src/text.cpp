@@ -4,10 +4,14 @@
 #include <unicode/ucnv.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
+#include <simdjson.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <memory>
 #include <stdexcept>
+#include <vector>
 
 namespace careatlas::text {
 
@@ -97,7 +101,9 @@ std::optional<Encoding> parse_encoding_option(std::string_view s) {
                               "\" (use auto, utf-8 or cp932)");
 }
 
-bool is_valid_utf8(std::string_view s, std::size_t* bad_offset) {
+namespace {
+// The first ill-formed sequence, byte by byte (ICU's U8_NEXT); only run on failure.
+std::size_t first_invalid_utf8(std::string_view s) {
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   int32_t i = 0;
   const auto n = static_cast<int32_t>(s.size());
@@ -105,12 +111,36 @@ bool is_valid_utf8(std::string_view s, std::size_t* bad_offset) {
     const int32_t start = i;
     UChar32 c;
     U8_NEXT(p, i, n, c);
-    if (c < 0) {
-      if (bad_offset) *bad_offset = static_cast<std::size_t>(start);
-      return false;
-    }
+    if (c < 0) return static_cast<std::size_t>(start);
   }
+  return s.size();
+}
+
+}  // namespace
+
+bool is_ascii(std::string_view s) {
+  // Eight bytes at a time: most fields are short ASCII (codes, numbers, IDs).
+  const char* p = s.data();
+  std::size_t n = s.size();
+  for (; n >= 8; p += 8, n -= 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    if (w & 0x8080808080808080ULL) return false;
+  }
+  for (; n > 0; ++p, --n)
+    if (static_cast<unsigned char>(*p) >= 0x80) return false;
   return true;
+}
+
+bool is_valid_utf8(std::string_view s, std::size_t* bad_offset) {
+  // simdjson validates whole files at several GB/s (the same well-formedness rules as
+  // ICU's U8_NEXT: no overlongs, surrogates or code points above U+10FFFF); the byte
+  // loop only runs to locate the first bad sequence for the diagnostic.
+  if (simdjson::validate_utf8(s.data(), s.size())) return true;
+  const std::size_t bad = first_invalid_utf8(s);
+  if (bad == s.size()) return true;  // cannot happen: both follow the Unicode standard
+  if (bad_offset) *bad_offset = bad;
+  return false;
 }
 
 bool looks_binary(std::string_view bytes) {
@@ -151,6 +181,8 @@ std::optional<std::string> decode(std::string_view bytes, Encoding enc, std::siz
 }
 
 std::string nfkc(std::string_view utf8) {
+  // ASCII is NFKC-invariant: numbers, codes and IDs (most fields) skip ICU entirely.
+  if (is_ascii(utf8)) return std::string(utf8);
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* n = icu::Normalizer2::getNFKCInstance(err);
   if (U_FAILURE(err)) throw std::runtime_error("ICU: NFKC normaliser unavailable");
@@ -196,9 +228,48 @@ std::string normalize_key(std::string_view utf8) {
   return s;
 }
 
+namespace {
+
+// One character through the encoder on its own: the test that decides encodability.
+bool char_cp932_encodable(UConverter* cnv, UChar32 c) {
+  UChar units[2];
+  int32_t nunits = 0;
+  U16_APPEND_UNSAFE(units, nunits, c);
+  char out[8];
+  UErrorCode err = U_ZERO_ERROR;
+  ucnv_reset(cnv);
+  ucnv_fromUChars(cnv, out, sizeof out, units, nunits, &err);
+  return !U_FAILURE(err);
+}
+
+// True when every character of valid UTF-8 text passes char_cp932_encodable(), answered
+// from a per-thread memo of BMP characters (names repeat the same few thousand kana and
+// kanji); false when one fails, or is outside the BMP, or the text is not UTF-8.
+bool every_char_known_encodable(std::string_view utf8) {
+  enum : std::uint8_t { unknown = 0, yes = 1, no = 2 };
+  thread_local std::vector<std::uint8_t> memo;
+  if (memo.empty()) memo.resize(0x10000, unknown);
+  const auto* p = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto n = static_cast<int32_t>(utf8.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0 || c > 0xFFFF) return false;
+    if (c < 0x80) continue;
+    std::uint8_t& known = memo[static_cast<std::size_t>(c)];
+    if (known == unknown) known = char_cp932_encodable(encoder(), c) ? yes : no;
+    if (known == no) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 bool is_cp932_encodable(std::string_view utf8, std::string* offender) {
-  if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
-    return true;  // ASCII: always
+  if (is_ascii(utf8)) return true;  // ASCII: always
+  // The answer below is true whenever every character passes on its own (the loop at the
+  // end decides), so a text of characters already seen to pass needs no conversion.
+  if (every_char_known_encodable(utf8)) return true;
   const icu::UnicodeString u =
       icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   UConverter* cnv = encoder();  // one per thread, reused (opening costs more than a check)
@@ -214,14 +285,7 @@ bool is_cp932_encodable(std::string_view utf8, std::string* offender) {
     const UChar32 c = u.char32At(i);
     i += U16_LENGTH(c);
     if (c < 0x80) continue;
-    UChar units[2];
-    int32_t nunits = 0;
-    U16_APPEND_UNSAFE(units, nunits, c);
-    char out[8];
-    err = U_ZERO_ERROR;
-    ucnv_reset(cnv);
-    ucnv_fromUChars(cnv, out, sizeof out, units, nunits, &err);
-    if (U_FAILURE(err)) {
+    if (!char_cp932_encodable(cnv, c)) {
       if (offender) {
         offender->clear();
         icu::UnicodeString(c).toUTF8String(*offender);

@@ -7,6 +7,7 @@
 // record with `blank` set so that callers can count and report it. An unterminated
 // quoted field at the end of the text marks the record `unterminated` (a truncated file).
 // Lenient where real files are sloppy: a quote inside an unquoted field is kept as text.
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -25,17 +26,19 @@ struct Record {
 
 class Reader {
  public:
-  explicit Reader(std::string_view text, char delimiter = ',') : text_(text), delim_(delimiter) {}
-  // Reads the next record; false at end of text.
+  explicit Reader(std::string_view text, char delimiter = ',');
+  // Reads the next record; false at end of text. The strings of `rec` are reused.
   bool next(Record& rec);
   std::int64_t line() const { return line_; }
 
  private:
   std::size_t line_end_length(std::size_t at) const;  // 0, 1 (LF or CR) or 2 (CR LF)
+  bool at_blank_line(std::size_t& eol) const;         // sets `eol` when it scans the line
   std::string_view text_;
   std::size_t pos_ = 0;
   std::int64_t line_ = 1;  // line of the next character
   char delim_;
+  std::array<bool, 256> plain_end_{};  // bytes that end a run outside quotes: delimiter, ", CR, LF
 };
 
 // Write one CSV field, quoted only when needed (comma, quote, CR or LF inside).

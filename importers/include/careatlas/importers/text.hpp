@@ -26,6 +26,8 @@ bool looks_binary(std::string_view bytes);
 // to the byte offset of the first invalid sequence.
 std::optional<std::string> decode(std::string_view bytes, Encoding enc, std::size_t* bad_offset = nullptr);
 bool is_valid_utf8(std::string_view s, std::size_t* bad_offset = nullptr);
+// True when every byte is below 0x80. ASCII text is NFKC-invariant and CP932-encodable.
+bool is_ascii(std::string_view s);
 
 // NFKC: full-width ASCII → half-width, half-width katakana → full-width, U+3000 → space.
 std::string nfkc(std::string_view utf8);
