@@ -327,6 +327,7 @@ int main(int argc, char** argv) {
     if (c_analyze->parsed()) return analyze_command(analyze_project, analyze_out, analyze_quiet);
     if (c_codes->parsed()) return codes_command();
     if (c_wl->parsed()) {
+      wl.free_memory = false;  // the process ends next
       const app::WorkloadTimings t = app::run_workload(wl);
       if (wl_timings) {
         std::fprintf(stderr, "careatlas workload: read %.3f s, prepare %.3f s, analysis %.3f s, write %.3f s\n", t.read_s,

@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <optional>
 #include <thread>
+#include <tuple>
+#include <type_traits>
 
 #include "careatlas/app/analysis_input.hpp"
 #include "careatlas/importers/import_session.hpp"
@@ -37,6 +39,24 @@ std::string fixed(double v, int decimals) {
 }
 
 std::string integer(double v) { return std::to_string(static_cast<long long>(std::llround(v))); }
+
+// Hands objects to the operating system at exit instead of freeing them (see
+// WorkloadOptions::free_memory). The static pointer keeps them reachable, so leak checkers
+// do not report them.
+const void* g_kept_until_exit = nullptr;
+
+template <class... T>
+void keep_until_exit(T&&... objects) {
+  g_kept_until_exit = new std::tuple<std::decay_t<T>...>(std::move(objects)...);
+}
+
+// Joins a thread when the scope is left early (by an exception).
+struct Joiner {
+  std::thread& t;
+  ~Joiner() {
+    if (t.joinable()) t.join();
+  }
+};
 
 // Counts stderr diagnostics; the contract's clean worlds must import without any.
 class QuietSink final : public DiagnosticSink {
@@ -75,12 +95,7 @@ WorkloadTimings run_workload(const WorkloadOptions& opt) {
       proj_error = std::current_exception();
     }
   });
-  struct Joiner {
-    std::thread& t;
-    ~Joiner() {
-      if (t.joinable()) t.join();
-    }
-  } join_proj{proj_maker};
+  Joiner join_proj{proj_maker};
   // Two sessions on two threads, merged: districts.geojson then mesh_population.csv on
   // the second thread, facilities.csv (the largest parse) on this one.
   QuietSink sink, district_sink;
@@ -135,7 +150,7 @@ WorkloadTimings run_workload(const WorkloadOptions& opt) {
   hn.radius_m = opt.radius_home_nursing;
   hn.kinds = {FacilityKind::home_nursing};
   io.layers = {hv, hn};
-  const BuiltInput built = build_analysis_input(reg, io, *proj);
+  BuiltInput built = build_analysis_input(reg, io, *proj);
   t.prepare_s = seconds_since(t0);
 
   t0 = Clock::now();
@@ -144,7 +159,7 @@ WorkloadTimings run_workload(const WorkloadOptions& opt) {
   ao.access_layer = 0;
   ao.e2sfca_d0 = opt.e2sfca_d0;
   ao.threads = opt.threads;
-  const geometry::AnalysisResult r = geometry::run_analysis(built.input, ao);
+  geometry::AnalysisResult r = geometry::run_analysis(built.input, ao);
   step("");
   t.analysis_s = seconds_since(t0);
   t.analysis_steps = r.timings;
@@ -153,6 +168,15 @@ WorkloadTimings run_workload(const WorkloadOptions& opt) {
   step("writing " + opt.out_dir);
   fs::create_directories(opt.out_dir);
   const auto& in = built.input;
+  // access.csv, the largest, is formatted on a second thread.
+  std::string acc = "mesh_code,pop65,n_providers,accessibility\n";
+  std::thread acc_writer([&] {
+    acc.reserve(in.cells.size() * 40);
+    for (std::size_t i = 0; i < in.cells.size(); ++i)
+      acc += std::to_string(in.cells[i].mesh_code) + "," + integer(in.cells[i].pop65) + "," +
+             std::to_string(r.access_providers[i]) + "," + shortest(r.access[i]) + "\n";
+  });
+  Joiner join_acc{acc_writer};
   std::string cov = "district_id,layer,radius_m,area_km2,covered_area_km2,covered_area_fraction,pop65_total,pop65_covered\n";
   for (std::size_t d = 0; d < in.districts.size(); ++d) {
     for (std::size_t l = 0; l < in.layers.size(); ++l) {  // clinic_hv < home_nursing in byte order
@@ -172,16 +196,13 @@ WorkloadTimings run_workload(const WorkloadOptions& opt) {
       gaps += head + std::to_string(h) + "," + total + "," +
               integer(r.layers[0].uncovered[d * geometry::kGapSlots + static_cast<std::size_t>(h)]) + "\n";
   }
-  std::string acc = "mesh_code,pop65,n_providers,accessibility\n";
-  acc.reserve(in.cells.size() * 40);
-  for (std::size_t i = 0; i < in.cells.size(); ++i)
-    acc += std::to_string(in.cells[i].mesh_code) + "," + integer(in.cells[i].pop65) + "," +
-           std::to_string(r.access_providers[i]) + "," + shortest(r.access[i]) + "\n";
+  acc_writer.join();
   write_file_atomic((fs::path(opt.out_dir) / "coverage.csv").string(), cov);
   write_file_atomic((fs::path(opt.out_dir) / "gaps.csv").string(), gaps);
   write_file_atomic((fs::path(opt.out_dir) / "access.csv").string(), acc);
   step("");
   t.write_s = seconds_since(t0);
+  if (!opt.free_memory) keep_until_exit(std::move(r), std::move(built), std::move(reg), std::move(districts));
   return t;
 }
 
