@@ -43,36 +43,6 @@ Projection::~Projection() = default;
 Projection::Projection(Projection&&) noexcept = default;
 Projection& Projection::operator=(Projection&&) noexcept = default;
 
-XY Projection::forward(LonLat p) const {
-  PJ_COORD c = proj_coord(p.lon, p.lat, 0, 0);
-  c = proj_trans(impl_->pj, PJ_FWD, c);
-  return {c.xy.x, c.xy.y};
-}
-
-void Projection::forward(const LonLat* in, XY* out, std::size_t n) const {
-  for (std::size_t i = 0; i < n; ++i) out[i] = XY{in[i].lon, in[i].lat};
-  if (n == 0) return;
-  proj_trans_generic(impl_->pj, PJ_FWD, &out[0].x, sizeof(XY), n, &out[0].y, sizeof(XY), n, nullptr, 0, 0, nullptr,
-                     0, 0);
-}
-
-PlanarMultiPolygon Projection::forward(const MultiPolygon& mp) const {
-  PlanarMultiPolygon out;
-  out.reserve(mp.size());
-  auto ring = [this](const auto& r, PlanarRing& dst) {
-    dst.resize(r.size());
-    forward(r.data(), dst.data(), r.size());
-  };
-  for (const Polygon& p : mp) {
-    PlanarPolygon q;
-    ring(p.outer(), q.outer());
-    q.inners().resize(p.inners().size());
-    for (std::size_t i = 0; i < p.inners().size(); ++i) ring(p.inners()[i], q.inners()[i]);
-    out.push_back(std::move(q));
-  }
-  return out;
-}
-
 namespace {
 
 // Runs work(pj, part) for part = 0 … parts − 1, part 0 on this thread with `pj`, the
@@ -111,7 +81,34 @@ void forward_with(PJ* pj, const LonLat* in, XY* out, std::size_t n) {
   proj_trans_generic(pj, PJ_FWD, &out[0].x, sizeof(XY), n, &out[0].y, sizeof(XY), n, nullptr, 0, 0, nullptr, 0, 0);
 }
 
+PlanarMultiPolygon forward_with(PJ* pj, const MultiPolygon& mp) {
+  PlanarMultiPolygon out;
+  out.reserve(mp.size());
+  auto ring = [pj](const auto& r, PlanarRing& dst) {
+    dst.resize(r.size());
+    forward_with(pj, r.data(), dst.data(), r.size());
+  };
+  for (const Polygon& p : mp) {
+    PlanarPolygon q;
+    ring(p.outer(), q.outer());
+    q.inners().resize(p.inners().size());
+    for (std::size_t i = 0; i < p.inners().size(); ++i) ring(p.inners()[i], q.inners()[i]);
+    out.push_back(std::move(q));
+  }
+  return out;
+}
+
 }  // namespace
+
+XY Projection::forward(LonLat p) const {
+  PJ_COORD c = proj_coord(p.lon, p.lat, 0, 0);
+  c = proj_trans(impl_->pj, PJ_FWD, c);
+  return {c.xy.x, c.xy.y};
+}
+
+void Projection::forward(const LonLat* in, XY* out, std::size_t n) const { forward_with(impl_->pj, in, out, n); }
+
+PlanarMultiPolygon Projection::forward(const MultiPolygon& mp) const { return forward_with(impl_->pj, mp); }
 
 void Projection::forward(const LonLat* in, XY* out, std::size_t n, unsigned threads) const {
   const unsigned parts = parts_for(threads, n);
@@ -140,17 +137,7 @@ std::vector<PlanarMultiPolygon> Projection::forward(const std::vector<const Mult
     const std::size_t hi = t + 1 == parts ? vertices.back() + 1 : vertices.back() * (t + 1) / parts;
     for (std::size_t i = 0; i < mps.size(); ++i) {
       if (vertices[i] < lo || vertices[i] >= hi) continue;  // districts starting in [lo, hi)
-      for (const Polygon& p : *mps[i]) {
-        PlanarPolygon q;
-        q.outer().resize(p.outer().size());
-        forward_with(pj, p.outer().data(), q.outer().data(), p.outer().size());
-        q.inners().resize(p.inners().size());
-        for (std::size_t h = 0; h < p.inners().size(); ++h) {
-          q.inners()[h].resize(p.inners()[h].size());
-          forward_with(pj, p.inners()[h].data(), q.inners()[h].data(), p.inners()[h].size());
-        }
-        out[i].push_back(std::move(q));
-      }
+      out[i] = forward_with(pj, *mps[i]);
     }
   });
   return out;
