@@ -44,7 +44,7 @@ class WeeklyHoursCache {
 // Room for every line of the file at once: moving Facility objects (two dozen strings
 // each) as the vector grows, and rehashing the ID index, cost more than reading them.
 void reserve_rows(ImportSession::State& st, std::string_view text) {
-  const auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+  const std::size_t lines = line_count(text);
   reserve_more(st.reg.facilities, lines);
   auto& ids = st.facility_by_id;
   if (const std::size_t wanted = ids.size() + lines; wanted > ids.bucket_count())

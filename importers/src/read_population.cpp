@@ -72,10 +72,6 @@ class CellIndex {
   std::unordered_map<std::uint64_t, std::int64_t> own_;
 };
 
-// Data lines of a text (an upper bound), to reserve room for its rows once.
-std::size_t line_count(std::string_view text) {
-  return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
-}
 
 std::optional<std::uint64_t> read_mesh_code(FileContext& ctx, std::int64_t row, const std::string& column,
                                             const std::string& value) {

@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -146,6 +147,11 @@ void for_each_row(FileContext& ctx, csv::Reader& reader, std::size_t field_count
   while (reader.next(rec))
     if (loop.admit(rec)) loop.count(on_row(std::as_const(rec)));
   loop.finish();
+}
+
+// Lines of a text (an upper bound on its rows), to reserve room for them once.
+inline std::size_t line_count(std::string_view text) {
+  return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
 }
 
 // Room for `more` elements beyond the size, growing at least geometrically (readers call
