@@ -67,19 +67,6 @@ class PointGrid {
     }
   }
 
-  // Calls f(index, squared_distance) for every point with distance <= r from c.
-  template <class F>
-  void for_each_within(XY c, double r, F&& f) const {
-    const double r2 = r * r;
-    for_each_run(c, r, [&](std::size_t from, std::size_t to) {
-      for (std::size_t k = from; k < to; ++k) {
-        const double dx = xs_[k] - c.x, dy = ys_[k] - c.y, d2 = dx * dx + dy * dy;
-        if (d2 <= r2) f(index_[k], d2);
-      }
-      return true;
-    });
-  }
-
  private:
   // Bucket of offset v along an axis of n buckets, clamped to [0, n − 1].
   long cell(double v, long n) const {
