@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <thread>
+#include <utility>
 
 namespace careatlas::geometry {
 
@@ -22,7 +23,13 @@ struct Edge {
 class BandedPolygon {
  public:
   explicit BandedPolygon(const PlanarMultiPolygon& mp) {
+    std::size_t vertices = 0;
+    for (const auto& p : mp) {
+      vertices += p.outer().size();
+      for (const auto& h : p.inners()) vertices += h.size();
+    }
     std::vector<Edge> edges;
+    edges.reserve(vertices);
     auto add_ring = [&edges](const PlanarRing& r) {
       for (std::size_t i = 0; i + 1 < r.size(); ++i) {
         XY a = r[i], b = r[i + 1];
@@ -44,16 +51,20 @@ class BandedPolygon {
     }
     // About 4 edges per band on average, at most 4,096 bands.
     nbands_ = static_cast<int>(std::clamp<std::size_t>(edges.size() / 4, 1, 4096));
-    height_ = (ymax - ymin_) / nbands_;
-    if (!(height_ > 0)) height_ = 1.0;
+    double height = (ymax - ymin_) / nbands_;
+    if (!(height > 0)) height = 1.0;
+    inv_height_ = 1.0 / height;
+    // Each edge's first and last band, computed once for the count and the fill.
+    std::vector<std::pair<int, int>> span(edges.size());
+    for (std::size_t i = 0; i < edges.size(); ++i) span[i] = {band_of(edges[i].y0), band_of(edges[i].y1)};
     start_.assign(static_cast<std::size_t>(nbands_) + 1, 0);
-    for (const Edge& e : edges)
-      for (int b = band_of(e.y0), b1 = band_of(e.y1); b <= b1; ++b) ++start_[static_cast<std::size_t>(b) + 1];
+    for (const auto& [b0, b1] : span)
+      for (int b = b0; b <= b1; ++b) ++start_[static_cast<std::size_t>(b) + 1];
     for (std::size_t b = 1; b < start_.size(); ++b) start_[b] += start_[b - 1];
     banded_.resize(start_.back());
     std::vector<std::uint32_t> fill(start_.begin(), start_.end() - 1);
-    for (const Edge& e : edges)
-      for (int b = band_of(e.y0), b1 = band_of(e.y1); b <= b1; ++b) banded_[fill[static_cast<std::size_t>(b)]++] = e;
+    for (std::size_t i = 0; i < edges.size(); ++i)
+      for (int b = span[i].first; b <= span[i].second; ++b) banded_[fill[static_cast<std::size_t>(b)]++] = edges[i];
   }
 
   // Even–odd rule with the half-open convention y0 <= y < y1 for each edge.
@@ -74,11 +85,12 @@ class BandedPolygon {
 
  private:
   int band_of(double y) const {
-    const double f = std::floor((y - ymin_) / height_);
+    // Build and queries use this one function, so a point's band holds every edge at its y.
+    const double f = std::floor((y - ymin_) * inv_height_);
     if (f < 0) return -1;
     return std::min(static_cast<int>(f), nbands_ - 1);
   }
-  double ymin_ = 0, height_ = 1;
+  double ymin_ = 0, inv_height_ = 1;
   int nbands_ = 0;
   std::vector<std::uint32_t> start_;  // first edge of each band in banded_ (+ end)
   std::vector<Edge> banded_;
