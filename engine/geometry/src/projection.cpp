@@ -1,6 +1,5 @@
 #include "careatlas/geometry/projection.hpp"
 
-#include <proj.h>
 
 #include <algorithm>
 #include <array>
@@ -9,34 +8,60 @@
 #include <thread>
 
 #include "careatlas/model/config_error.hpp"
+#include "proj_library.hpp"
 
 namespace careatlas::geometry {
+
+namespace {
+const detail::ProjLibrary& P() { return detail::proj_library(); }
+
+PJ_COORD coord(double x, double y) {
+  PJ_COORD c;
+  c.v[0] = x;
+  c.v[1] = y;
+  c.v[2] = 0;
+  c.v[3] = 0;
+  return c;
+}
+}  // namespace
 
 struct Projection::Impl {
   PJ_CONTEXT* ctx = nullptr;
   PJ* pj = nullptr;
   ~Impl() {
-    if (pj) proj_destroy(pj);
-    if (ctx) proj_context_destroy(ctx);
+    if (pj) P().proj_destroy(pj);
+    if (ctx) P().proj_context_destroy(ctx);
   }
 };
 
 Projection::Projection(int target_epsg) : impl_(std::make_unique<Impl>()), epsg_(target_epsg) {
-  impl_->ctx = proj_context_create();
-  proj_log_level(impl_->ctx, PJ_LOG_NONE);
+  impl_->ctx = P().proj_context_create();
+  P().proj_log_level(impl_->ctx, PJ_LOG_NONE);
   const std::string target = "EPSG:" + std::to_string(target_epsg);
-  PJ* crs = proj_create(impl_->ctx, target.c_str());
+  PJ* crs = P().proj_create(impl_->ctx, target.c_str());
   if (!crs) throw config_error("unknown CRS " + target);
-  const PJ_TYPE type = proj_get_type(crs);
-  if (const char* n = proj_get_name(crs)) name_ = n;
-  proj_destroy(crs);
+  const PJ_TYPE type = P().proj_get_type(crs);
+  if (const char* n = P().proj_get_name(crs)) name_ = n;
+  P().proj_destroy(crs);
   if (type != PJ_TYPE_PROJECTED_CRS)
     throw config_error(target + " (" + name_ + ") is not a projected CRS in metres; use e.g. a plane rectangular zone 6669–6687");
-  PJ* raw = proj_create_crs_to_crs(impl_->ctx, "EPSG:6668", target.c_str(), nullptr);
+  PJ* raw = P().proj_create_crs_to_crs(impl_->ctx, "EPSG:6668", target.c_str(), nullptr);
   if (!raw) throw config_error("PROJ cannot transform EPSG:6668 to " + target);
-  impl_->pj = proj_normalize_for_visualization(impl_->ctx, raw);
-  proj_destroy(raw);
+  impl_->pj = P().proj_normalize_for_visualization(impl_->ctx, raw);
+  P().proj_destroy(raw);
   if (!impl_->pj) throw config_error("PROJ cannot normalise the axis order of " + target);
+}
+
+Projection Projection::copy() const {
+  Projection p;
+  p.impl_ = std::make_unique<Impl>();
+  p.epsg_ = epsg_;
+  p.name_ = name_;
+  p.impl_->ctx = P().proj_context_create();
+  P().proj_log_level(p.impl_->ctx, PJ_LOG_NONE);
+  p.impl_->pj = P().proj_clone(p.impl_->ctx, impl_->pj);
+  if (!p.impl_->pj) throw config_error("PROJ cannot copy the transformation to EPSG:" + std::to_string(epsg_));
+  return p;
 }
 
 Projection::~Projection() = default;
@@ -54,14 +79,14 @@ void on_clones(PJ* pj, unsigned parts, F&& work) {
   std::vector<char> done(parts, 0);
   for (unsigned t = 1; t < parts; ++t)
     pool.emplace_back([pj, t, &work, &done] {
-      PJ_CONTEXT* ctx = proj_context_create();
-      proj_log_level(ctx, PJ_LOG_NONE);
-      if (PJ* clone = proj_clone(ctx, pj)) {
+      PJ_CONTEXT* ctx = P().proj_context_create();
+      P().proj_log_level(ctx, PJ_LOG_NONE);
+      if (PJ* clone = P().proj_clone(ctx, pj)) {
         work(clone, t);
-        proj_destroy(clone);
+        P().proj_destroy(clone);
         done[t] = 1;
       }
-      proj_context_destroy(ctx);
+      P().proj_context_destroy(ctx);
     });
   work(pj, 0u);
   for (auto& th : pool) th.join();
@@ -78,7 +103,7 @@ unsigned parts_for(unsigned threads, std::size_t work_items) {
 void forward_with(PJ* pj, const LonLat* in, XY* out, std::size_t n) {
   for (std::size_t i = 0; i < n; ++i) out[i] = XY{in[i].lon, in[i].lat};
   if (n == 0) return;
-  proj_trans_generic(pj, PJ_FWD, &out[0].x, sizeof(XY), n, &out[0].y, sizeof(XY), n, nullptr, 0, 0, nullptr, 0, 0);
+  P().proj_trans_generic(pj, PJ_FWD, &out[0].x, sizeof(XY), n, &out[0].y, sizeof(XY), n, nullptr, 0, 0, nullptr, 0, 0);
 }
 
 PlanarMultiPolygon forward_with(PJ* pj, const MultiPolygon& mp) {
@@ -101,8 +126,8 @@ PlanarMultiPolygon forward_with(PJ* pj, const MultiPolygon& mp) {
 }  // namespace
 
 XY Projection::forward(LonLat p) const {
-  PJ_COORD c = proj_coord(p.lon, p.lat, 0, 0);
-  c = proj_trans(impl_->pj, PJ_FWD, c);
+  PJ_COORD c = coord(p.lon, p.lat);
+  c = P().proj_trans(impl_->pj, PJ_FWD, c);
   return {c.xy.x, c.xy.y};
 }
 
@@ -144,8 +169,8 @@ std::vector<PlanarMultiPolygon> Projection::forward(const std::vector<const Mult
 }
 
 LonLat Projection::inverse(XY p) const {
-  PJ_COORD c = proj_coord(p.x, p.y, 0, 0);
-  c = proj_trans(impl_->pj, PJ_INV, c);
+  PJ_COORD c = coord(p.x, p.y);
+  c = P().proj_trans(impl_->pj, PJ_INV, c);
   return {c.lp.lam, c.lp.phi};
 }
 
@@ -156,7 +181,7 @@ MultiPolygon Projection::inverse(const PlanarMultiPolygon& mp) const {
     dst.resize(r.size());
     for (std::size_t i = 0; i < r.size(); ++i) dst[i] = LonLat{r[i].x, r[i].y};  // x, y in; lon, lat out
     if (r.empty()) return;
-    proj_trans_generic(impl_->pj, PJ_INV, &dst[0].lon, sizeof(LonLat), dst.size(), &dst[0].lat, sizeof(LonLat),
+    P().proj_trans_generic(impl_->pj, PJ_INV, &dst[0].lon, sizeof(LonLat), dst.size(), &dst[0].lat, sizeof(LonLat),
                        dst.size(), nullptr, 0, 0, nullptr, 0, 0);
   };
   for (const PlanarPolygon& p : mp) {

@@ -24,6 +24,9 @@ class Projection {
   Projection(Projection&&) noexcept;
   Projection& operator=(Projection&&) noexcept;
 
+  // The same transformation with its own PROJ context, for another thread.
+  Projection copy() const;
+
   int epsg() const { return epsg_; }
   const std::string& name() const { return name_; }  // e.g. "JGD2011 / Japan Plane Rectangular CS IX"
 
@@ -39,6 +42,7 @@ class Projection {
 
  private:
   struct Impl;
+  Projection() = default;
   std::unique_ptr<Impl> impl_;
   int epsg_ = 0;
   std::string name_;
