@@ -332,8 +332,8 @@ int main(int argc, char** argv) {
       if (wl_timings) {
         std::fprintf(stderr, "careatlas workload: read %.3f s, prepare %.3f s, analysis %.3f s, write %.3f s\n", t.read_s,
                      t.prepare_s, t.analysis_s, t.write_s);
-        std::fprintf(stderr, "  read districts %.3f s + population %.3f s | facilities %.3f s\n", t.read_districts_s,
-                     t.read_population_s, t.read_facilities_s);
+        std::fprintf(stderr, "  read districts %.3f s | facilities %.3f s | population %.3f s (two threads)\n",
+                     t.read_districts_s, t.read_facilities_s, t.read_population_s);
         for (const auto& [what, s] : t.analysis_steps) std::fprintf(stderr, "  %-34s %.3f s\n", what.c_str(), s);
       }
       return 0;

@@ -1,6 +1,7 @@
 #include "careatlas/app/analysis_input.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "careatlas/model/config_error.hpp"
 #include "careatlas/model/mesh_code.hpp"
@@ -106,16 +107,27 @@ BuiltInput build_analysis_input(const Registry& reg, const InputOptions& opt) {
   return build_analysis_input(reg, opt, proj);
 }
 
-BuiltInput build_analysis_input(const Registry& reg, const InputOptions& opt, const geometry::Projection& proj) {
+namespace {
+
+BuiltInput build_with(const Registry& reg, const InputOptions& opt, const geometry::Projection& proj,
+                      std::vector<geometry::PlanarMultiPolygon>* projected) {
   BuiltInput out;
   out.districts = analysed_districts(reg, opt.level);
   out.epsg = proj.epsg();
   out.crs_name = proj.name();
 
   geometry::AnalysisInput& in = out.input;
-  std::vector<const MultiPolygon*> shapes;
-  for (const District* d : out.districts) shapes.push_back(&d->geometry);
-  std::vector<geometry::PlanarMultiPolygon> planar = proj.forward(shapes, opt.threads);
+  std::vector<geometry::PlanarMultiPolygon> planar;
+  if (projected) {
+    if (projected->size() != reg.districts.size())
+      throw std::logic_error("build_analysis_input: projected districts do not match the registry");
+    for (const District* d : out.districts)
+      planar.push_back(std::move((*projected)[static_cast<std::size_t>(d - reg.districts.data())]));
+  } else {
+    std::vector<const MultiPolygon*> shapes;
+    for (const District* d : out.districts) shapes.push_back(&d->geometry);
+    planar = proj.forward(shapes, opt.threads);
+  }
   for (std::size_t i = 0; i < out.districts.size(); ++i)
     in.districts.push_back({out.districts[i]->id, out.districts[i]->name, std::move(planar[i])});
   set_population_year(out, reg, opt.population_year, proj, opt.threads);
@@ -141,6 +153,17 @@ BuiltInput build_analysis_input(const Registry& reg, const InputOptions& opt, co
     out.providers.push_back(std::move(members));
   }
   return out;
+}
+
+}  // namespace
+
+BuiltInput build_analysis_input(const Registry& reg, const InputOptions& opt, const geometry::Projection& proj) {
+  return build_with(reg, opt, proj, nullptr);
+}
+
+BuiltInput build_analysis_input(const Registry& reg, const InputOptions& opt, const geometry::Projection& proj,
+                                std::vector<geometry::PlanarMultiPolygon> projected) {
+  return build_with(reg, opt, proj, &projected);
 }
 
 }  // namespace careatlas::app

@@ -1,10 +1,13 @@
 #include "careatlas/app/workload.hpp"
 
 #include <charconv>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <exception>
 #include <filesystem>
+#include <latch>
+#include <limits>
 #include <optional>
 #include <thread>
 #include <tuple>
@@ -85,58 +88,92 @@ WorkloadTimings run_workload(const WorkloadOptions& opt) {
     s.year = role == InputRole::population ? 2020 : 0;  // the contract's population has no year
     return s;
   };
-  // PROJ's set-up (it reads its database) runs beside the reading.
-  std::optional<geometry::Projection> proj;
+  // Two threads share the reading and the projection of the districts: this one reads
+  // facilities.csv, the other districts.geojson (the largest parse); whichever is free
+  // first reads mesh_population.csv; then both project districts, taking them one at a
+  // time from a shared counter. PROJ's set-up (it reads its database) runs on a third
+  // thread meanwhile.
+  std::optional<geometry::Projection> proj, proj_copy;
   std::exception_ptr proj_error;
+  std::latch proj_ready(1), districts_read(1);
   std::thread proj_maker([&] {
     try {
       proj.emplace(6677);  // WORKLOAD.md §3: EPSG:6677 for every world
+      proj_copy.emplace(proj->copy());
     } catch (...) {
       proj_error = std::current_exception();
     }
+    proj_ready.count_down();
   });
   Joiner join_proj{proj_maker};
-  // Two sessions on two threads, merged: districts.geojson then mesh_population.csv on
-  // the second thread, facilities.csv (the largest parse) on this one.
-  QuietSink sink, district_sink;
-  Registry districts;
-  std::exception_ptr district_error;
-  std::thread district_reader([&] {
+
+  QuietSink facility_sink, district_sink, population_sink;
+  auto read = [&](const char* file, InputRole role, DiagnosticSink& sink, double& seconds) {
+    const auto start = Clock::now();
+    ImportSession s(sink);
+    s.add(spec(file, role));
+    Registry r = s.finish();
+    seconds = seconds_since(start);
+    return r;
+  };
+  Registry reg, districts, population;
+  std::atomic<bool> population_taken{false};
+  auto read_population_unless_taken = [&] {
+    if (!population_taken.exchange(true))
+      population = read("mesh_population.csv", InputRole::population, population_sink, t.read_population_s);
+  };
+  constexpr std::size_t kStop = std::numeric_limits<std::size_t>::max() / 2;
+  std::vector<geometry::PlanarMultiPolygon> planar;
+  std::atomic<std::size_t> next_district{0};
+  auto project_districts = [&](const geometry::Projection& p) {
+    for (std::size_t i = next_district++; i < planar.size(); i = next_district++)
+      planar[i] = p.forward(districts.districts[i].geometry);
+  };
+
+  std::exception_ptr other_error;
+  bool districts_ok = false;  // written before districts_read, read after it
+  std::thread other([&] {
     try {
-      const auto start = Clock::now();
-      ImportSession s(district_sink);
-      s.add(spec("districts.geojson", InputRole::districts));
-      t.read_districts_s = seconds_since(start);
-      const auto pop_start = Clock::now();
-      s.add(spec("mesh_population.csv", InputRole::population));
-      t.read_population_s = seconds_since(pop_start);
-      districts = s.finish();
+      districts = read("districts.geojson", InputRole::districts, district_sink, t.read_districts_s);
+      planar.resize(districts.districts.size());
+      districts_ok = true;
     } catch (...) {
-      district_error = std::current_exception();
+      other_error = std::current_exception();
+      next_district = kStop;
+    }
+    districts_read.count_down();  // planar is sized: the other thread may project
+    try {
+      read_population_unless_taken();
+      proj_ready.wait();
+      if (districts_ok && !proj_error) project_districts(*proj);
+    } catch (...) {
+      if (!other_error) other_error = std::current_exception();
+      next_district = kStop;
     }
   });
-  Registry reg;
   try {
-    ImportSession session(sink);
-    const auto start = Clock::now();
-    session.add(spec("facilities.csv", InputRole::facilities));
-    t.read_facilities_s = seconds_since(start);
-    reg = session.finish();
+    reg = read("facilities.csv", InputRole::facilities, facility_sink, t.read_facilities_s);
+    read_population_unless_taken();
+    districts_read.wait();
+    proj_ready.wait();
+    if (districts_ok && !proj_error) project_districts(*proj_copy);
   } catch (...) {
-    district_reader.join();
+    next_district = kStop;
+    other.join();
     throw;
   }
-  district_reader.join();
-  if (district_error) std::rethrow_exception(district_error);
+  other.join();
+  if (other_error) std::rethrow_exception(other_error);
+  proj_maker.join();
+  if (proj_error) std::rethrow_exception(proj_error);
   reg.districts = std::move(districts.districts);
-  reg.population = std::move(districts.population);
-  for (auto& f : districts.files) reg.files.push_back(std::move(f));
+  reg.population = std::move(population.population);
+  for (Registry* r : {&districts, &population})
+    for (auto& f : r->files) reg.files.push_back(std::move(f));
   step("");
   t.read_s = seconds_since(t0);
 
   t0 = Clock::now();
-  proj_maker.join();
-  if (proj_error) std::rethrow_exception(proj_error);
   InputOptions io;
   io.population_year = 2020;
   io.threads = opt.threads;
@@ -150,7 +187,7 @@ WorkloadTimings run_workload(const WorkloadOptions& opt) {
   hn.radius_m = opt.radius_home_nursing;
   hn.kinds = {FacilityKind::home_nursing};
   io.layers = {hv, hn};
-  BuiltInput built = build_analysis_input(reg, io, *proj);
+  BuiltInput built = build_analysis_input(reg, io, *proj, std::move(planar));
   t.prepare_s = seconds_since(t0);
 
   t0 = Clock::now();
@@ -202,7 +239,8 @@ WorkloadTimings run_workload(const WorkloadOptions& opt) {
   write_file_atomic((fs::path(opt.out_dir) / "access.csv").string(), acc);
   step("");
   t.write_s = seconds_since(t0);
-  if (!opt.free_memory) keep_until_exit(std::move(r), std::move(built), std::move(reg), std::move(districts));
+  if (!opt.free_memory) keep_until_exit(std::move(r), std::move(built), std::move(reg), std::move(districts),
+                                          std::move(population));
   return t;
 }
 

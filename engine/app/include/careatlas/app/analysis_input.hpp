@@ -66,6 +66,10 @@ int analysis_epsg(const Registry& reg, const InputOptions& opt);
 // The same with a projection made beforehand (e.g. while the inputs were read); its EPSG
 // code wins over opt.epsg.
 BuiltInput build_analysis_input(const Registry& reg, const InputOptions& opt, const geometry::Projection& proj);
+// The same with the districts projected beforehand by `proj` (e.g. while the other inputs
+// were read): projected[i] is reg.districts[i].geometry in the analysis CRS.
+BuiltInput build_analysis_input(const Registry& reg, const InputOptions& opt, const geometry::Projection& proj,
+                                std::vector<geometry::PlanarMultiPolygon> projected);
 
 // Replaces the cells of `in` by those of another population year (0 = the earliest),
 // projected with `proj` (the CRS of `in`); districts and providers stay as they are.

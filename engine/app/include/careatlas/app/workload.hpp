@@ -24,11 +24,11 @@ struct WorkloadOptions {
 };
 
 struct WorkloadTimings {
-  double read_s = 0;      // files → registry model (wall), of which in parallel:
-  double read_districts_s = 0;   //   districts.geojson, then
-  double read_population_s = 0;  //   mesh_population.csv on one thread,
-  double read_facilities_s = 0;  //   facilities.csv on the other
-  double prepare_s = 0;   // registry → planar input (projection)
+  double read_s = 0;      // files → registry model and projected districts (wall), with
+  double read_districts_s = 0;   //   districts.geojson on one thread,
+  double read_facilities_s = 0;  //   facilities.csv on the other,
+  double read_population_s = 0;  //   mesh_population.csv on whichever was free first
+  double prepare_s = 0;   // registry → planar input (cells and providers projected)
   double analysis_s = 0;  // the engine
   double write_s = 0;     // the three CSVs
   std::vector<std::pair<std::string, double>> analysis_steps;
