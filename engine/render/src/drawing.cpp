@@ -1,0 +1,177 @@
+#include "drawing.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+#include "text.hpp"
+
+namespace careatlas::render::detail {
+
+MapTransform MapTransform::fit(const MapExtent& e, const geometry::PaperBox& frame, double padding_fraction) {
+  MapTransform t;
+  const double fw = frame.x1 - frame.x0, fh = frame.y1 - frame.y0;
+  const double ew = std::max(e.x1 - e.x0, 1.0), eh = std::max(e.y1 - e.y0, 1.0);
+  t.scale = std::min(fw / ew, fh / eh) * (1 - 2 * padding_fraction);
+  // Centre the extent in the frame.
+  const double cx = (e.x0 + e.x1) / 2, cy = (e.y0 + e.y1) / 2;
+  t.x0 = cx - fw / 2 / t.scale;
+  t.y1 = cy + fh / 2 / t.scale;
+  t.left = frame.x0;
+  t.top = frame.y0;
+  return t;
+}
+
+void set_colour(cairo_t* cr, const style::Colour& c) { cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a); }
+
+void polygon_path(cairo_t* cr, const geometry::PlanarMultiPolygon& mp, const MapTransform& t) {
+  auto ring = [&](const geometry::PlanarRing& r) {
+    if (r.size() < 3) return;
+    geometry::XY p = t.to_paper(r.front());
+    cairo_move_to(cr, p.x, p.y);
+    for (std::size_t i = 1; i < r.size(); ++i) {
+      p = t.to_paper(r[i]);
+      cairo_line_to(cr, p.x, p.y);
+    }
+    cairo_close_path(cr);
+  };
+  for (const auto& poly : mp) {
+    ring(poly.outer());
+    for (const auto& h : poly.inners()) ring(h);
+  }
+}
+
+namespace {
+
+void hatch_lines(cairo_t* cr, style::Hatch hatch, const style::Colour& colour) {
+  double x0, y0, x1, y1;
+  cairo_fill_extents(cr, &x0, &y0, &x1, &y1);
+  cairo_save(cr);
+  cairo_clip_preserve(cr);
+  cairo_new_path(cr);
+  set_colour(cr, colour);
+  const double step = 1.6;  // mm between hatch lines
+  const double span = (x1 - x0) + (y1 - y0);
+  if (hatch == style::Hatch::dots) {
+    for (double y = std::floor(y0 / step) * step; y <= y1; y += step)
+      for (double x = std::floor(x0 / step) * step; x <= x1; x += step) {
+        cairo_new_sub_path(cr);
+        cairo_arc(cr, x, y, 0.18, 0, 2 * std::numbers::pi);
+      }
+    cairo_fill(cr);
+  } else {
+    cairo_set_line_width(cr, 0.15);
+    // Lines on a fixed paper grid (x − y = k·step), so neighbouring areas' hatches meet.
+    for (double k = std::floor((x0 - y1) / step) * step; k <= x1 - y0; k += step) {
+      cairo_move_to(cr, y0 + k, y0);
+      cairo_line_to(cr, y0 + k + span, y0 + span);
+    }
+    if (hatch == style::Hatch::cross)
+      for (double k = std::floor((x0 + y0) / step) * step; k <= x1 + y1; k += step) {
+        cairo_move_to(cr, k - y0, y0);
+        cairo_line_to(cr, k - y0 - span, y0 + span);
+      }
+    cairo_stroke(cr);
+  }
+  cairo_restore(cr);
+}
+
+}  // namespace
+
+void fill_path(cairo_t* cr, const style::Colour& colour, style::Hatch hatch, const style::Colour& hatch_colour) {
+  cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
+  set_colour(cr, colour);
+  cairo_fill_preserve(cr);
+  if (hatch != style::Hatch::none) hatch_lines(cr, hatch, hatch_colour);
+}
+
+void stroke_path(cairo_t* cr, const style::LineSymbolizer& line) {
+  set_colour(cr, line.colour);
+  cairo_set_line_width(cr, line.width_mm);
+  cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_dash(cr, line.dash_mm.data(), static_cast<int>(line.dash_mm.size()), 0);
+  cairo_stroke_preserve(cr);
+  cairo_set_dash(cr, nullptr, 0, 0);
+}
+
+namespace {
+
+void regular(cairo_t* cr, double x, double y, double r, int n, double start_deg) {
+  for (int i = 0; i < n; ++i) {
+    const double a = (start_deg + 360.0 * i / n) * std::numbers::pi / 180.0;
+    const double px = x + r * std::cos(a), py = y + r * std::sin(a);
+    if (i == 0) cairo_move_to(cr, px, py);
+    else cairo_line_to(cr, px, py);
+  }
+  cairo_close_path(cr);
+}
+
+}  // namespace
+
+double point_symbol(cairo_t* cr, double x, double y, const style::PointSymbolizer& s, const std::string& number,
+                    const std::string& font) {
+  const double r = s.size_mm / 2;
+  cairo_new_path(cr);
+  switch (s.shape) {
+    case style::Shape::circle:
+    case style::Shape::ring:
+      cairo_arc(cr, x, y, r, 0, 2 * std::numbers::pi);
+      break;
+    case style::Shape::square:
+      cairo_rectangle(cr, x - r * 0.85, y - r * 0.85, r * 1.7, r * 1.7);
+      break;
+    case style::Shape::triangle:  // apex up (−90°); a little larger, as it covers less
+      regular(cr, x, y + r * 0.15, r * 1.2, 3, -90);
+      break;
+    case style::Shape::diamond:
+      regular(cr, x, y, r * 1.1, 4, -90);
+      break;
+    case style::Shape::pentagon:
+      regular(cr, x, y, r, 5, -90);
+      break;
+    case style::Shape::hexagon:
+      regular(cr, x, y, r, 6, 0);
+      break;
+    case style::Shape::star:
+      for (int i = 0; i < 10; ++i) {
+        const double a = (-90 + 36.0 * i) * std::numbers::pi / 180.0, rr = i % 2 ? r * 0.5 : r * 1.15;
+        if (i == 0) cairo_move_to(cr, x + rr * std::cos(a), y + rr * std::sin(a));
+        else cairo_line_to(cr, x + rr * std::cos(a), y + rr * std::sin(a));
+      }
+      cairo_close_path(cr);
+      break;
+    case style::Shape::cross: {
+      const double w = r * 0.35;
+      cairo_move_to(cr, x - w, y - r);
+      for (auto [dx, dy] : {std::pair{w, -r}, {w, -w}, {r, -w}, {r, w}, {w, w}, {w, r}, {-w, r}, {-w, w}, {-r, w},
+                            {-r, -w}, {-w, -w}})
+        cairo_line_to(cr, x + dx, y + dy);
+      cairo_close_path(cr);
+      break;
+    }
+  }
+  if (s.shape != style::Shape::ring) {
+    set_colour(cr, s.fill);
+    cairo_fill_preserve(cr);
+  }
+  set_colour(cr, s.stroke);
+  cairo_set_line_width(cr, s.stroke_mm);
+  cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
+  cairo_stroke(cr);
+  if (s.number && !number.empty() && s.shape != style::Shape::ring) {
+    // Dark text on light fills, white on dark; shrunk until it fits inside the symbol.
+    const double lum = 0.299 * s.fill.r + 0.587 * s.fill.g + 0.114 * s.fill.b;
+    TextStyle ts;
+    ts.font = font;
+    ts.colour = lum > 0.5 ? style::Colour{0, 0, 0, 1} : style::Colour{1, 1, 1, 1};
+    ts.size_pt = r * 1.25 / kMmPerPt;
+    Text probe(cr, number, ts);
+    const double fit = std::min(1.0, r * 1.6 / std::max(probe.width(), 1e-9));
+    ts.size_pt *= fit;
+    Text t(cr, number, ts);
+    t.draw(x - t.width() / 2, y - t.height() / 2);
+  }
+  return s.shape == style::Shape::triangle || s.shape == style::Shape::star ? r * 1.2 : r;
+}
+
+}  // namespace careatlas::render::detail

@@ -1,0 +1,194 @@
+// The renderer on small sheets drawn by hand: golden images (PNG from Cairo, PDF through
+// pdftoppm), fonts embedded and text searchable in the PDF, labels that never overlap,
+// a legend of only the classes that appear, and outputs that are complete or absent.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <sstream>
+
+#include "careatlas/model/config_error.hpp"
+#include "careatlas/render/map.hpp"
+#include "careatlas/style/style.hpp"
+#include "golden_image.hpp"
+#include "test_support.hpp"
+
+using namespace careatlas;
+using namespace careatlas::testing;
+namespace fs = std::filesystem;
+
+namespace {
+
+const style::Style& default_style() {
+  static const style::Style s = style::load_style(std::string(CAREATLAS_SOURCE_DIR) + "/styles/default.toml");
+  return s;
+}
+
+// A rectangle district (metres) of the given id and name.
+render::Feature district(const std::string& id, const std::string& name, double x0, double y0, double x1, double y1) {
+  geometry::PlanarPolygon p;
+  // Clockwise outer ring (Boost.Geometry's default), closed.
+  p.outer() = {{x0, y0}, {x0, y1}, {x1, y1}, {x1, y0}, {x0, y0}};
+  render::Feature f;
+  f.shape = geometry::PlanarMultiPolygon{p};
+  f.attributes["id"] = id;
+  f.attributes["name"] = name;
+  f.attributes["level"] = std::string("daily_life_area");
+  return f;
+}
+
+render::Feature facility(double x, double y, const std::string& kind, long long number, bool h24 = false) {
+  render::Feature f;
+  f.shape = geometry::XY{x, y};
+  f.attributes["kind"] = kind;
+  f.attributes["name"] = "施設" + std::to_string(number);
+  f.attributes["number"] = number;
+  f.attributes["home_visit"] = false;
+  f.attributes["support_24h"] = h24;
+  f.attributes["municipality_code"] = std::string("23999");
+  return f;
+}
+
+// Three districts of a 24 × 14 km town, one facility of each main kind, two 24-hour.
+render::MapSheet small_town() {
+  render::MapSheet s;
+  s.page.size = render::PaperSize::a4;
+  s.page.landscape = true;
+  s.kind = "resource";
+  s.title = "みさき市 在宅医療・介護資源マップ";
+  s.subtitle = "在宅医療・介護資源の分布　データ時点 2026-04-01";
+  s.sources = {"出典：介護サービス情報公表システム（厚生労働省）", "「医療情報ネットのオープンデータ」（厚生労働省）を加工して作成"};
+  s.footer = "作成 2026-11-24　careatlas（テスト）";
+  render::SourceData d{style::Source::districts, "", {}};
+  d.features = {district("A", "中央圏域", 0, 0, 10000, 14000), district("B", "東部圏域", 10000, 0, 24000, 7000),
+                district("C", "山間部圏域", 10000, 7000, 24000, 14000)};
+  render::SourceData f{style::Source::facilities, "", {}};
+  f.features = {facility(3000, 4000, "clinic", 1, true),  facility(6000, 9000, "clinic", 2),
+                facility(4500, 11000, "hospital", 3),     facility(14000, 3000, "home_nursing", 4, true),
+                facility(18000, 5000, "care_management", 5), facility(20000, 11000, "community_support_center", 6),
+                facility(7500, 2500, "dental_clinic", 7),   facility(16000, 10000, "home_help", 8)};
+  s.data = {d, f};
+  return s;
+}
+
+render::RenderOptions png(double dpi) {
+  render::RenderOptions o;
+  o.format = render::Format::png;
+  o.dpi = dpi;
+  return o;
+}
+
+render::RenderOptions pdf() {
+  render::RenderOptions o;
+  o.format = render::Format::pdf;
+  o.creation_date = "2026-11-24";
+  return o;
+}
+
+}  // namespace
+
+TEST(MapRender, SmallTownPngMatchesTheReviewedReference) {
+  const std::string out = scratch_dir("render_png") + "/small_town.png";
+  const render::RenderReport r = render::render({small_town()}, default_style(), out, png(100));
+  EXPECT_EQ(r.pages, 1);
+  EXPECT_EQ(r.labels_placed, 3u);  // the three district names
+  const ImageDiff d = compare_with_golden(out, "render/small_town_a4_100dpi.png");
+  EXPECT_TRUE(d.message.empty()) << d.message;
+}
+
+TEST(MapRender, SmallTownPdfRasterisedMatchesTheReviewedReference) {
+  const std::string dir = scratch_dir("render_pdf");
+  render::render({small_town()}, default_style(), dir + "/small_town.pdf", pdf());
+  ASSERT_EQ(run_command("pdftoppm -r 100 -png -singlefile '" + dir + "/small_town.pdf' '" + dir + "/raster' 2>&1", nullptr),
+            0);
+  const ImageDiff d = compare_with_golden(dir + "/raster.png", "render/small_town_a4_100dpi.pdf.png");
+  EXPECT_TRUE(d.message.empty()) << d.message;
+}
+
+TEST(MapRender, PdfEmbedsEveryFontAndItsTextIsSearchable) {
+  const std::string dir = scratch_dir("render_pdf_text");
+  const std::string file = dir + "/small_town.pdf";
+  render::render({small_town()}, default_style(), file, pdf());
+  std::string fonts;
+  ASSERT_EQ(run_command("pdffonts '" + file + "'", &fonts), 0);
+  // pdffonts: two header lines, then one line per font whose "emb" column is yes.
+  std::istringstream lines(fonts);
+  std::string line;
+  int rows = 0;
+  for (int i = 0; std::getline(lines, line); ++i) {
+    if (i < 2 || line.empty()) continue;
+    ++rows;
+    EXPECT_NE(line.find(" yes "), std::string::npos) << "not embedded: " << line;
+  }
+  EXPECT_GE(rows, 1);
+  std::string text;
+  ASSERT_EQ(run_command("pdftotext -enc UTF-8 '" + file + "' -", &text), 0);
+  for (const char* want : {"みさき市 在宅医療・介護資源マップ", "中央圏域", "東部圏域", "山間部圏域",
+                           "出典：介護サービス情報公表システム（厚生労働省）", "凡例", "診療所"})
+    EXPECT_NE(text.find(want), std::string::npos) << want << " not in:\n" << text;
+}
+
+TEST(MapRender, LegendListsOnlyTheClassesThatAppear) {
+  render::MapSheet s = small_town();
+  auto& fac = s.data[1].features;
+  fac.erase(std::remove_if(fac.begin(), fac.end(),
+                           [](const render::Feature& f) { return std::get<std::string>(f.attributes.at("kind")) == "hospital"; }),
+            fac.end());
+  const std::string out = scratch_dir("render_legend") + "/no_hospital.png";
+  const render::RenderReport r = render::render({s}, default_style(), out, png(50));
+  auto has = [&r](const std::string& t) {
+    return std::find(r.legend_entries.begin(), r.legend_entries.end(), t) != r.legend_entries.end();
+  };
+  EXPECT_TRUE(has("診療所"));
+  EXPECT_TRUE(has("24時間対応"));
+  EXPECT_FALSE(has("病院"));
+}
+
+TEST(MapRender, CrowdedLabelsNeverOverlap) {
+  // 15 × 10 narrow districts with long names on an A4 page: far more names than room.
+  render::MapSheet s = small_town();
+  s.data[1].features.clear();
+  auto& ds = s.data[0].features;
+  ds.clear();
+  for (int i = 0; i < 15; ++i)
+    for (int j = 0; j < 10; ++j)
+      ds.push_back(district(std::to_string(i * 10 + j), "第" + std::to_string(i * 10 + j) + "日常生活圏域（北部）", i * 1500.0,
+                            j * 1000.0, (i + 1) * 1500.0, (j + 1) * 1000.0));
+  const std::string out = scratch_dir("render_crowded") + "/crowded.png";
+  const render::RenderReport r = render::render({s}, default_style(), out, png(50));
+  EXPECT_EQ(r.labels_placed + r.labels_dropped, 150u);
+  EXPECT_GT(r.labels_placed, 10u);
+  EXPECT_GT(r.labels_dropped, 0u);
+  for (std::size_t a = 0; a < r.label_boxes.size(); ++a)
+    for (std::size_t b = a + 1; b < r.label_boxes.size(); ++b)
+      EXPECT_FALSE(r.label_boxes[a].intersects(r.label_boxes[b])) << a << " and " << b;
+}
+
+TEST(MapRender, AtlasHasOnePagePerSheet) {
+  const std::string file = scratch_dir("render_atlas") + "/atlas.pdf";
+  std::vector<render::MapSheet> pages;
+  for (const char* id : {"A", "B", "C"}) {
+    render::MapSheet s = small_town();
+    s.kind = "atlas";
+    s.title = std::string("地区 ") + id;
+    pages.push_back(s);
+  }
+  EXPECT_EQ(render::render(pages, default_style(), file, pdf()).pages, 3);
+  std::string info;
+  ASSERT_EQ(run_command("pdfinfo '" + file + "'", &info), 0);
+  EXPECT_NE(info.find("\nPages:"), std::string::npos) << info;
+  std::istringstream in(info.substr(info.find("\nPages:") + 7));
+  int n = 0;
+  in >> n;
+  EXPECT_EQ(n, 3) << info;
+}
+
+TEST(MapRender, AFailedWriteLeavesNoFile) {
+  const std::string dir = scratch_dir("render_fail");
+  EXPECT_THROW(render::render({small_town()}, default_style(), dir + "/missing/dir/map.pdf", pdf()), std::runtime_error);
+  EXPECT_TRUE(fs::is_empty(dir));
+  style::Style bad = default_style();
+  bad.sheet.font = "No Such Font Family 42";
+  EXPECT_THROW(render::render({small_town()}, bad, dir + "/map.png", png(50)), config_error);
+  EXPECT_TRUE(fs::is_empty(dir));
+}
