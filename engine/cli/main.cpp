@@ -19,6 +19,7 @@
 #include <thread>
 
 #include "careatlas/app/analyze_job.hpp"
+#include "careatlas/app/map_job.hpp"
 #include "careatlas/app/import_job.hpp"
 #include "careatlas/app/workload.hpp"
 #include "careatlas/importers/import_error.hpp"
@@ -172,6 +173,58 @@ int run_analyze_step(const project::ProjectConfig& cfg, const std::string& out, 
   return 0;
 }
 
+struct MapArgs {
+  std::string project, out, style, district, page = "A3", format = "pdf", date;
+  std::vector<std::string> kinds, gap_metrics;
+  bool portrait = false;
+  double dpi = 150;
+};
+
+std::string today() {
+  const auto now = std::chrono::system_clock::now();
+  const std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(now)};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                static_cast<unsigned>(ymd.day()));
+  return buf;
+}
+
+// Maps of the registry in `out`; they go to out/maps/.
+int run_map_step(const project::ProjectConfig& cfg, const std::string& out, const Registry& reg, const MapArgs& a) {
+  app::MapOptions mo;
+  if (!a.kinds.empty()) mo.kinds = a.kinds;
+  else mo.kinds = {"resource", "gap", "atlas"};
+  mo.district = a.district;
+  if (!a.gap_metrics.empty()) mo.gap_metrics = a.gap_metrics;
+  mo.style_path = a.style;
+  mo.out_dir = (std::filesystem::path(out) / "maps").string();
+  const auto fmt = render::format_for("x." + a.format);
+  if (!fmt) throw config_error("--format must be pdf, svg or png, not \"" + a.format + "\"");
+  mo.format = *fmt;
+  if (a.page != "A3" && a.page != "A4") throw config_error("--page must be A3 or A4, not \"" + a.page + "\"");
+  mo.page.size = a.page == "A3" ? render::PaperSize::a3 : render::PaperSize::a4;
+  mo.page.landscape = !a.portrait;
+  mo.dpi = a.dpi;
+  mo.production_date = a.date.empty() ? today() : a.date;
+  project::ProjectConfig c = cfg;
+  if (c.layers.empty()) c.layers = default_provider_layers();
+  const app::MapOutcome res = app::run_maps(reg, c, mo);
+  for (std::size_t i = 0; i < res.written.size(); ++i)
+    std::cout << "written: " << res.written[i] << " (" << res.reports[i].pages << " page"
+              << (res.reports[i].pages == 1 ? "" : "s") << ", " << res.reports[i].labels_placed << " labels)\n";
+  return 0;
+}
+
+int map_command(const MapArgs& a) {
+  const project::ProjectConfig cfg = project::load_project(a.project);
+  const std::string out = a.out.empty() ? cfg.output_dir : a.out;
+  if (out.empty()) throw config_error("--out is required (the folder holding registry.gpkg)");
+  const std::string registry = (std::filesystem::path(out) / "registry.gpkg").string();
+  if (!std::filesystem::exists(registry))
+    throw config_error(registry + " does not exist: run `careatlas import " + a.project + " --out " + out + "` first");
+  return run_map_step(cfg, out, read_registry(registry), a);
+}
+
 int analyze_command(const std::string& project_path, std::string out, bool quiet) {
   const project::ProjectConfig cfg = project::load_project(project_path);
   if (out.empty()) out = cfg.output_dir;
@@ -202,8 +255,11 @@ int run_import_command(const ImportArgs& a, bool main_job) {
   std::cout << app::format_report_table(res.registry);
   std::cout << "written: " << res.registry_path << "\n         " << res.report_path << "\n         "
             << res.diagnostics_path << "\n";
-  if (main_job) return run_analyze_step(cfg, opt.out, res.registry, a.quiet);
-  return 0;
+  if (!main_job) return 0;
+  if (const int rc = run_analyze_step(cfg, opt.out, res.registry, a.quiet); rc != 0) return rc;
+  MapArgs maps;
+  maps.project = a.project;
+  return run_map_step(cfg, opt.out, res.registry, maps);
 }
 
 int info_command(const std::string& path) {
@@ -296,6 +352,23 @@ int main(int argc, char** argv) {
   c_analyze->add_flag("-q,--quiet", analyze_quiet, "no progress messages");
   c_analyze->footer("Example:\n  careatlas analyze sample_data/misaki/project.toml --out output");
 
+  MapArgs map_args;
+  CLI::App* c_map = app.add_subcommand("map", "printable maps of an imported project (PDF, SVG or PNG) into <out>/maps");
+  c_map->add_option("project", map_args.project, "project file (TOML)")->required()->check(CLI::ExistingFile);
+  c_map->add_option("--out", map_args.out, "folder holding registry.gpkg; maps go to its maps/ folder");
+  c_map->add_option("--kind", map_args.kinds, "resource, gap or atlas (repeatable; default: all three)");
+  c_map->add_option("--district", map_args.district, "atlas: only this district id");
+  c_map->add_option("--metric", map_args.gap_metrics,
+                    "gap map metric (repeatable; default uncovered_share and night_gap_hours): uncovered_share, night_gap_hours, weekend_gap_hours, holiday_gap_hours, "
+                    "fragile_share, accessibility");
+  c_map->add_option("--style", map_args.style, "style file (default: styles/default.toml)");
+  c_map->add_option("--format", map_args.format, "pdf, svg or png (the atlas is always PDF)");
+  c_map->add_option("--page", map_args.page, "A3 or A4");
+  c_map->add_flag("--portrait", map_args.portrait, "portrait instead of landscape");
+  c_map->add_option("--dpi", map_args.dpi, "PNG resolution")->check(CLI::Range(10.0, 1200.0));
+  c_map->add_option("--date", map_args.date, "production date printed in the footer (YYYY-MM-DD, default today)");
+  c_map->footer("Example:\n  careatlas map sample_data/misaki/project.toml --out output --kind resource --format png");
+
   std::string info_path;
   CLI::App* c_info = app.add_subcommand("info", "summarise a registry: counts, import report, sources");
   c_info->add_option("registry", info_path, "registry .gpkg")->required()->check(CLI::ExistingFile);
@@ -325,6 +398,7 @@ int main(int argc, char** argv) {
     if (c_run->parsed()) return run_import_command(run, true);
     if (c_info->parsed()) return info_command(info_path);
     if (c_analyze->parsed()) return analyze_command(analyze_project, analyze_out, analyze_quiet);
+    if (c_map->parsed()) return map_command(map_args);
     if (c_codes->parsed()) return codes_command();
     if (c_wl->parsed()) {
       wl.free_memory = false;  // the process ends next
