@@ -17,6 +17,7 @@
 #include <iostream>
 #include <mutex>
 #include <thread>
+#include <utility>
 
 #include "careatlas/app/analyze_job.hpp"
 #include "careatlas/app/map_job.hpp"
@@ -215,24 +216,26 @@ int run_map_step(const project::ProjectConfig& cfg, const std::string& out, cons
   return 0;
 }
 
-int map_command(const MapArgs& a) {
-  const project::ProjectConfig cfg = project::load_project(a.project);
-  const std::string out = a.out.empty() ? cfg.output_dir : a.out;
-  if (out.empty()) throw config_error("--out is required (the folder holding registry.gpkg)");
-  const std::string registry = (std::filesystem::path(out) / "registry.gpkg").string();
-  if (!std::filesystem::exists(registry))
-    throw config_error(registry + " does not exist: run `careatlas import " + a.project + " --out " + out + "` first");
-  return run_map_step(cfg, out, read_registry(registry), a);
-}
-
-int analyze_command(const std::string& project_path, std::string out, bool quiet) {
-  const project::ProjectConfig cfg = project::load_project(project_path);
+// The output folder (--out, else the project's [output] dir) and the registry in it.
+std::pair<std::string, Registry> imported(const project::ProjectConfig& cfg, const std::string& project_path,
+                                          std::string out) {
   if (out.empty()) out = cfg.output_dir;
   if (out.empty()) throw config_error("--out is required (the folder holding registry.gpkg)");
   const std::string registry = (std::filesystem::path(out) / "registry.gpkg").string();
   if (!std::filesystem::exists(registry))
     throw config_error(registry + " does not exist: run `careatlas import " + project_path + " --out " + out + "` first");
-  const Registry reg = read_registry(registry);
+  return {out, read_registry(registry)};
+}
+
+int map_command(const MapArgs& a) {
+  const project::ProjectConfig cfg = project::load_project(a.project);
+  const auto [out, reg] = imported(cfg, a.project, a.out);
+  return run_map_step(cfg, out, reg, a);
+}
+
+int analyze_command(const std::string& project_path, const std::string& out_option, bool quiet) {
+  const project::ProjectConfig cfg = project::load_project(project_path);
+  const auto [out, reg] = imported(cfg, project_path, out_option);
   return run_analyze_step(cfg, out, reg, quiet);
 }
 
@@ -335,7 +338,7 @@ int main(int argc, char** argv) {
       "                   --out registry.gpkg");
 
   ImportArgs run;
-  CLI::App* c_run = app.add_subcommand("run", "the main job: import and analyse a project, every output into one folder");
+  CLI::App* c_run = app.add_subcommand("run", "the main job: import, analyse and map a project, every output into one folder");
   c_run->add_option("project", run.project, "project file (TOML)")->required()->check(CLI::ExistingFile);
   c_run->add_option("--out", run.out, "output folder (default: [output] dir of the project file)");
   c_run->add_flag("--strict", run.strict, "fail when any row is rejected or warned about");
