@@ -128,7 +128,10 @@ MapExtent extent_of(const MapSheet& sheet, const style::Style& st) {
 }
 
 // A point inside the polygon for its label: the centroid of the largest part when it
-// lies inside, else Boost.Geometry's point on surface.
+// lies inside, else Boost.Geometry's point on surface. (GCC 12 reports a false
+// maybe-uninitialized inside Boost's extreme_points once point_on_surface is inlined.)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 XY label_point(const geometry::PlanarMultiPolygon& mp) {
   const geometry::PlanarPolygon* best = nullptr;
   double best_area = -1;
@@ -144,6 +147,7 @@ XY label_point(const geometry::PlanarMultiPolygon& mp) {
   bg::point_on_surface(*best, c);
   return c;
 }
+#pragma GCC diagnostic pop
 
 struct PendingLabel {
   std::string text;
