@@ -1,10 +1,10 @@
 #include "careatlas/project/project_file.hpp"
 
 #include <filesystem>
-#include <set>
 #include <toml++/toml.h>
 
 #include "careatlas/model/config_error.hpp"
+#include "careatlas/project/strict_toml.hpp"
 
 namespace careatlas::project {
 
@@ -12,24 +12,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-class Loader {
+class Loader : public StrictToml {
  public:
-  explicit Loader(std::string file) : file_(std::move(file)) {}
-
-  [[noreturn]] void fail(const toml::source_region& where, const std::string& msg) const {
-    throw config_error(file_ + ":" + std::to_string(where.begin.line) + ":" + std::to_string(where.begin.column) +
-                       ": " + msg);
-  }
-
-  void only_keys(const toml::table& t, const std::set<std::string>& allowed, const std::string& what) const {
-    for (const auto& [k, v] : t) {
-      if (!allowed.contains(std::string(k.str()))) {
-        std::string list;
-        for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
-        fail(k.source(), "unknown key \"" + std::string(k.str()) + "\" in " + what + " (allowed: " + list + ")");
-      }
-    }
-  }
+  using StrictToml::StrictToml;
 
   std::string str(const toml::table& t, const std::string& key, const std::string& def = "") const {
     const toml::node* n = t.get(key);
@@ -168,9 +153,6 @@ class Loader {
     for (const auto& s : str_list(t, "service_codes")) l.service_codes.insert(s);
     return l;
   }
-
- private:
-  std::string file_;
 };
 
 }  // namespace

@@ -17,6 +17,7 @@
 
 #include "careatlas/model/config_error.hpp"
 #include "careatlas/model/facility.hpp"
+#include "careatlas/project/strict_toml.hpp"
 #include "careatlas/style/style.hpp"
 
 namespace careatlas::style {
@@ -99,14 +100,14 @@ std::optional<double> as_number(const toml::node& n) {
 
 enum class Bound { any, positive, non_negative };
 
-class Loader {
+class Loader : public project::StrictToml {
  public:
-  explicit Loader(std::string file) : file_(std::move(file)) {}
+  using StrictToml::StrictToml;
 
   Style style(const toml::table& root) const {
     only_keys(root, {"style", "sheet", "layer"}, "the style file");
     Style s;
-    s.name = fs::path(file_).stem().string();
+    s.name = fs::path(file()).stem().string();
     if (const toml::node* n = root.get("style")) {
       const toml::table& t = table(*n, "[style]", "name = \"default\" under a [style] header");
       only_keys(t, {"name"}, "[style]");
@@ -116,7 +117,7 @@ class Loader {
     if (const toml::node* n = root.get("sheet"))
       s.sheet = sheet(table(*n, "[sheet]", "font = \"IPAexGothic\" under a [sheet] header"));
     const toml::node* layers = root.get("layer");
-    if (!layers) throw config_error(file_ + ": the style has no [[layer]] (layers are drawn bottom to top)");
+    if (!layers) throw config_error(file() + ": the style has no [[layer]] (layers are drawn bottom to top)");
     std::map<std::string, std::uint32_t> seen;  // layer name -> line
     for (const toml::table* t : tables(*layers, "[[layer]]")) {
       s.layers.push_back(layer(*t));
@@ -130,21 +131,6 @@ class Loader {
   }
 
  private:
-  [[noreturn]] void fail(const toml::source_region& where, const std::string& msg) const {
-    throw config_error(file_ + ":" + std::to_string(where.begin.line) + ":" + std::to_string(where.begin.column) +
-                       ": " + msg);
-  }
-
-  void only_keys(const toml::table& t, std::initializer_list<std::string_view> allowed, std::string_view what) const {
-    for (const auto& [k, v] : t) {
-      bool known = false;
-      for (std::string_view a : allowed) known = known || a == k.str();
-      if (!known)
-        fail(k.source(),
-             "unknown key " + in_quotes(k.str()) + " in " + std::string(what) + " (allowed: " + join(allowed) + ")");
-    }
-  }
-
   const toml::table& table(const toml::node& n, std::string_view what, std::string_view example) const {
     const toml::table* t = n.as_table();
     if (!t) fail(n.source(), std::string(what) + " must be a table, e.g. " + std::string(example));
@@ -472,8 +458,6 @@ class Loader {
     c.hatch_last = choice(t, "hatch_last", "hatch", std::span<const Named<Hatch>>(kHatches), c.hatch_last);
     return c;
   }
-
-  std::string file_;
 };
 
 }  // namespace
