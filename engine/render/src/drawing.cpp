@@ -165,11 +165,13 @@ double point_symbol(cairo_t* cr, double x, double y, const style::PointSymbolize
     ts.font = font;
     ts.colour = lum > 0.5 ? style::Colour{0, 0, 0, 1} : style::Colour{1, 1, 1, 1};
     ts.size_pt = r * 1.25 / kMmPerPt;
-    Text probe(cr, number, ts);
-    const double fit = std::min(1.0, r * 1.6 / std::max(probe.width(), 1e-9));
-    ts.size_pt *= fit;
-    Text t(cr, number, ts);
-    t.draw(x - t.width() / 2, y - t.height() / 2);
+    const Text t(cr, number, ts);
+    const double fit = std::min(1.0, r * 1.6 / std::max(t.width(), 1e-9));  // one layout, scaled to fit
+    cairo_save(cr);
+    cairo_translate(cr, x, y);
+    cairo_scale(cr, fit, fit);
+    t.draw(-t.width() / 2, -t.height() / 2);
+    cairo_restore(cr);
   }
   return s.shape == style::Shape::triangle || s.shape == style::Shape::star ? r * 1.2 : r;
 }

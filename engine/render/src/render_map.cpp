@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <memory>
 #include <stdexcept>
 
 #include "careatlas/geometry/label_placement.hpp"
@@ -150,8 +151,7 @@ XY label_point(const geometry::PlanarMultiPolygon& mp) {
 #pragma GCC diagnostic pop
 
 struct PendingLabel {
-  std::string text;
-  TextStyle style;
+  std::unique_ptr<Text> text;  // laid out once: measured for placement, then drawn
   geometry::LabelRequest request;
 };
 
@@ -306,16 +306,18 @@ class SheetRenderer {
   void add_label(const style::LabelSymbolizer& ls, const Feature& f, XY at, double gap, bool area) {
     const auto it = f.attributes.find(ls.field);
     if (it == f.attributes.end()) return;
+    const std::string text = text_of(it->second);
+    if (text.empty()) return;
+    TextStyle ts;
+    ts.font = st_.sheet.font;
+    ts.size_pt = ls.size_pt;
+    ts.bold = ls.bold;
+    ts.colour = ls.colour;
+    ts.halo = ls.halo;
+    ts.halo_mm = ls.halo_mm;
     PendingLabel p;
-    p.text = text_of(it->second);
-    if (p.text.empty()) return;
-    p.style.font = st_.sheet.font;
-    p.style.size_pt = ls.size_pt;
-    p.style.bold = ls.bold;
-    p.style.colour = ls.colour;
-    p.style.halo = ls.halo;
-    p.style.halo_mm = ls.halo_mm;
-    Text t(cr_, p.text, p.style);
+    p.text = std::make_unique<Text>(cr_, text, ts);
+    const Text& t = *p.text;
     p.request.anchor = at;
     p.request.width = t.width();
     p.request.height = t.height();
@@ -347,7 +349,7 @@ class SheetRenderer {
       }
     }
     for (std::size_t i = 0; i < placed.size(); ++i)
-      if (placed[i]) Text(cr_, labels_[i].text, labels_[i].style).draw(placed[i]->box.x0, placed[i]->box.y0);
+      if (placed[i]) labels_[i].text->draw(placed[i]->box.x0, placed[i]->box.y0);
   }
 
   void add_legend(const style::Rule& rule, std::size_t count, const Classing* classing) {
