@@ -64,9 +64,6 @@ void set_population_year(BuiltInput& out, const Registry& reg, int year, const g
     cells.push_back({out.cells[i]->mesh_code, xy[i], out.cells[i]->age65plus.value_or(0.0)});
 }
 
-namespace {
-
-// The districts of the requested level, sorted by id (byte order).
 std::vector<const District*> analysed_districts(const Registry& reg, std::optional<DistrictLevel> level) {
   if (!level) {
     for (auto l : {DistrictLevel::daily_life_area, DistrictLevel::municipality})
@@ -82,6 +79,8 @@ std::vector<const District*> analysed_districts(const Registry& reg, std::option
   std::sort(out.begin(), out.end(), [](const District* a, const District* b) { return a->id < b->id; });
   return out;
 }
+
+namespace {
 
 int epsg_for(const Registry& reg, const std::vector<const District*>& districts, int configured) {
   if (configured != 0) return configured;

@@ -1,7 +1,5 @@
 #include "careatlas/app/map_job.hpp"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -105,10 +103,11 @@ MapOutcome run_maps(const Registry& reg, const project::ProjectConfig& project, 
   InputOptions io;
   io.epsg = project.analysis.epsg;
   io.level = project.analysis.district_level;
-  io.population_year = project.analysis.base_year;
-  io.threads = opt.threads;
   const geometry::Projection proj(analysis_epsg(reg, io));
-  const BuiltInput built = build_analysis_input(reg, io, proj);
+  const std::vector<const District*> analysed = analysed_districts(reg, io.level);
+  std::vector<const MultiPolygon*> shapes;
+  for (const District* d : analysed) shapes.push_back(&d->geometry);
+  const std::vector<geometry::PlanarMultiPolygon> planar = proj.forward(shapes, opt.threads);
 
   // Districts, with the analysis metrics when a gap map needs them.
   std::map<std::string, DistrictMetrics> metrics;
@@ -120,16 +119,16 @@ MapOutcome run_maps(const Registry& reg, const project::ProjectConfig& project, 
     for (const DistrictMetrics& m : run_analyze(reg, ao).districts) metrics[m.id] = m;
   }
   render::SourceData districts{style::Source::districts, "", {}};
-  for (const auto& d : built.input.districts) {
+  for (std::size_t i = 0; i < analysed.size(); ++i) {
+    const District& d = *analysed[i];
     render::Feature f;
-    f.shape = d.geometry;
+    f.shape = planar[i];
     f.attributes["id"] = d.id;
     f.attributes["name"] = d.name;
+    f.attributes["level"] = std::string(to_string(d.level));
     if (const auto it = metrics.find(d.id); it != metrics.end()) set_metric_attributes(f, it->second);
     districts.features.push_back(std::move(f));
   }
-  for (std::size_t i = 0; i < built.districts.size(); ++i)
-    districts.features[i].attributes["level"] = std::string(to_string(built.districts[i]->level));
 
   // Facilities, numbered as in the booklet.
   const std::vector<int> numbers = facility_numbers(reg);
@@ -154,7 +153,7 @@ MapOutcome run_maps(const Registry& reg, const project::ProjectConfig& project, 
   std::set<std::string> seen;
   for (const SourceInfo& s : reg.sources)
     if (!s.attribution.empty() && seen.insert(s.attribution).second) base.sources.push_back(s.attribution);
-  base.footer = "作成 " + opt.production_date + "　careatlas " + kVersion + "　座標系 " + built.crs_name +
+  base.footer = "作成 " + opt.production_date + "　careatlas " + kVersion + "　座標系 " + proj.name() +
                 (project.issuer.empty() ? "" : "　" + project.issuer);
   base.data = {districts, facilities};
   const std::string edition = project.edition.empty() ? "" : "　データ時点 " + project.edition;
@@ -191,14 +190,14 @@ MapOutcome run_maps(const Registry& reg, const project::ProjectConfig& project, 
       }
     } else {  // atlas: one page per district, always PDF
       std::vector<render::MapSheet> pages;
-      for (std::size_t i = 0; i < built.input.districts.size(); ++i) {
-        const auto& d = built.input.districts[i];
+      for (std::size_t i = 0; i < analysed.size(); ++i) {
+        const District& d = *analysed[i];
         if (!opt.district.empty() && d.id != opt.district) continue;
         render::MapSheet s = base;
         s.kind = "atlas";
         s.title = base.title + "　" + d.name;
         s.subtitle = "地区別資源地図（" + d.id + "）" + edition;
-        s.focus = bounds_of(d.geometry, 0.08);
+        s.focus = bounds_of(planar[i], 0.08);
         pages.push_back(std::move(s));
       }
       if (pages.empty()) throw config_error("no district \"" + opt.district + "\" to draw");

@@ -59,6 +59,11 @@ struct BuiltInput {
   int year = 0;
 };
 
+// The districts the analysis works on: those of `level`, else of the finest level present
+// (日常生活圏域, then municipalities), sorted by id (byte order). Throws config_error when
+// there are none.
+std::vector<const District*> analysed_districts(const Registry& reg, std::optional<DistrictLevel> level);
+
 // Throws config_error when the registry lacks what the analysis needs.
 BuiltInput build_analysis_input(const Registry& reg, const InputOptions& opt);
 // The analysis CRS: opt.epsg, or the plane rectangular zone of the data.
