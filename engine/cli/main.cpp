@@ -199,7 +199,7 @@ int run_map_step(const project::ProjectConfig& cfg, const std::string& out, cons
   if (!a.gap_metrics.empty()) mo.gap_metrics = a.gap_metrics;
   mo.style_path = a.style;
   mo.out_dir = (std::filesystem::path(out) / "maps").string();
-  const auto fmt = render::format_for("x." + a.format);
+  const auto fmt = render::format_named(a.format);
   if (!fmt) throw config_error("--format must be pdf, svg or png, not \"" + a.format + "\"");
   mo.format = *fmt;
   if (a.page != "A3" && a.page != "A4") throw config_error("--page must be A3 or A4, not \"" + a.page + "\"");

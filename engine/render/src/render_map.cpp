@@ -32,17 +32,12 @@ double Page::height_mm() const {
   return landscape ? b : a;
 }
 
-std::optional<Format> format_for(const std::string& path) {
-  auto ends = [&path](const char* ext) {
-    const std::string e = ext;
-    if (path.size() < e.size()) return false;
-    std::string tail = path.substr(path.size() - e.size());
-    std::transform(tail.begin(), tail.end(), tail.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return tail == e;
-  };
-  if (ends(".pdf")) return Format::pdf;
-  if (ends(".svg")) return Format::svg;
-  if (ends(".png")) return Format::png;
+std::optional<Format> format_named(std::string_view name) {
+  std::string n(name);
+  std::transform(n.begin(), n.end(), n.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (n == "pdf") return Format::pdf;
+  if (n == "svg") return Format::svg;
+  if (n == "png") return Format::png;
   return std::nullopt;
 }
 

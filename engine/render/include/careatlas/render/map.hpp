@@ -12,6 +12,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -89,8 +90,8 @@ struct RenderReport {
   std::vector<std::string> legend_entries;      // in order, all pages
 };
 
-// Format from a file name's extension (.pdf .svg .png); nullopt for any other.
-std::optional<Format> format_for(const std::string& path);
+// Format by name: "pdf", "svg" or "png" (any case); nullopt for any other.
+std::optional<Format> format_named(std::string_view name);
 
 // Renders the sheets into `path` (PDF: one page each; SVG and PNG: only one sheet
 // allowed). The file appears complete or not at all (written beside, then renamed).
