@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <stdexcept>
+#include <utility>
 
 #include "careatlas/geometry/label_placement.hpp"
 #include "careatlas/render/map.hpp"
@@ -23,12 +24,24 @@ using geometry::PaperBox;
 using geometry::XY;
 using namespace detail;
 
+namespace {
+// Long and short side of the paper, mm.
+std::pair<double, double> sides(PaperSize size) {
+  switch (size) {
+    case PaperSize::a3: return {420, 297};
+    case PaperSize::slide: return {338.667, 190.5};
+    case PaperSize::a4: break;
+  }
+  return {297, 210};
+}
+}  // namespace
+
 double Page::width_mm() const {
-  const double a = size == PaperSize::a3 ? 420 : 297, b = size == PaperSize::a3 ? 297 : 210;
+  const auto [a, b] = sides(size);
   return landscape ? a : b;
 }
 double Page::height_mm() const {
-  const double a = size == PaperSize::a3 ? 420 : 297, b = size == PaperSize::a3 ? 297 : 210;
+  const auto [a, b] = sides(size);
   return landscape ? b : a;
 }
 

@@ -44,7 +44,8 @@ struct MapExtent {
   bool empty() const { return !(x1 > x0 && y1 > y0); }
 };
 
-enum class PaperSize { a4, a3 };
+// slide: 16:9 widescreen (338.67 × 190.5 mm, PowerPoint's 13.33 × 7.5 in).
+enum class PaperSize { a4, a3, slide };
 
 struct Page {
   PaperSize size = PaperSize::a3;
