@@ -9,13 +9,14 @@
 //
 // The module is built from the same sources in the same build, so plain C++ types cross
 // the boundary; it exports one C symbol that returns the table below. The functions
-// named in the table are declared where they always were (registry_store.hpp, …); in the
-// careatlas executables they are thin forwarders (gdal_module_loader.cpp), in the module
-// they are the GDAL code itself.
+// named in the table are declared where they always were (registry_store.hpp,
+// context_reader.hpp, …); in the careatlas executables they are thin forwarders
+// (gdal_module_loader.cpp), in the module they are the GDAL code itself.
 #include <optional>
 #include <string>
 
 #include "careatlas/importers/analysis_store.hpp"
+#include "careatlas/importers/context_reader.hpp"
 #include "careatlas/importers/registry_store.hpp"
 #include "careatlas/model/geo.hpp"
 #include "careatlas/model/input_spec.hpp"
@@ -30,7 +31,7 @@ std::optional<MultiPolygon> gdal_make_valid(const MultiPolygon& mp);
 
 namespace gdal_module {
 
-inline constexpr int kAbi = 1;
+inline constexpr int kAbi = 2;  // 2: read_context
 
 struct Api {
   int abi = kAbi;
@@ -40,6 +41,7 @@ struct Api {
   void (*write_registry)(const std::string&, const Registry&) = nullptr;
   Registry (*read_registry)(const std::string&) = nullptr;
   void (*write_analysis_gpkg)(const std::string&, const AnalysisGpkg&) = nullptr;
+  ContextRead (*read_context)(const ContextSpec&, DiagnosticSink&) = nullptr;
 };
 
 // The loaded module (loaded on the first call, thread-safe). Throws std::runtime_error

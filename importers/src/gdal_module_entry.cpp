@@ -12,6 +12,7 @@ extern "C" __attribute__((visibility("default"))) const careatlas::gdal_module::
     a.write_registry = &careatlas::write_registry;
     a.read_registry = &careatlas::read_registry;
     a.write_analysis_gpkg = &careatlas::write_analysis_gpkg;
+    a.read_context = &careatlas::read_context_layer;
     return a;
   }();
   return &api;

@@ -81,4 +81,8 @@ void write_analysis_gpkg(const std::string& path, const AnalysisGpkg& data) {
   gdal_module::api().write_analysis_gpkg(path, data);
 }
 
+ContextRead read_context_layer(const ContextSpec& spec, DiagnosticSink& sink) {
+  return gdal_module::api().read_context(spec, sink);
+}
+
 }  // namespace careatlas

@@ -1,13 +1,7 @@
 // Layers read through GDAL/OGR: 国土数値情報 N03 boundaries (2021–2023 and 2024+ layouts),
 // P04 医療機関 and P14 福祉施設 points, 将来推計人口 mesh layers, and any polygon / point
-// layer with a column mapping from the project file.
-//
-// Strings: GeoJSON and GeoPackage are UTF-8; Shapefile DBFs are CP932 up to N03 2023 and
-// UTF-8 after, often without a .cpg. Shapefiles are therefore opened without GDAL's
-// recoding (ENCODING="") and each value is decoded here: the encoding option if given,
-// else UTF-8 when the bytes are valid UTF-8, else CP932.
-// Coordinates: geographic layers are taken as lon/lat (JGD2011/JGD2000/WGS84 differ by
-// less than a map symbol); projected layers are transformed to EPSG:6668.
+// layer with a column mapping from the project file. Opening, text decoding and the CRS
+// transformation are OgrLayer's (ogr_layer.hpp).
 #include <gdal_priv.h>
 #include <ogr_api.h>
 #include <ogrsf_frmts.h>
@@ -22,18 +16,14 @@
 #include "careatlas/importers/hours.hpp"
 #include "district_builder.hpp"
 #include "gdal_util.hpp"
+#include "ogr_layer.hpp"
 #include "session_state.hpp"
 
 namespace careatlas {
 
 namespace {
 
-using gdal::DatasetPtr;
 using gdal::FeaturePtr;
-
-bool is_network_path(const std::string& p) {
-  return p.starts_with("/vsi") || p.find("://") != std::string::npos;
-}
 
 std::string stem_of(const std::string& path) {
   std::string n = file_name_of(path);
@@ -46,36 +36,10 @@ class LayerReader {
   LayerReader(FileContext& ctx, const InputSpec& spec) : ctx_(ctx), spec_(spec) {}
 
   void run() {
-    if (is_network_path(spec_.path))
-      throw config_error(spec_.path + ": network and virtual paths are not opened; download the file first");
-    gdal::register_drivers();
-    const char* drivers[] = {"GeoJSON", "ESRI Shapefile", "GPKG", "FlatGeobuf", "GML", nullptr};
-    const char* raw_encoding[] = {"ENCODING=", nullptr};
-    CPLPushErrorHandler(CPLQuietErrorHandler);
-    ds_.reset(GDALDataset::Open(spec_.path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, raw_encoding, nullptr));
-    const std::string gdal_msg = CPLGetLastErrorMsg();
-    CPLPopErrorHandler();
-    if (!ds_) {
-      FILE* probe = std::fopen(spec_.path.c_str(), "rb");
-      if (!probe) ctx_.fail(DiagCode::file_unreadable, 0, "", spec_.path, "cannot open the file");
-      std::fseek(probe, 0, SEEK_END);
-      const long size = std::ftell(probe);
-      std::fclose(probe);
-      if (size == 0) ctx_.fail(DiagCode::file_empty, 0, "", "", "the file is empty");
-      ctx_.fail(DiagCode::header_unrecognised, 0, "", gdal_msg.substr(0, 200),
-                "GDAL cannot read this file as a GeoJSON, Shapefile, GeoPackage, FlatGeobuf or GML layer");
-    }
-    OGRLayer* layer = spec_.layer.empty() ? ds_->GetLayer(0) : ds_->GetLayerByName(spec_.layer.c_str());
-    if (!layer)
-      ctx_.fail(DiagCode::header_unrecognised, 0, "layer", spec_.layer,
-                spec_.layer.empty() ? "the file has no layer" : "no layer with this name");
-    layer_ = layer;
-    ctx_.report().encoding = ds_->GetDriverName();
-    raw_strings_ = std::string(ds_->GetDriverName()) == "ESRI Shapefile";
-    setup_transform();
-    fields_.clear();
-    OGRFeatureDefn* defn = layer->GetLayerDefn();
-    for (int i = 0; i < defn->GetFieldCount(); ++i) fields_.push_back(decode(defn->GetFieldDefn(i)->GetNameRef()));
+    ogr_.emplace(ctx_, spec_.path, spec_.layer, spec_.encoding);
+    layer_ = &ogr_->layer();
+    ctx_.report().encoding = ogr_->driver();
+    fields_ = ogr_->field_names();
     header_.emplace(fields_);
 
     const std::string format = detect();
@@ -90,22 +54,12 @@ class LayerReader {
  private:
   FileContext& ctx_;
   const InputSpec& spec_;
-  DatasetPtr ds_;
+  std::optional<OgrLayer> ogr_;
   OGRLayer* layer_ = nullptr;
-  bool raw_strings_ = false;
-  std::unique_ptr<OGRCoordinateTransformation> to_jgd2011_;
   std::vector<std::string> fields_;
   std::optional<Header> header_;  // field lookup by normalised name
 
-  std::string decode(const char* raw) const {
-    if (!raw) return "";
-    std::string_view b(raw);
-    if (!raw_strings_) return std::string(b);
-    auto enc = text::parse_encoding_option(spec_.encoding);
-    if (!enc) enc = text::is_valid_utf8(b) ? text::Encoding::utf8 : text::Encoding::cp932;
-    auto s = text::decode(b, *enc);
-    return s ? *s : std::string(b);
-  }
+  std::string decode(const char* raw) const { return ogr_->decode(raw); }
 
   std::optional<int> col(std::initializer_list<std::string_view> names) const {
     const auto i = header_->find(names);
@@ -141,19 +95,6 @@ class LayerReader {
     return spec_.role == InputRole::districts ? "ogr_polygons" : "ogr_points";
   }
 
-  void setup_transform() {
-    const OGRSpatialReference* srs = layer_->GetSpatialRef();
-    if (!srs || srs->IsGeographic()) return;
-    OGRSpatialReference target;
-    target.importFromEPSG(6668);
-    target.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    OGRSpatialReference source(*srs);
-    source.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    to_jgd2011_.reset(OGRCreateCoordinateTransformation(&source, &target));
-    if (!to_jgd2011_)
-      ctx_.fail(DiagCode::header_unrecognised, 0, "", "", "cannot transform the layer's CRS to JGD2011 (EPSG:6668)");
-  }
-
   // OGR polygon geometry → model multipolygon (lon/lat), repaired when invalid.
   std::optional<MultiPolygon> polygons(OGRFeature& f, std::int64_t row) {
     OGRGeometry* g = f.GetGeometryRef();
@@ -162,7 +103,7 @@ class LayerReader {
       return std::nullopt;
     }
     std::unique_ptr<OGRGeometry> owned(g->clone());
-    if (to_jgd2011_) owned->transform(to_jgd2011_.get());
+    ogr_->to_lonlat(*owned);
     auto flat = wkbFlatten(owned->getGeometryType());
     if (flat == wkbCurvePolygon || flat == wkbMultiSurface) {
       owned.reset(owned->getLinearGeometry());
@@ -295,7 +236,7 @@ class LayerReader {
       return std::nullopt;
     }
     OGRPoint p(*g->toPoint());
-    if (to_jgd2011_) p.transform(to_jgd2011_.get());
+    ogr_->to_lonlat(p);
     char lat[40], lon[40];
     std::snprintf(lat, sizeof lat, "%.17g", p.getY());
     std::snprintf(lon, sizeof lon, "%.17g", p.getX());

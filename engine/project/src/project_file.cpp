@@ -131,6 +131,27 @@ class Loader : public StrictToml {
     a.count_24h_hints = boolean(t, "count_24h_hints").value_or(true);
   }
 
+  ContextSpec context(const toml::table& t, const std::string& dir) const {
+    only_keys(t, {"name", "path", "layer", "where", "attribution", "label", "encoding"}, "[[context]]");
+    ContextSpec c;
+    c.name = str(t, "name");
+    if (c.name.empty()) fail(t.source(), "[[context]] needs a name: the style's context layer it feeds, e.g. \"railways\"");
+    const std::string path = str(t, "path");
+    if (path.empty()) fail(t.source(), "[[context]] needs a path");
+    c.path = fs::path(path).is_absolute() ? path : (fs::path(dir) / path).lexically_normal().string();
+    c.layer = str(t, "layer");
+    c.where = str(t, "where");
+    c.label = str(t, "label");
+    c.attribution = str(t, "attribution");
+    // An empty 出典 line would silently drop a required attribution: omit the key instead.
+    if (const toml::node* a = t.get("attribution"); a && c.attribution.empty())
+      fail(a->source(), "attribution must not be empty; leave it out for the default");
+    c.encoding = str(t, "encoding", "auto");
+    if (c.encoding != "auto" && c.encoding != "utf-8" && c.encoding != "cp932")
+      fail(t.get("encoding")->source(), "encoding must be auto, utf-8 or cp932");
+    return c;
+  }
+
   ProviderLayer layer(const toml::table& t) const {
     only_keys(t, {"name", "label", "radius_m", "kinds", "home_visit", "support_24h", "service_codes"}, "[[layers]]");
     ProviderLayer l;
@@ -167,7 +188,8 @@ ProjectConfig load_project(const std::string& path) {
                        std::to_string(e.source().begin.column) + ": " + std::string(e.description()));
   }
   Loader L(path);
-  L.only_keys(root, {"project", "output", "facilities", "districts", "population", "survey", "analysis", "layers"},
+  L.only_keys(root,
+              {"project", "output", "facilities", "districts", "population", "survey", "analysis", "layers", "context"},
               "the project file");
   ProjectConfig c;
   c.file = path;
@@ -216,6 +238,15 @@ ProjectConfig load_project(const std::string& path) {
       const toml::table* t = e.as_table();
       if (!t) L.fail(e.source(), std::string("[[") + key + "]] entries must be tables");
       c.inputs.push_back(L.input(*t, role, c.dir));
+    }
+  }
+  if (const toml::node* n = root.get("context")) {
+    const toml::array* arr = n->as_array();
+    if (!arr) L.fail(n->source(), "use [[context]] tables, one per context layer file");
+    for (const auto& e : *arr) {
+      const toml::table* t = e.as_table();
+      if (!t) L.fail(e.source(), "[[context]] entries must be tables");
+      c.context.push_back(L.context(*t, c.dir));
     }
   }
   if (c.inputs.empty()) throw config_error(path + ": the project names no input files");

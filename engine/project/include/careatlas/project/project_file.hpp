@@ -47,11 +47,23 @@
 //   home_visit = true                 # optional filters: home_visit, support_24h,
 //   service_codes = []                #   service_codes
 //
+//   [[context]]                       # extra layers drawn for orientation (roads, rivers …)
+//   name = "railways"                 # the style's context layer it feeds (required)
+//   path = "context/N02-22_RailroadSection.geojson"  # any OGR layer (required)
+//   layer = "N02-22_RailroadSection"  # OGR layer name. DEFAULT: the first layer
+//   where = "N02_002 = '2'"           # OGR attribute filter. DEFAULT: every feature
+//   attribution = "…"                 # 出典 line. DEFAULT: N02/W05 detected from the fields,
+//                                     #   else 出典：<file name>
+//   label = "N02_003"                 # field that labels the features. DEFAULT: N02 路線名,
+//                                     #   W05 河川名, else none
+//   encoding = "auto"                 # Shapefile DBF text: auto | utf-8 | cp932
+//
 // Paths are relative to the project file's folder. Loading is strict: an unknown key,
 // a value of the wrong type or a missing path is a config_error naming file and line.
 #include <string>
 #include <vector>
 
+#include "careatlas/model/context_layer.hpp"
 #include "careatlas/model/input_spec.hpp"
 #include "careatlas/model/provider_layer.hpp"
 
@@ -82,6 +94,7 @@ struct ProjectConfig {
   std::vector<InputSpec> inputs;
   AnalysisSettings analysis;
   std::vector<ProviderLayer> layers;  // default_provider_layers() when the file names none
+  std::vector<ContextSpec> context;   // [[context]] layers, in file order
 };
 
 // Throws config_error with "file:line:column: message".
