@@ -105,7 +105,7 @@ class Loader : public project::StrictToml {
   using StrictToml::StrictToml;
 
   Style style(const toml::table& root) const {
-    only_keys(root, {"style", "sheet", "layer"}, "the style file");
+    only_keys(root, {"style", "sheet", "heatmap", "layer"}, "the style file");
     Style s;
     s.name = fs::path(file()).stem().string();
     if (const toml::node* n = root.get("style")) {
@@ -116,6 +116,8 @@ class Loader : public project::StrictToml {
     }
     if (const toml::node* n = root.get("sheet"))
       s.sheet = sheet(table(*n, "[sheet]", "font = \"IPAexGothic\" under a [sheet] header"));
+    if (const toml::node* n = root.get("heatmap"))
+      s.heatmap = heatmap(table(*n, "[heatmap]", "zero = \"#ffffff\" under a [heatmap] header"));
     const toml::node* layers = root.get("layer");
     if (!layers) throw config_error(file() + ": the style has no [[layer]] (layers are drawn bottom to top)");
     std::map<std::string, std::uint32_t> seen;  // layer name -> line
@@ -431,32 +433,67 @@ class Loader : public project::StrictToml {
     c.method = choice(t, "method", "method", std::span<const Named<ClassMethod>>(kMethods), c.method);
     const toml::node* colours = t.get("colours");
     if (!colours) fail(t.source(), "classes need \"colours\", one per class, light to dark");
-    const toml::array* ca = colours->as_array();
-    if (!ca) fail(colours->source(), "\"colours\" in [layer.rule] classes must be a list of colours");
-    for (const auto& e : *ca) c.colours.push_back(colour(e, "colours", w));
-    if (c.colours.size() < 2)
-      fail(colours->source(), "classes need at least 2 colours (got " + std::to_string(c.colours.size()) + ")");
-    const toml::node* breaks = t.get("breaks");
-    if (c.method == ClassMethod::manual) {
-      if (!breaks)
-        fail(t.source(), "method = \"manual\" needs \"breaks\", the upper bounds of all classes but the last (" +
-                             std::to_string(c.colours.size() - 1) + " ascending values for " +
-                             std::to_string(c.colours.size()) + " colours)");
-      c.breaks = numbers(*breaks, "breaks", w, Bound::any);
-      if (c.breaks.size() != c.colours.size() - 1)
-        fail(breaks->source(), "\"breaks\" needs " + std::to_string(c.colours.size() - 1) + " values for " +
-                                   std::to_string(c.colours.size()) + " colours (got " +
-                                   std::to_string(c.breaks.size()) + ")");
-      for (std::size_t i = 1; i < c.breaks.size(); ++i)
-        if (!(c.breaks[i - 1] < c.breaks[i]))
-          fail(breaks->source(), "\"breaks\" must be strictly ascending (" + number_text(c.breaks[i - 1]) +
-                                     " is followed by " + number_text(c.breaks[i]) + ")");
-    } else if (breaks) {
-      fail(breaks->source(), "\"breaks\" are only for method = \"manual\" (this is method = \"" +
-                                 std::string(name_of(c.method, std::span<const Named<ClassMethod>>(kMethods))) + "\")");
-    }
+    c.colours = colour_list(*colours, w);
+    c.breaks = class_breaks(t, c.method, c.colours.size(), w);
     c.hatch_last = choice(t, "hatch_last", "hatch", std::span<const Named<Hatch>>(kHatches), c.hatch_last);
     return c;
+  }
+
+  // At least two colours, light to dark.
+  std::vector<Colour> colour_list(const toml::node& n, std::string_view what) const {
+    const toml::array* a = n.as_array();
+    if (!a) fail(n.source(), "\"colours\" in " + std::string(what) + " must be a list of colours");
+    std::vector<Colour> out;
+    for (const auto& e : *a) out.push_back(colour(e, "colours", what));
+    if (out.size() < 2) fail(n.source(), "classes need at least 2 colours (got " + std::to_string(out.size()) + ")");
+    return out;
+  }
+
+  // "breaks": required for method = "manual" (one fewer than the colours, strictly
+  // ascending), forbidden for the other methods.
+  std::vector<double> class_breaks(const toml::table& t, ClassMethod method, std::size_t colours,
+                                   std::string_view w) const {
+    const toml::node* node = t.get("breaks");
+    if (method != ClassMethod::manual) {
+      if (node)
+        fail(node->source(), "\"breaks\" are only for method = \"manual\" (this is method = \"" +
+                                 std::string(name_of(method, std::span<const Named<ClassMethod>>(kMethods))) + "\")");
+      return {};
+    }
+    if (!node)
+      fail(t.source(), "method = \"manual\" needs \"breaks\", the upper bounds of all classes but the last (" +
+                           std::to_string(colours - 1) + " ascending values for " + std::to_string(colours) +
+                           " colours)");
+    std::vector<double> breaks = numbers(*node, "breaks", w, Bound::any);
+    if (breaks.size() != colours - 1)
+      fail(node->source(), "\"breaks\" needs " + std::to_string(colours - 1) + " values for " +
+                               std::to_string(colours) + " colours (got " + std::to_string(breaks.size()) + ")");
+    for (std::size_t i = 1; i < breaks.size(); ++i)
+      if (!(breaks[i - 1] < breaks[i]))
+        fail(node->source(), "\"breaks\" must be strictly ascending (" + number_text(breaks[i - 1]) +
+                                 " is followed by " + number_text(breaks[i]) + ")");
+    return breaks;
+  }
+
+  HeatmapStyle heatmap(const toml::table& t) const {
+    constexpr std::string_view w = "[heatmap]";
+    only_keys(t, {"colours", "zero", "method", "breaks", "hatch_last", "hatch_colour", "separator", "night"}, w);
+    HeatmapStyle h;
+    h.method = choice(t, "method", "method", std::span<const Named<ClassMethod>>(kMethods), h.method);
+    if (const toml::node* colours = t.get("colours")) h.colours = colour_list(*colours, w);
+    h.breaks = class_breaks(t, h.method, h.colours.size(), w);
+    // The heatmap classes whole numbers from 1 up (0 has its own colour, "zero") and its
+    // legend reads "1 – 56", "57 – 213": breaks must be whole numbers of at least 1.
+    for (double b : h.breaks)
+      if (!(b >= 1) || b != std::floor(b))
+        fail(t.get("breaks")->source(), "\"breaks\" in [heatmap] must be whole numbers of at least 1 (0 has its "
+                                        "own colour, \"zero\"; got " + number_text(b) + ")");
+    h.zero = colour(t, "zero", w, h.zero);
+    h.hatch_last = choice(t, "hatch_last", "hatch", std::span<const Named<Hatch>>(kHatches), h.hatch_last);
+    h.hatch_colour = colour(t, "hatch_colour", w, h.hatch_colour);
+    h.separator = colour(t, "separator", w, h.separator);
+    h.night = colour(t, "night", w, h.night);
+    return h;
   }
 };
 

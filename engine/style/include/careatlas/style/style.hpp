@@ -117,10 +117,31 @@ struct SheetStyle {
   Colour background{1, 1, 1, 1};
 };
 
+// The 24/365 heatmap (districts × hours of the week): the sequential classes of the
+// positive values, the colour of 0 ("no gap"), and the marks of the grid. The lightest
+// class must stay darker than `zero` in grayscale, or a small gap would read as none.
+struct HeatmapStyle {
+  ClassMethod method = ClassMethod::quantile;  // over the positive values, rounded to integers
+  std::vector<double> breaks;                  // manual: upper bounds of all classes but the last
+  // ColorBrewer YlOrRd from its 6-class scheme on: lightness falls steadily, and the
+  // lightest class is clearly darker than white.
+  std::vector<Colour> colours{{254 / 255.0, 217 / 255.0, 118 / 255.0, 1},
+                              {254 / 255.0, 178 / 255.0, 76 / 255.0, 1},
+                              {253 / 255.0, 141 / 255.0, 60 / 255.0, 1},
+                              {240 / 255.0, 59 / 255.0, 32 / 255.0, 1},
+                              {189 / 255.0, 0, 38 / 255.0, 1}};
+  Colour zero{1, 1, 1, 1};
+  Hatch hatch_last = Hatch::diagonal;  // the highest class, for grayscale prints
+  Colour hatch_colour{1, 1, 1, 0.8};   // light lines read on the darkest colour
+  Colour separator{0.25, 0.25, 0.25, 1};  // lines between days, the grid's outline
+  Colour night{0.35, 0.35, 0.35, 1};      // the band marking 22:00–6:00 above the grid
+};
+
 struct Style {
   std::string name;
   std::string file;  // where it was loaded from
   SheetStyle sheet;
+  HeatmapStyle heatmap;  // [heatmap], optional
   std::vector<Layer> layers;  // bottom to top
 };
 
