@@ -1,7 +1,9 @@
 #include "drawing.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstdint>
 #include <numbers>
 
 #include "text.hpp"
@@ -25,13 +27,17 @@ MapTransform MapTransform::fit(const MapExtent& e, const geometry::PaperBox& fra
 void set_colour(cairo_t* cr, const style::Colour& c) { cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a); }
 
 void polygon_path(cairo_t* cr, const geometry::PlanarMultiPolygon& mp, const MapTransform& t) {
+  constexpr double tol2 = kPathTolerance * kPathTolerance;
   auto ring = [&](const geometry::PlanarRing& r) {
     if (r.size() < 3) return;
-    geometry::XY p = t.to_paper(r.front());
-    cairo_move_to(cr, p.x, p.y);
+    geometry::XY last = t.to_paper(r.front());
+    cairo_move_to(cr, last.x, last.y);
     for (std::size_t i = 1; i < r.size(); ++i) {
-      p = t.to_paper(r[i]);
+      const geometry::XY p = t.to_paper(r[i]);
+      // The last vertex is always kept, so the ring closes where its data does.
+      if (i + 1 < r.size() && (p.x - last.x) * (p.x - last.x) + (p.y - last.y) * (p.y - last.y) < tol2) continue;
       cairo_line_to(cr, p.x, p.y);
+      last = p;
     }
     cairo_close_path(cr);
   };
@@ -106,13 +112,10 @@ void regular(cairo_t* cr, double x, double y, double r, int n, double start_deg)
   cairo_close_path(cr);
 }
 
-}  // namespace
-
-double point_symbol(cairo_t* cr, double x, double y, const style::PointSymbolizer& s, const std::string& number,
-                    const std::string& font) {
-  const double r = s.size_mm / 2;
+// The outline of a symbol's shape of radius r, as the current path.
+void shape_path(cairo_t* cr, double x, double y, double r, style::Shape shape) {
   cairo_new_path(cr);
-  switch (s.shape) {
+  switch (shape) {
     case style::Shape::circle:
     case style::Shape::ring:
       cairo_arc(cr, x, y, r, 0, 2 * std::numbers::pi);
@@ -150,6 +153,114 @@ double point_symbol(cairo_t* cr, double x, double y, const style::PointSymbolize
       break;
     }
   }
+}
+
+// A reduced symbol is drawn at this fraction of its size.
+constexpr double kReducedScale = 0.5;
+
+}  // namespace
+
+double symbol_radius(const style::PointSymbolizer& s) {
+  const double r = s.size_mm / 2;
+  return s.shape == style::Shape::triangle || s.shape == style::Shape::star ? r * 1.2 : r;
+}
+
+double number_reach(const style::PointSymbolizer& s, const std::string& number) {
+  if (!s.number || number.empty() || s.shape == style::Shape::ring) return 0;
+  // Digits are half an em wide, the em is 1.25 r (point_symbol), and the width is capped
+  // at 1.6 r by shrinking; the ink of a digit is about 0.7 em high.
+  const double r = s.size_mm / 2, em = 1.25 * r;
+  const double half_width = std::min(0.8 * r, 0.25 * em * static_cast<double>(number.size()));
+  return std::max(half_width, 0.35 * em);
+}
+
+std::vector<SymbolDetail> symbol_details(const std::vector<PlacedSymbol>& symbols) {
+  const std::size_t n = symbols.size();
+  std::vector<SymbolDetail> out(n, SymbolDetail::full);
+  // Farthest centre distance at which two symbols can meet: two footprints, or a
+  // footprint and a ring's stroke.
+  double max_r = 0, max_ring = 0;
+  double x0 = HUGE_VAL, y0 = HUGE_VAL, x1 = -HUGE_VAL, y1 = -HUGE_VAL;
+  for (const PlacedSymbol& s : symbols) {
+    if (!(s.radius > 0) || !std::isfinite(s.at.x) || !std::isfinite(s.at.y)) continue;
+    max_r = std::max(max_r, s.radius);
+    max_ring = std::max(max_ring, s.ring + s.ring_half_width);
+    x0 = std::min(x0, s.at.x);
+    y0 = std::min(y0, s.at.y);
+    x1 = std::max(x1, s.at.x);
+    y1 = std::max(y1, s.at.y);
+  }
+  if (!(max_r > 0)) return out;
+  // Cells of at least the reach, and at most ~1 M of them.
+  double cell = max_r + std::max(max_r, max_ring);
+  cell = std::max(cell, std::sqrt((x1 - x0) * (y1 - y0) / 1.0e6));
+  const std::size_t nx = static_cast<std::size_t>((x1 - x0) / cell) + 1;
+  const std::size_t ny = static_cast<std::size_t>((y1 - y0) / cell) + 1;
+  const auto cell_of = [&](const PlacedSymbol& s) {
+    return static_cast<std::size_t>((s.at.y - y0) / cell) * nx + static_cast<std::size_t>((s.at.x - x0) / cell);
+  };
+  // Symbols bucketed by cell (counting sort: two flat arrays, whatever the count).
+  std::vector<std::uint32_t> start(nx * ny + 1, 0), items;
+  std::vector<char> placed(n, 0);
+  for (std::size_t i = 0; i < n; ++i)
+    if (symbols[i].radius > 0 && std::isfinite(symbols[i].at.x) && std::isfinite(symbols[i].at.y)) {
+      placed[i] = 1;
+      ++start[cell_of(symbols[i]) + 1];
+    }
+  for (std::size_t c = 0; c < nx * ny; ++c) start[c + 1] += start[c];
+  items.resize(start.back());
+  {
+    std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
+    for (std::size_t i = 0; i < n; ++i)
+      if (placed[i]) items[fill[cell_of(symbols[i])]++] = static_cast<std::uint32_t>(i);
+  }
+
+  // The own cell first, then its neighbours: in a heap the own cell alone usually holds
+  // kCrowd overlapping symbols, and the scan stops there.
+  constexpr std::array<std::array<int, 2>, 9> kOrder{
+      {{0, 0}, {-1, 0}, {1, 0}, {0, -1}, {0, 1}, {-1, -1}, {1, -1}, {-1, 1}, {1, 1}}};
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!placed[i]) continue;
+    const PlacedSymbol& a = symbols[i];
+    const double reach = a.number_reach;
+    const auto cx = static_cast<long long>((a.at.x - x0) / cell), cy = static_cast<long long>((a.at.y - y0) / cell);
+    int overlaps = 0;
+    bool number_clear = true;
+    for (const auto& [dx, dy] : kOrder) {
+      const long long kx = cx + dx, ky = cy + dy;
+      if (kx < 0 || ky < 0 || kx >= static_cast<long long>(nx) || ky >= static_cast<long long>(ny)) continue;
+      const std::size_t c = static_cast<std::size_t>(ky) * nx + static_cast<std::size_t>(kx);
+      for (std::uint32_t m = start[c]; m < start[c + 1] && overlaps < kCrowd; ++m) {
+        if (items[m] == i) continue;
+        const PlacedSymbol& b = symbols[items[m]];
+        const double ex = b.at.x - a.at.x, ey = b.at.y - a.at.y, d2 = ex * ex + ey * ey;
+        const double touch = a.radius + b.radius, covers = b.radius + reach;
+        if (d2 < touch * touch) ++overlaps;
+        if (reach > 0 && b.order >= a.order && d2 < covers * covers) number_clear = false;
+        if (reach > 0 && b.ring > 0) {
+          const double ring_far = b.ring + b.ring_half_width + reach;
+          if (d2 < ring_far * ring_far && std::abs(std::sqrt(d2) - b.ring) < reach + b.ring_half_width)
+            number_clear = false;
+        }
+      }
+      if (overlaps >= kCrowd) break;
+    }
+    out[i] = overlaps >= kCrowd ? SymbolDetail::reduced : number_clear ? SymbolDetail::full : SymbolDetail::no_number;
+  }
+  return out;
+}
+
+double point_symbol(cairo_t* cr, double x, double y, const style::PointSymbolizer& s, const std::string& number,
+                    const std::string& font, SymbolDetail detail) {
+  if (detail == SymbolDetail::reduced) {
+    if (s.shape == style::Shape::ring) return 0;
+    shape_path(cr, x, y, s.size_mm / 2 * kReducedScale, s.shape);
+    set_colour(cr, s.fill);
+    cairo_fill(cr);
+    return symbol_radius(s) * kReducedScale;
+  }
+  const double r = s.size_mm / 2;
+  shape_path(cr, x, y, r, s.shape);
   if (s.shape != style::Shape::ring) {
     set_colour(cr, s.fill);
     cairo_fill_preserve(cr);
@@ -158,8 +269,9 @@ double point_symbol(cairo_t* cr, double x, double y, const style::PointSymbolize
   cairo_set_line_width(cr, s.stroke_mm);
   cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
   cairo_stroke(cr);
-  if (s.number && !number.empty() && s.shape != style::Shape::ring) {
-    // Dark text on light fills, white on dark; shrunk until it fits inside the symbol.
+  if (s.number && !number.empty() && s.shape != style::Shape::ring && detail == SymbolDetail::full) {
+    // Dark text on light fills, white on dark; shrunk until it fits inside the symbol,
+    // and left out when it would have to shrink below a legible size.
     const double lum = 0.299 * s.fill.r + 0.587 * s.fill.g + 0.114 * s.fill.b;
     TextStyle ts;
     ts.font = font;
@@ -167,13 +279,15 @@ double point_symbol(cairo_t* cr, double x, double y, const style::PointSymbolize
     ts.size_pt = r * 1.25 / kMmPerPt;
     const Text t(cr, number, ts);
     const double fit = std::min(1.0, r * 1.6 / std::max(t.width(), 1e-9));  // one layout, scaled to fit
-    cairo_save(cr);
-    cairo_translate(cr, x, y);
-    cairo_scale(cr, fit, fit);
-    t.draw(-t.width() / 2, -t.height() / 2);
-    cairo_restore(cr);
+    if (ts.size_pt * fit >= kMinNumberPt) {
+      cairo_save(cr);
+      cairo_translate(cr, x, y);
+      cairo_scale(cr, fit, fit);
+      t.draw(-t.width() / 2, -t.height() / 2);
+      cairo_restore(cr);
+    }
   }
-  return s.shape == style::Shape::triangle || s.shape == style::Shape::star ? r * 1.2 : r;
+  return symbol_radius(s);
 }
 
 }  // namespace careatlas::render::detail
