@@ -150,14 +150,17 @@ std::vector<InputSpec> inputs_from(const ImportArgs& a, project::ProjectConfig* 
 }
 
 // Analysis of the registry in `out`; tables go to out/analysis/.
-int run_analyze_step(const project::ProjectConfig& cfg, const std::string& out, const Registry& reg, bool quiet) {
+// keep_map_data: hold on to what the maps draw (careatlas run draws maps next).
+app::AnalyzeOutcome run_analyze_step(const project::ProjectConfig& cfg, const std::string& out, const Registry& reg,
+                                     bool quiet, bool keep_map_data = false) {
   app::AnalyzeOptions ao;
+  ao.keep_map_data = keep_map_data;
   ao.settings = cfg.analysis;
   ao.layers = cfg.layers.empty() ? default_provider_layers() : cfg.layers;
   ao.out_dir = (std::filesystem::path(out) / "analysis").string();
   Progress progress(quiet);
   ao.progress = [&progress](const std::string& s) { progress.step(s); };
-  const app::AnalyzeOutcome res = app::run_analyze(reg, ao);
+  app::AnalyzeOutcome res = app::run_analyze(reg, ao);
   std::cout << "\nanalysis: " << res.districts.size() << " districts, base year " << res.base_year << ", EPSG:" << res.epsg
             << " (" << res.crs_name << ")\n";
   std::cout << "most underserved (uncovered 65+ share, night gap hours, weekend gap hours, fragile share, access):\n";
@@ -171,11 +174,11 @@ int run_analyze_step(const project::ProjectConfig& cfg, const std::string& out, 
   }
   std::fflush(stdout);
   for (const auto& w : res.written) std::cout << "written: " << w << "\n";
-  return 0;
+  return res;
 }
 
 struct MapArgs {
-  std::string project, out, style, district, page = "A3", format = "pdf", date;
+  std::string project, out, style, district, page = "A3", format = "pdf", date, heatmap = "uncovered";
   std::vector<std::string> kinds, gap_metrics;
   bool portrait = false;
   double dpi = 150;
@@ -191,10 +194,23 @@ std::string today() {
 }
 
 // Maps of the registry in `out`; they go to out/maps/.
-int run_map_step(const project::ProjectConfig& cfg, const std::string& out, const Registry& reg, const MapArgs& a) {
+// analysis: the one careatlas run just made (null: the map job runs it when needed).
+int run_map_step(const project::ProjectConfig& cfg, const std::string& out, const Registry& reg, const MapArgs& a,
+                 const app::AnalyzeOutcome* analysis = nullptr) {
   app::MapOptions mo;
-  if (!a.kinds.empty()) mo.kinds = a.kinds;
-  else mo.kinds = {"resource", "gap", "atlas"};
+  mo.analysis = analysis;
+  if (!a.kinds.empty()) {
+    mo.kinds = a.kinds;
+  } else {
+    // Every kind; without population cells, those that draw the analysis cannot be made.
+    mo.kinds.clear();
+    for (const std::string& k : app::map_kinds())
+      if (!reg.population.empty() || !app::needs_analysis(k)) mo.kinds.push_back(k);
+    if (reg.population.empty())
+      std::cout << "no population cells in the registry: coverage, gap, access and heatmap maps need them; "
+                   "drawing the resource map and the atlas\n";
+  }
+  mo.heatmap_values = a.heatmap;
   mo.district = a.district;
   if (!a.gap_metrics.empty()) mo.gap_metrics = a.gap_metrics;
   mo.style_path = a.style;
@@ -202,14 +218,20 @@ int run_map_step(const project::ProjectConfig& cfg, const std::string& out, cons
   const auto fmt = render::format_named(a.format);
   if (!fmt) throw config_error("--format must be pdf, svg or png, not \"" + a.format + "\"");
   mo.format = *fmt;
-  if (a.page != "A3" && a.page != "A4") throw config_error("--page must be A3 or A4, not \"" + a.page + "\"");
-  mo.page.size = a.page == "A3" ? render::PaperSize::a3 : render::PaperSize::a4;
+  if (a.page == "A3") mo.page.size = render::PaperSize::a3;
+  else if (a.page == "A4") mo.page.size = render::PaperSize::a4;
+  else if (a.page == "slide") mo.page.size = render::PaperSize::slide;
+  else throw config_error("--page must be A3, A4 or slide, not \"" + a.page + "\"");
   mo.page.landscape = !a.portrait;
   mo.dpi = a.dpi;
   mo.production_date = a.date.empty() ? today() : a.date;
   project::ProjectConfig c = cfg;
   if (c.layers.empty()) c.layers = default_provider_layers();
   const app::MapOutcome res = app::run_maps(reg, c, mo);
+  for (const FileReport& r : res.context_reports)
+    std::cout << "context: " << r.file << " (" << r.format << "): " << r.rows_read << " features, " << r.imported
+              << " drawn, " << r.skipped << " skipped\n";
+  for (const Diagnostic& d : res.context_diagnostics) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
   for (std::size_t i = 0; i < res.written.size(); ++i)
     std::cout << "written: " << res.written[i] << " (" << res.reports[i].pages << " page"
               << (res.reports[i].pages == 1 ? "" : "s") << ", " << res.reports[i].labels_placed << " labels)\n";
@@ -236,7 +258,8 @@ int map_command(const MapArgs& a) {
 int analyze_command(const std::string& project_path, const std::string& out_option, bool quiet) {
   const project::ProjectConfig cfg = project::load_project(project_path);
   const auto [out, reg] = imported(cfg, project_path, out_option);
-  return run_analyze_step(cfg, out, reg, quiet);
+  run_analyze_step(cfg, out, reg, quiet);
+  return 0;
 }
 
 int run_import_command(const ImportArgs& a, bool main_job) {
@@ -259,10 +282,10 @@ int run_import_command(const ImportArgs& a, bool main_job) {
   std::cout << "written: " << res.registry_path << "\n         " << res.report_path << "\n         "
             << res.diagnostics_path << "\n";
   if (!main_job) return 0;
-  if (const int rc = run_analyze_step(cfg, opt.out, res.registry, a.quiet); rc != 0) return rc;
+  const app::AnalyzeOutcome analysis = run_analyze_step(cfg, opt.out, res.registry, a.quiet, true);
   MapArgs maps;
   maps.project = a.project;
-  return run_map_step(cfg, opt.out, res.registry, maps);
+  return run_map_step(cfg, opt.out, res.registry, maps, &analysis);
 }
 
 int info_command(const std::string& path) {
@@ -359,14 +382,17 @@ int main(int argc, char** argv) {
   CLI::App* c_map = app.add_subcommand("map", "printable maps of an imported project (PDF, SVG or PNG) into <out>/maps");
   c_map->add_option("project", map_args.project, "project file (TOML)")->required()->check(CLI::ExistingFile);
   c_map->add_option("--out", map_args.out, "folder holding registry.gpkg; maps go to its maps/ folder");
-  c_map->add_option("--kind", map_args.kinds, "resource, gap or atlas (repeatable; default: all three)");
+  c_map->add_option("--kind", map_args.kinds,
+                    "resource, coverage, gap, access, atlas or heatmap (repeatable; default: all)");
   c_map->add_option("--district", map_args.district, "atlas: only this district id");
   c_map->add_option("--metric", map_args.gap_metrics,
                     "gap map metric (repeatable; default uncovered_share and night_gap_hours): uncovered_share, night_gap_hours, weekend_gap_hours, holiday_gap_hours, "
                     "fragile_share, accessibility");
   c_map->add_option("--style", map_args.style, "style file (default: styles/default.toml)");
   c_map->add_option("--format", map_args.format, "pdf, svg or png (the atlas is always PDF)");
-  c_map->add_option("--page", map_args.page, "A3 or A4");
+  c_map->add_option("--page", map_args.page, "A3, A4 or slide (16:9)");
+  c_map->add_option("--heatmap", map_args.heatmap,
+                    "heatmap values: uncovered (no open provider reaches them, default) or fragile (only one does)");
   c_map->add_flag("--portrait", map_args.portrait, "portrait instead of landscape");
   c_map->add_option("--dpi", map_args.dpi, "PNG resolution")->check(CLI::Range(10.0, 1200.0));
   c_map->add_option("--date", map_args.date, "production date printed in the footer (YYYY-MM-DD, default today)");

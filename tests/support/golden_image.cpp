@@ -35,6 +35,26 @@ Surface load_png(const std::string& path) {
 }
 }  // namespace
 
+double share_of_colour(const std::string& png, const std::string& colour, int tolerance) {
+  Surface s = load_png(png);
+  if (!s || colour.size() != 7 || colour[0] != '#') return -1;
+  const long rgb = std::strtol(colour.c_str() + 1, nullptr, 16);
+  const int want[3] = {static_cast<int>((rgb >> 16) & 255), static_cast<int>((rgb >> 8) & 255), static_cast<int>(rgb & 255)};
+  const int w = cairo_image_surface_get_width(s.get()), h = cairo_image_surface_get_height(s.get());
+  const int stride = cairo_image_surface_get_stride(s.get());
+  const unsigned char* data = cairo_image_surface_get_data(s.get());
+  long hits = 0;
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      // ARGB32 in native byte order: B, G, R, A on little-endian machines.
+      const unsigned char* p = data + y * stride + 4 * x;
+      if (std::abs(p[2] - want[0]) <= tolerance && std::abs(p[1] - want[1]) <= tolerance &&
+          std::abs(p[0] - want[2]) <= tolerance)
+        ++hits;
+    }
+  return w > 0 && h > 0 ? static_cast<double>(hits) / (static_cast<double>(w) * h) : -1;
+}
+
 ImageDiff compare_with_golden(const std::string& actual_png, const std::string& reference, int channel_threshold,
                               double max_share) {
   const fs::path ref = fs::path(CAREATLAS_SOURCE_DIR) / "tests" / "golden" / reference;

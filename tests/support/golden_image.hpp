@@ -20,6 +20,10 @@ struct ImageDiff {
 ImageDiff compare_with_golden(const std::string& actual_png, const std::string& reference, int channel_threshold = 48,
                               double max_share = 0.002);
 
+// The share of a PNG's pixels within `tolerance` (per channel, 0–255) of the colour
+// "#rrggbb"; −1 when the file cannot be read.
+double share_of_colour(const std::string& png, const std::string& colour, int tolerance = 3);
+
 // Runs a command, returns its exit status and standard output.
 int run_command(const std::string& command, std::string* output);
 

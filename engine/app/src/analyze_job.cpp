@@ -81,6 +81,7 @@ AnalyzeOutcome run_analyze(const Registry& reg, const AnalyzeOptions& opt) {
   io.count_24h_hints = opt.settings.count_24h_hints;
   const geometry::Projection proj(analysis_epsg(reg, io));
   BuiltInput built = build_analysis_input(reg, io, proj);
+  const std::vector<const PopulationCell*> base_cells = built.cells;  // later years replace built.cells
   std::vector<YearRun> runs;
   for (int y : years) {
     step("analysing " + (y ? std::to_string(y) : std::string("the base year")));
@@ -163,6 +164,40 @@ AnalyzeOutcome run_analyze(const Registry& reg, const AnalyzeOptions& opt) {
     return x.id < y.id;
   });
   for (std::size_t r = 0; r < nd; ++r) out.districts[out.ranking[r]].rank = static_cast<int>(r + 1);
+
+  // The covered part of each district per layer: for analysis.gpkg and the coverage map.
+  std::vector<std::vector<geometry::PlanarMultiPolygon>> covered;
+  if (!opt.out_dir.empty() || opt.keep_map_data) {
+    step("coverage polygons");
+    for (const geometry::AnalysisLayer& layer : in.layers) {
+      std::vector<geometry::XY> centres;
+      for (const auto& p : layer.providers) centres.push_back(p.at);
+      covered.push_back(geometry::covered_polygons(in.districts, centres, layer.radius_m, opt.settings.disc_segments,
+                                                   opt.threads));
+    }
+    step("");
+  }
+  if (opt.keep_map_data) {
+    AnalysisMapData& md = out.map_data.emplace();
+    md.districts = built.districts;
+    for (const geometry::AnalysisDistrict& d : in.districts) md.district_shapes.push_back(d.geometry);
+    for (std::size_t l = 0; l < in.layers.size(); ++l) {
+      AnalysisMapData::Layer ml;
+      ml.name = opt.layers[l].name;
+      ml.label = opt.layers[l].label;
+      ml.radius_m = opt.layers[l].radius_m;
+      ml.providers = built.providers[l];
+      ml.covered = covered[l];
+      ml.uncovered = base.result.layers[l].uncovered;
+      ml.fragile = base.result.layers[l].fragile;
+      md.layers.push_back(std::move(ml));
+    }
+    md.access_layer = access_layer;
+    md.cells = base_cells;
+    md.access = base.result.access;
+    md.access_providers = base.result.access_providers;
+    md.cell_district = base.result.cell_district;
+  }
 
   if (opt.out_dir.empty()) return out;
   namespace fs = std::filesystem;
@@ -324,15 +359,10 @@ AnalyzeOutcome run_analyze(const Registry& reg, const AnalyzeOptions& opt) {
     }
     g.districts.push_back(std::move(row));
   }
-  for (std::size_t l = 0; l < in.layers.size(); ++l) {
-    std::vector<geometry::XY> centres;
-    for (const auto& p : in.layers[l].providers) centres.push_back(p.at);
-    const auto polys = geometry::covered_polygons(in.districts, centres, in.layers[l].radius_m,
-                                                  opt.settings.disc_segments, opt.threads);
+  for (std::size_t l = 0; l < in.layers.size(); ++l)
     for (std::size_t d = 0; d < nd; ++d)
-      if (!polys[d].empty())
-        g.coverage.push_back({in.districts[d].id, in.layers[l].name, in.layers[l].radius_m, proj.inverse(polys[d])});
-  }
+      if (!covered[l][d].empty())
+        g.coverage.push_back({in.districts[d].id, in.layers[l].name, in.layers[l].radius_m, proj.inverse(covered[l][d])});
   for (const YearRun& run : runs) {
     for (std::size_t i = 0; i < run.cells.size(); ++i) {
       const int d = run.result.cell_district[i];

@@ -1,18 +1,21 @@
 #include "careatlas/app/map_job.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <set>
 
 #include "careatlas/app/analysis_input.hpp"
-#include "careatlas/app/analyze_job.hpp"
-#include "careatlas/app/facility_numbers.hpp"
+#include "careatlas/app/map_context.hpp"
+#include "careatlas/geometry/analysis.hpp"
 #include "careatlas/geometry/projection.hpp"
 #include "careatlas/model/config_error.hpp"
+#include "careatlas/render/heatmap.hpp"
 #include "careatlas/style/style.hpp"
 #include "careatlas/version.hpp"
+#include "map_features.hpp"
 
 #ifndef CAREATLAS_SOURCE_STYLES_DIR
 #error "CAREATLAS_SOURCE_STYLES_DIR comes from engine/app/CMakeLists.txt"
@@ -31,6 +34,15 @@ std::string default_style_path() {
     if (fs::exists(installed, ec)) return installed.string();
   }
   return (fs::path(CAREATLAS_SOURCE_STYLES_DIR) / "default.toml").string();
+}
+
+const std::vector<std::string>& map_kinds() {
+  static const std::vector<std::string> k = {"resource", "coverage", "gap", "access", "atlas", "heatmap"};
+  return k;
+}
+
+bool needs_analysis(const std::string& kind) {
+  return kind == "coverage" || kind == "gap" || kind == "access" || kind == "heatmap";
 }
 
 const std::vector<std::string>& gap_metrics() {
@@ -53,7 +65,7 @@ MetricText metric_text(const std::string& m) {
   if (m == "weekend_gap_hours") return {"土日に対応できない時間数", "%.0f"};
   if (m == "holiday_gap_hours") return {"祝日に対応できない時間数", "%.0f"};
   if (m == "fragile_share") return {"対応できる事業所が1か所だけの65歳以上人口の割合（週平均）", "%.0f %%", 100};
-  return {"アクセシビリティ（E2SFCA、65歳以上人口あたり医師数）", "%.2e"};
+  return {"アクセシビリティ（65歳以上千人あたり医師数、E2SFCA）", "%.2f"};
 }
 
 std::string extension(render::Format f) {
@@ -65,87 +77,74 @@ std::string extension(render::Format f) {
   return ".pdf";
 }
 
-void set_metric_attributes(render::Feature& f, const DistrictMetrics& m) {
-  f.attributes["pop65"] = m.pop65;
-  f.attributes["uncovered_share"] = m.uncovered_share;
-  f.attributes["night_gap_hours"] = static_cast<long long>(m.night_gap_hours);
-  f.attributes["weekend_gap_hours"] = static_cast<long long>(m.weekend_gap_hours);
-  f.attributes["holiday_gap_hours"] = static_cast<long long>(m.holiday_gap_hours);
-  f.attributes["fragile_share"] = m.fragile_share;
-  f.attributes["accessibility"] = m.accessibility;
-  f.attributes["rank"] = static_cast<long long>(m.rank);
-}
-
-render::MapExtent bounds_of(const geometry::PlanarMultiPolygon& mp, double grow) {
-  render::MapExtent e{1e300, 1e300, -1e300, -1e300};
-  for (const auto& p : mp)
-    for (const geometry::XY& q : p.outer()) {
-      e.x0 = std::min(e.x0, q.x);
-      e.y0 = std::min(e.y0, q.y);
-      e.x1 = std::max(e.x1, q.x);
-      e.y1 = std::max(e.y1, q.y);
-    }
-  const double g = std::max(e.x1 - e.x0, e.y1 - e.y0) * grow;
-  return {e.x0 - g, e.y0 - g, e.x1 + g, e.y1 + g};
+// 16000 → "16 km", 2500 → "2.5 km".
+std::string km(double metres) {
+  char b[32];
+  std::snprintf(b, sizeof b, "%g km", metres / 1000);
+  return b;
 }
 
 }  // namespace
 
 MapOutcome run_maps(const Registry& reg, const project::ProjectConfig& project, const MapOptions& opt) {
-  static const std::set<std::string> known = {"resource", "gap", "atlas"};
   for (const std::string& k : opt.kinds)
-    if (!known.count(k)) throw config_error("unknown map kind \"" + k + "\" (resource, gap, atlas)");
+    if (std::find(map_kinds().begin(), map_kinds().end(), k) == map_kinds().end())
+      throw config_error("unknown map kind \"" + k + "\" (resource, coverage, gap, access, atlas, heatmap)");
   for (const std::string& m : opt.gap_metrics)
     if (std::find(gap_metrics().begin(), gap_metrics().end(), m) == gap_metrics().end())
       throw config_error("unknown gap metric \"" + m + "\"");
+  if (opt.heatmap_values != "uncovered" && opt.heatmap_values != "fragile")
+    throw config_error("heatmap values must be uncovered or fragile, not \"" + opt.heatmap_values + "\"");
   const style::Style st = style::load_style(opt.style_path.empty() ? default_style_path() : opt.style_path);
+
+  // The analysis, when a kind draws its results: it hands back the projected districts,
+  // so that they are projected once.
+  const bool analysed_kinds = std::any_of(opt.kinds.begin(), opt.kinds.end(), needs_analysis);
+  AnalyzeOutcome own;
+  const AnalyzeOutcome* analysis = opt.analysis;
+  if (analysed_kinds && !(analysis && analysis->map_data)) {
+    AnalyzeOptions ao;
+    ao.settings = project.analysis;
+    ao.layers = project.layers.empty() ? default_provider_layers() : project.layers;
+    ao.threads = opt.threads;
+    ao.keep_map_data = true;
+    own = run_analyze(reg, ao);
+    analysis = &own;
+  }
+  const AnalysisMapData* md = analysis && analysis->map_data ? &*analysis->map_data : nullptr;
 
   InputOptions io;
   io.epsg = project.analysis.epsg;
   io.level = project.analysis.district_level;
-  const geometry::Projection proj(analysis_epsg(reg, io));
-  const std::vector<const District*> analysed = analysed_districts(reg, io.level);
-  std::vector<const MultiPolygon*> shapes;
-  for (const District* d : analysed) shapes.push_back(&d->geometry);
-  const std::vector<geometry::PlanarMultiPolygon> planar = proj.forward(shapes, opt.threads);
-
-  // Districts, with the analysis metrics when a gap map needs them.
-  std::map<std::string, DistrictMetrics> metrics;
-  if (std::find(opt.kinds.begin(), opt.kinds.end(), "gap") != opt.kinds.end()) {
-    AnalyzeOptions ao;
-    ao.settings = project.analysis;
-    ao.layers = project.layers;
-    ao.threads = opt.threads;
-    for (const DistrictMetrics& m : run_analyze(reg, ao).districts) metrics[m.id] = m;
+  const geometry::Projection proj(md ? analysis->epsg : analysis_epsg(reg, io));
+  std::vector<const District*> districts;
+  std::vector<geometry::PlanarMultiPolygon> planar;
+  if (md) {
+    districts = md->districts;
+    planar = md->district_shapes;
+  } else {
+    districts = analysed_districts(reg, io.level);
+    std::vector<const MultiPolygon*> shapes;
+    for (const District* d : districts) shapes.push_back(&d->geometry);
+    planar = proj.forward(shapes, opt.threads);
   }
-  render::SourceData districts{style::Source::districts, "", {}};
-  for (std::size_t i = 0; i < analysed.size(); ++i) {
-    const District& d = *analysed[i];
-    render::Feature f;
-    f.shape = planar[i];
-    f.attributes["id"] = d.id;
-    f.attributes["name"] = d.name;
-    f.attributes["level"] = std::string(to_string(d.level));
-    if (const auto it = metrics.find(d.id); it != metrics.end()) set_metric_attributes(f, it->second);
-    districts.features.push_back(std::move(f));
+  std::map<std::string, const DistrictMetrics*> metrics;
+  if (analysis)
+    for (const DistrictMetrics& m : analysis->districts) metrics[m.id] = &m;
+  const render::SourceData district_data = detail::district_features(districts, planar, metrics);
+  const render::SourceData facility_data = detail::facility_features(reg, proj);
+  // Context features are kept only where the districts are (a prefecture's railways on a
+  // town's map would only cost time).
+  render::MapExtent area{1e300, 1e300, -1e300, -1e300};
+  for (const auto& shape : planar) {
+    const render::MapExtent b = detail::bounds_of(shape, 0.0);
+    area = {std::min(area.x0, b.x0), std::min(area.y0, b.y0), std::max(area.x1, b.x1), std::max(area.y1, b.y1)};
   }
-
-  // Facilities, numbered as in the booklet.
-  const std::vector<int> numbers = facility_numbers(reg);
-  render::SourceData facilities{style::Source::facilities, "", {}};
-  for (std::size_t i = 0; i < reg.facilities.size(); ++i) {
-    const Facility& fac = reg.facilities[i];
-    if (!fac.location) continue;
-    render::Feature f;
-    f.shape = proj.forward(*fac.location);
-    f.attributes["kind"] = std::string(to_string(fac.kind));
-    f.attributes["name"] = fac.short_name.empty() ? fac.name : fac.short_name;
-    f.attributes["number"] = static_cast<long long>(numbers[i]);
-    f.attributes["home_visit"] = fac.home_visit.value.value_or(false);
-    f.attributes["support_24h"] = fac.support_24h.value.value_or(false);
-    f.attributes["municipality_code"] = fac.municipality_code;
-    facilities.features.push_back(std::move(f));
+  if (!area.empty()) {
+    const double grow = 0.1 * std::max(area.x1 - area.x0, area.y1 - area.y0);
+    area = {area.x0 - grow, area.y0 - grow, area.x1 + grow, area.y1 + grow};
   }
+  const MapContext context = read_map_context(project, proj, area.empty() ? render::MapExtent{} : area);
 
   render::MapSheet base;
   base.page = opt.page;
@@ -155,55 +154,116 @@ MapOutcome run_maps(const Registry& reg, const project::ProjectConfig& project, 
     if (!s.attribution.empty() && seen.insert(s.attribution).second) base.sources.push_back(s.attribution);
   base.footer = "作成 " + opt.production_date + "　careatlas " + kVersion + "　座標系 " + proj.name() +
                 (project.issuer.empty() ? "" : "　" + project.issuer);
-  base.data = {districts, facilities};
+  base.data = context.sources;
+  base.data.push_back(district_data);
   const std::string edition = project.edition.empty() ? "" : "　データ時点 " + project.edition;
 
   MapOutcome out;
+  out.context_reports = context.reports;
+  out.context_diagnostics = context.diagnostics;
+  // A sheet's 出典 lines: the registry's, then those of the context layers it draws.
+  auto sources_for = [&](const std::string& kind) {
+    std::vector<std::string> lines = base.sources;
+    for (const std::string& a : attributions_drawn(context, st, kind))
+      if (std::find(lines.begin(), lines.end(), a) == lines.end()) lines.push_back(a);
+    return lines;
+  };
   fs::create_directories(opt.out_dir);
   render::RenderOptions ro;
   ro.format = opt.format;
   ro.dpi = opt.dpi;
   ro.creation_date = opt.production_date;
+  auto path_of = [&](const std::string& name) { return (fs::path(opt.out_dir) / name).string(); };
   auto write = [&](const std::vector<render::MapSheet>& sheets, const std::string& name, const render::RenderOptions& o) {
-    const std::string path = (fs::path(opt.out_dir) / name).string();
-    out.reports.push_back(render::render(sheets, st, path, o));
-    out.written.push_back(path);
+    out.reports.push_back(render::render(sheets, st, path_of(name), o));
+    out.written.push_back(path_of(name));
   };
   for (const std::string& kind : opt.kinds) {
     if (kind == "resource") {
       render::MapSheet s = base;
       s.kind = "resource";
+      s.sources = sources_for(s.kind);
       s.subtitle = "在宅医療・介護資源の分布（記号内の番号は連絡帳の番号）" + edition;
+      s.data.push_back(facility_data);
       write({s}, "resource_map" + extension(opt.format), ro);
+    } else if (kind == "coverage") {
+      for (std::size_t l = 0; l < md->layers.size(); ++l) {
+        const AnalysisMapData::Layer& layer = md->layers[l];
+        render::MapSheet s = base;
+        s.kind = "coverage";
+        s.sources = sources_for(s.kind);
+        // "訪問看護（10km）の到達圏"; a label that does not give the radius gets it added.
+        const std::string label = layer.label.empty() ? layer.name : layer.label;
+        const std::string reach =
+            label + "の到達圏" + (label.find("km") == std::string::npos ? "（半径 " + km(layer.radius_m) + "）" : "");
+        s.subtitle = reach + edition;
+        s.legend_text["coverage"] = reach;
+        s.data.push_back(detail::coverage_features(*md, l));
+        s.data.push_back(detail::facility_features(reg, proj, &layer.providers));
+        write({s}, "coverage_map_" + layer.name + extension(opt.format), ro);
+      }
     } else if (kind == "gap") {
+      const AnalysisMapData::Layer& primary = md->layers[md->access_layer];
       for (const std::string& metric : opt.gap_metrics) {
         render::MapSheet s = base;
         s.kind = "gap";
+        s.sources = sources_for(s.kind);
         const MetricText mt = metric_text(metric);
-        s.subtitle = std::string(mt.caption) + "（" +
-                     (project.layers.empty() ? std::string() : project.layers.front().label) + "）" + edition;
+        s.subtitle = std::string(mt.caption) + "（" + (primary.label.empty() ? primary.name : primary.label) + "）" + edition;
         s.classes_field = metric;
         s.classes_caption = mt.caption;
         s.classes_format = mt.format;
         s.classes_scale = mt.scale;
         write({s}, "gap_map_" + metric + extension(opt.format), ro);
       }
-    } else {  // atlas: one page per district, always PDF
-      std::vector<render::MapSheet> pages;
-      for (std::size_t i = 0; i < analysed.size(); ++i) {
-        const District& d = *analysed[i];
+    } else if (kind == "access") {
+      render::MapSheet s = base;
+      s.kind = "access";
+      s.sources = sources_for(s.kind);
+      const AnalysisMapData::Layer& supply = md->layers[md->access_layer];
+      s.subtitle = "500 m メッシュごとのアクセシビリティ（E2SFCA、" + (supply.label.empty() ? supply.name : supply.label) +
+                   "の医師数、距離減衰 " + km(project.analysis.e2sfca_d0) + "）" + edition;
+      s.data.insert(s.data.begin(), detail::cell_features(*md, proj, opt.threads));
+      write({s}, "access_map" + extension(opt.format), ro);
+    } else if (kind == "atlas") {  // one page per district, always PDF
+      render::MapSheet s = base;
+      s.kind = "atlas";
+      s.sources = sources_for(s.kind);
+      s.data.push_back(facility_data);
+      for (std::size_t i = 0; i < districts.size(); ++i) {
+        const District& d = *districts[i];
         if (!opt.district.empty() && d.id != opt.district) continue;
-        render::MapSheet s = base;
-        s.kind = "atlas";
-        s.title = base.title + "　" + d.name;
-        s.subtitle = "地区別資源地図（" + d.id + "）" + edition;
-        s.focus = bounds_of(planar[i], 0.08);
-        pages.push_back(std::move(s));
+        s.atlas.push_back({base.title + "　" + d.name, "地区別資源地図（" + d.id + "）" + edition,
+                           detail::bounds_of(planar[i], 0.08), d.id});
       }
-      if (pages.empty()) throw config_error("no district \"" + opt.district + "\" to draw");
+      if (s.atlas.empty()) throw config_error("no district \"" + opt.district + "\" to draw");
       render::RenderOptions pdf = ro;
       pdf.format = render::Format::pdf;
-      write(pages, "district_atlas.pdf", pdf);
+      write({s}, "district_atlas.pdf", pdf);
+    } else {  // heatmap: one per provider layer, districts in ranking order
+      const bool fragile = opt.heatmap_values == "fragile";
+      for (const AnalysisMapData::Layer& layer : md->layers) {
+        render::HeatmapSheet h;
+        h.page = opt.page;
+        h.title = base.title;
+        const std::string name = layer.label.empty() ? layer.name : layer.label;
+        h.subtitle = name + (fragile ? "：対応できる事業所が1か所だけの65歳以上人口（曜日・時刻別、上から優先度順）"
+                                     : "：対応できる事業所がない65歳以上人口（曜日・時刻別、上から優先度順）") +
+                     edition;
+        h.value_caption = fragile ? "1か所だけが対応できる65歳以上人口（人）" : "対応できる事業所がない65歳以上人口（人）";
+        const std::vector<double>& v = fragile ? layer.fragile : layer.uncovered;
+        for (const std::size_t d : analysis->ranking) {
+          h.row_labels.push_back(analysis->districts[d].name);
+          const auto at = v.begin() + static_cast<std::ptrdiff_t>(d * geometry::kGapSlots);
+          h.values.emplace_back(at, at + static_cast<std::ptrdiff_t>(geometry::kGapSlots));
+        }
+        h.sources = base.sources;
+        h.footer = base.footer;
+        const std::string name_of_file =
+            "heatmap_" + layer.name + (fragile ? "_fragile" : "") + extension(opt.format);
+        out.reports.push_back(render::render_heatmap(h, st, path_of(name_of_file), ro));
+        out.written.push_back(path_of(name_of_file));
+      }
     }
   }
   return out;

@@ -84,6 +84,33 @@ class SheetIndex {
     segment_stamp_.push_back(0);
   }
 
+  // From now on added boxes are labels; those added before were obstacles.
+  void obstacles_done() { obstacles_ = boxes_.size(); }
+
+  // Does `b` overlap any label box, or does any segment cross its interior? (Obstacles
+  // are not counted.)
+  bool label_blocked(const PaperBox& b) {
+    return any_in(b, [&](std::uint32_t item) {
+      const std::uint32_t i = item >> 1;
+      return (item & 1U) ? segment_crosses_box(segments_[i].a, segments_[i].b, b)
+                         : i >= obstacles_ && boxes_[i].intersects(b);
+    });
+  }
+
+  // The area of `b` that obstacles cover (overlapping obstacles counted each).
+  double obstacle_overlap(const PaperBox& b) {
+    double area = 0;
+    any_in(b, [&](std::uint32_t item) {
+      const std::uint32_t i = item >> 1;
+      if (!(item & 1U) && i < obstacles_ && boxes_[i].intersects(b)) {
+        const PaperBox& o = boxes_[i];
+        area += (std::min(o.x1, b.x1) - std::max(o.x0, b.x0)) * (std::min(o.y1, b.y1) - std::max(o.y0, b.y0));
+      }
+      return false;
+    });
+    return area;
+  }
+
   // Does `b` overlap any box, or does any segment cross its interior?
   bool box_blocked(const PaperBox& b) {
     return any_in(b, [&](std::uint32_t item) {
@@ -147,6 +174,7 @@ class SheetIndex {
   std::vector<Segment> segments_;
   std::vector<std::uint32_t> box_stamp_, segment_stamp_;
   std::uint32_t stamp_ = 0;
+  std::size_t obstacles_ = 0;  // boxes_[0, obstacles_) are obstacles, the rest labels
 };
 
 // A box of w × h placed relative to the anchor: `fx`, `fy` in {-1, 0, 1} say whether the
@@ -217,6 +245,7 @@ std::vector<std::optional<LabelPlacement>> place_labels(const std::vector<LabelR
   SheetIndex sheet(frame, cell);
   for (const auto& o : obstacles)
     if (finite(o.x0) && finite(o.y0) && finite(o.x1) && finite(o.y1)) sheet.add_box(o);
+  sheet.obstacles_done();
 
   // Higher priority first; ties keep request order.
   std::vector<std::size_t> order(requests.size());
@@ -233,34 +262,15 @@ std::vector<std::optional<LabelPlacement>> place_labels(const std::vector<LabelR
     out[i] = LabelPlacement{b, false, {}, {}};
   };
 
-  std::vector<PaperBox> candidates;
-  for (const std::size_t i : order) {
+  // Rings of increasing leader length, 16 directions each. The box sits so that the ray
+  // from its centre towards the anchor leaves it `gap + ring` from the anchor.
+  const auto place_with_leader = [&](std::size_t i, double gap) {
     const LabelRequest& r = requests[i];
-    const double gap = r.area ? 0.0 : std::max(0.0, finite(r.gap) ? r.gap : 0.0);
-    if (!finite(r.anchor.x) || !finite(r.anchor.y) || !finite(r.width) || !finite(r.height) || r.width < 0 ||
-        r.height < 0)
-      continue;  // nothing sensible to place: dropped
-
-    candidates.clear();
-    if (r.area)
-      area_candidates(r.anchor, r.width, r.height, candidates);
-    else
-      point_candidates(r.anchor, r.width, r.height, gap, candidates);
-    const auto hit = std::find_if(candidates.begin(), candidates.end(), free_box);
-    if (hit != candidates.end()) {
-      place(i, *hit);
-      continue;
-    }
-    if (!r.allow_leader || !(options.max_leader > 0)) continue;
-
-    // Rings of increasing leader length, 16 directions each. The box sits so that the ray
-    // from its centre towards the anchor leaves it `gap + ring` from the anchor.
     const double step = std::max(1.5 * r.height, options.max_leader / 32);
     const double hw = r.width / 2, hh = r.height / 2;
-    bool done = false;
-    for (int k = 1; !done; ++k) {
+    for (int k = 1;; ++k) {
       const double ring = step * k;
-      if (ring > options.max_leader) break;
+      if (ring > options.max_leader) return false;
       for (const auto& u : kLeaderDirections) {
         const double to_edge = std::min(u[0] != 0 ? hw / std::abs(u[0]) : HUGE_VAL,
                                         u[1] != 0 ? hh / std::abs(u[1]) : HUGE_VAL);
@@ -281,9 +291,45 @@ std::vector<std::optional<LabelPlacement>> place_labels(const std::vector<LabelR
         out[i]->leader = true;
         out[i]->leader_from = from;
         out[i]->leader_to = to;
-        done = true;
-        break;
+        return true;
       }
+    }
+  };
+
+  std::vector<PaperBox> candidates;
+  for (const std::size_t i : order) {
+    const LabelRequest& r = requests[i];
+    const double gap = r.area ? 0.0 : std::max(0.0, finite(r.gap) ? r.gap : 0.0);
+    if (!finite(r.anchor.x) || !finite(r.anchor.y) || !finite(r.width) || !finite(r.height) || r.width < 0 ||
+        r.height < 0)
+      continue;  // nothing sensible to place: dropped
+
+    candidates.clear();
+    if (r.area)
+      area_candidates(r.anchor, r.width, r.height, candidates);
+    else
+      point_candidates(r.anchor, r.width, r.height, gap, candidates);
+    const auto hit = std::find_if(candidates.begin(), candidates.end(), free_box);
+    if (hit != candidates.end()) {
+      place(i, *hit);
+      continue;
+    }
+    if (r.allow_leader && options.max_leader > 0 && place_with_leader(i, gap)) continue;
+    if (!r.must_place) continue;
+    // Room only over obstacles: the candidate clear of every label that covers the least.
+    const PaperBox* best = nullptr;
+    double least = HUGE_VAL;
+    for (const PaperBox& b : candidates) {
+      const PaperBox g = grown(b, half_pad);
+      if (!g.inside(frame) || sheet.label_blocked(g)) continue;
+      if (const double a = sheet.obstacle_overlap(g); a < least) {
+        least = a;
+        best = &b;
+      }
+    }
+    if (best) {
+      place(i, *best);
+      out[i]->over_obstacles = true;
     }
   }
   return out;

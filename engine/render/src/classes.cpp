@@ -45,6 +45,14 @@ Classing make_classing(const style::ClassedFill& spec, std::vector<double> value
       c.colours.push_back(spec.colours[at]);
     }
   }
+  c.count.assign(classes, 0);
+  c.lowest.assign(classes, 0);
+  c.highest.assign(classes, 0);
+  for (const double v : values) {  // ascending: the first value of a class is its lowest
+    const std::size_t at = c.class_of(v);
+    if (c.count[at]++ == 0) c.lowest[at] = v;
+    c.highest[at] = v;
+  }
   return c;
 }
 

@@ -12,6 +12,9 @@ struct Classing {
   std::vector<double> upper;  // upper bound of each class but the last (ascending)
   double min = 0, max = 0;    // of the values classed
   std::vector<style::Colour> colours;  // one per class (upper.size() + 1)
+  // Per class: how many values fall in it and the lowest and highest of them (0 when none).
+  std::vector<std::size_t> count;
+  std::vector<double> lowest, highest;
   // The class of a value: the first whose upper bound is >= v.
   std::size_t class_of(double v) const;
 };

@@ -56,10 +56,18 @@ std::optional<Format> format_named(std::string_view name) {
 
 namespace {
 
+// A feature's attributes, plus in_focus on an atlas page (whether a district is the one
+// the page is about).
 class FeatureAttributes final : public style::Attributes {
  public:
-  explicit FeatureAttributes(const Feature& f) : f_(f) {}
+  FeatureAttributes(const Feature& f, const std::string& focus_id) : f_(f), focus_id_(focus_id) {}
   std::optional<style::Value> get(std::string_view a) const override {
+    if (a == "in_focus" && !focus_id_.empty()) {
+      const auto id = f_.attributes.find("id");
+      if (id == f_.attributes.end()) return std::nullopt;
+      const auto* s = std::get_if<std::string>(&id->second);
+      return s && *s == focus_id_;
+    }
     const auto it = f_.attributes.find(a);
     if (it == f_.attributes.end()) return std::nullopt;
     return it->second;
@@ -67,6 +75,7 @@ class FeatureAttributes final : public style::Attributes {
 
  private:
   const Feature& f_;
+  const std::string& focus_id_;
 };
 
 std::string text_of(const style::Value& v) {
@@ -112,7 +121,6 @@ void expand(MapExtent& e, bool& any, XY p) {
 
 // The extent of the districts drawn, else of every feature drawn.
 MapExtent extent_of(const MapSheet& sheet, const style::Style& st) {
-  if (!sheet.focus.empty()) return sheet.focus;
   MapExtent e;
   for (int pass = 0; pass < 2; ++pass) {
     bool any = false;
@@ -160,6 +168,7 @@ XY label_point(const geometry::PlanarMultiPolygon& mp) {
 
 struct PendingLabel {
   std::unique_ptr<Text> text;  // laid out once: measured for placement, then drawn
+  std::string string;          // what it says, for the report
   geometry::LabelRequest request;
 };
 
@@ -189,10 +198,16 @@ SheetLayout layout_for(const Page& page, double title_h) {
   return L;
 }
 
+// What one page shows: the sheet's title and frame, or an atlas page's.
+struct PageView {
+  std::string title, subtitle, focus_id;
+  MapExtent extent;
+};
+
 class SheetRenderer {
  public:
-  SheetRenderer(cairo_t* cr, const MapSheet& sheet, const style::Style& st, RenderReport& report)
-      : cr_(cr), sheet_(sheet), st_(st), report_(report) {}
+  SheetRenderer(cairo_t* cr, const MapSheet& sheet, PageView view, const style::Style& st, RenderReport& report)
+      : cr_(cr), sheet_(sheet), view_(std::move(view)), st_(st), report_(report) {}
 
   void draw() {
     const style::SheetStyle& ss = st_.sheet;
@@ -204,15 +219,17 @@ class SheetRenderer {
     TextStyle sub = title;
     sub.size_pt = ss.subtitle_pt;
     sub.bold = false;
-    Text tt(cr_, sheet_.title, title), st(cr_, sheet_.subtitle, sub);
-    const double title_h = tt.height() + (sheet_.subtitle.empty() ? 0 : st.height() + 1);
+    Text tt(cr_, view_.title, title), st(cr_, view_.subtitle, sub);
+    const double title_h = tt.height() + (view_.subtitle.empty() ? 0 : st.height() + 1);
     const SheetLayout L = layout_for(sheet_.page, title_h);
     tt.draw(L.title.x0, L.title.y0);
-    if (!sheet_.subtitle.empty()) st.draw(L.title.x0, L.title.y0 + tt.height() + 1);
+    if (!view_.subtitle.empty()) st.draw(L.title.x0, L.title.y0 + tt.height() + 1);
 
     // The map, clipped to its frame.
     const PaperBox frame = L.frame;
-    t_ = MapTransform::fit(extent_of(sheet_, st_), frame, 0.03);
+    t_ = MapTransform::fit(view_.extent, frame, 0.03);
+    // The map area the frame shows, for skipping polygons wholly outside it.
+    visible_ = {t_.x0, t_.y1 - (frame.y1 - frame.y0) / t_.scale, t_.x0 + (frame.x1 - frame.x0) / t_.scale, t_.y1};
     cairo_save(cr_);
     cairo_rectangle(cr_, frame.x0, frame.y0, frame.x1 - frame.x0, frame.y1 - frame.y0);
     cairo_clip(cr_);
@@ -227,22 +244,33 @@ class SheetRenderer {
     cairo_stroke(cr_);
 
     // Panel: legend, north arrow and scale bar, then 出典 and footer at the bottom.
-    double y = L.legend.y0;
-    y += draw_legend(cr_, L.legend.x0, y, L.legend.x1 - L.legend.x0, sheet_.legend_title, legend_, ss) + 4;
-    for (const LegendEntry& e : legend_) report_.legend_entries.push_back(e.text);
-    double ty = sheet_.page.landscape ? y : L.tools.y0;
-    const double tx = L.tools.x0;
-    north_arrow(cr_, tx + 5, ty, 14, ss);
-    scale_bar(cr_, tx + 14, ty + 3, std::min(50.0, L.tools.x1 - tx - 18), t_.scale, ss);
+    // The notes take the bottom of the panel; in landscape the north arrow and scale bar
+    // (kToolsHeight) sit under the legend, which gets what is left.
+    constexpr double kToolsHeight = 20;
     std::vector<std::string> notes = sheet_.sources;
     if (!sheet_.footer.empty()) notes.push_back(sheet_.footer);
     const double nw = L.notes.x1 - L.notes.x0;
     const double nh = text_block_height(cr_, nw, notes, ss.note_pt, false, ss);
+    const double legend_room = sheet_.page.landscape ? L.notes.y1 - nh - 4 - kToolsHeight - L.legend.y0
+                                                     : L.legend.y1 - L.legend.y0;
+    const LegendLayout fitted = draw_legend(cr_, L.legend.x0, L.legend.y0, L.legend.x1 - L.legend.x0, legend_room,
+                                            sheet_.legend_title, legend_, ss);
+    for (std::size_t i = 0; i < fitted.shown; ++i) report_.legend_entries.push_back(legend_[i].text);
+    const double ty = sheet_.page.landscape ? L.legend.y0 + fitted.height + 4 : L.tools.y0;
+    const double tx = L.tools.x0;
+    north_arrow(cr_, tx + 5, ty, 14, ss);
+    scale_bar(cr_, tx + 14, ty + 3, std::min(50.0, L.tools.x1 - tx - 18), t_.scale, ss);
     text_block(cr_, L.notes.x0, L.notes.y1 - nh, nw, notes, ss.note_pt, false, ss);
+    report_.legend_boxes.push_back({L.legend.x0, L.legend.y0, L.legend.x1, L.legend.y0 + fitted.height});
+    report_.tools_boxes.push_back({tx, ty, L.tools.x1, ty + kToolsHeight - 2});
+    report_.note_boxes.push_back({L.notes.x0, L.notes.y1 - nh, L.notes.x1, L.notes.y1});
+    report_.frames.push_back(frame);
   }
 
  private:
   void draw_layer(const style::Layer& l, const SourceData& d, const PaperBox& frame) {
+    symbol_details_ = point_details(l, d, frame);
+    std::vector<char> drawn(d.features.size(), 0);
     for (const style::Rule& rule : l.rules) {
       std::optional<Classing> classing;
       std::string field;
@@ -250,18 +278,56 @@ class SheetRenderer {
         field = sheet_.classes_field.empty() ? rule.classes->field : sheet_.classes_field;
         std::vector<double> values;
         for (const Feature& f : d.features)
-          if (style::matches(rule, FeatureAttributes(f)))
+          if (style::matches(rule, FeatureAttributes(f, view_.focus_id)))
             if (const auto v = number_of(f, field)) values.push_back(*v);
         classing = make_classing(*rule.classes, std::move(values));
       }
       std::size_t count = 0;
-      for (const Feature& f : d.features) {
-        if (!style::matches(rule, FeatureAttributes(f))) continue;
-        if (draw_feature(rule, f, frame, classing ? &*classing : nullptr, field)) ++count;
+      drew_lines_ = false;
+      for (std::size_t i = 0; i < d.features.size(); ++i) {
+        const Feature& f = d.features[i];
+        if (!style::matches(rule, FeatureAttributes(f, view_.focus_id))) continue;
+        if (draw_feature(rule, f, frame, classing ? &*classing : nullptr, field)) {
+          ++count;
+          drawn[i] = 1;
+        }
       }
       report_.features_drawn += count;
-      add_legend(rule, count, classing ? &*classing : nullptr);
+      add_legend(l, rule, count, classing ? &*classing : nullptr);
     }
+    report_.layer_features[l.name] += static_cast<std::size_t>(std::count(drawn.begin(), drawn.end(), 1));
+  }
+
+  // Where each point symbol of the layer lands on paper, and how large it is with its
+  // ring, before any is drawn: how much of each is drawn depends on its neighbours,
+  // drawn before or after it (detail::symbol_details). Empty for a layer without points.
+  std::vector<SymbolDetail> point_details(const style::Layer& l, const SourceData& d, const PaperBox& frame) {
+    symbol_features_ = d.features.data();
+    if (std::none_of(l.rules.begin(), l.rules.end(), [](const style::Rule& r) { return r.point.has_value(); }))
+      return {};
+    std::vector<PlacedSymbol> placed(d.features.size());
+    for (std::size_t i = 0; i < d.features.size(); ++i) {
+      const auto* p = std::get_if<XY>(&d.features[i].shape);
+      if (!p) continue;
+      const XY q = t_.to_paper(*p);
+      if (q.x < frame.x0 || q.x > frame.x1 || q.y < frame.y0 || q.y > frame.y1) continue;
+      PlacedSymbol& s = placed[i];
+      s.at = q;
+      for (std::size_t k = 0; k < l.rules.size(); ++k) {
+        const style::Rule& rule = l.rules[k];
+        if (!rule.point || !style::matches(rule, FeatureAttributes(d.features[i], view_.focus_id))) continue;
+        if (rule.point->shape == style::Shape::ring) {
+          s.ring = std::max(s.ring, rule.point->size_mm / 2);
+          s.ring_half_width = std::max(s.ring_half_width, rule.point->stroke_mm / 2);
+        } else if (!(s.radius > 0)) {  // drawn by its first point rule: rule by rule, in feature order
+          s.order = k * d.features.size() + i;
+          s.radius = symbol_radius(*rule.point);
+          if (const auto it = d.features[i].attributes.find("number"); it != d.features[i].attributes.end())
+            s.number_reach = number_reach(*rule.point, text_of(it->second));
+        }
+      }
+    }
+    return symbol_details(placed);
   }
 
   // Returns whether anything of the feature is on the sheet.
@@ -274,13 +340,20 @@ class SheetRenderer {
       if (q.x < frame.x0 || q.x > frame.x1 || q.y < frame.y0 || q.y > frame.y1) return false;
       double r = 0.5;
       if (rule.point) {
-        r = point_symbol(cr_, q.x, q.y, *rule.point, number, st_.sheet.font);
-        obstacles_.push_back({q.x - r, q.y - r, q.x + r, q.y + r});
+        const auto i = static_cast<std::size_t>(&f - symbol_features_);
+        const SymbolDetail detail = i < symbol_details_.size() ? symbol_details_[i] : SymbolDetail::full;
+        r = point_symbol(cr_, q.x, q.y, *rule.point, number, st_.sheet.font, detail);
+        if (r > 0) obstacles_.push_back({q.x - r, q.y - r, q.x + r, q.y + r});
+        double& widest = symbol_radius_[{q.x, q.y}];
+        widest = std::max(widest, r);
+      } else if (const auto it = symbol_radius_.find({q.x, q.y}); it != symbol_radius_.end()) {
+        r = it->second;  // a label layer over symbols drawn before: the label sits outside them
       }
       if (rule.label) add_label(*rule.label, f, q, r + 0.6, false);
       return true;
     }
     if (const auto* mp = std::get_if<geometry::PlanarMultiPolygon>(&f.shape)) {
+      if (!overlaps_visible(*mp)) return false;
       cairo_new_path(cr_);
       polygon_path(cr_, *mp, t_);
       if (rule.fill) fill_path(cr_, rule.fill->colour, rule.fill->hatch, rule.fill->hatch_colour);
@@ -299,6 +372,7 @@ class SheetRenderer {
       return true;
     }
     const Lines& lines = std::get<Lines>(f.shape);
+    drew_lines_ = true;
     cairo_new_path(cr_);
     for (const auto& line : lines)
       for (std::size_t i = 0; i < line.size(); ++i) {
@@ -325,6 +399,7 @@ class SheetRenderer {
     ts.halo_mm = ls.halo_mm;
     PendingLabel p;
     p.text = std::make_unique<Text>(cr_, text, ts);
+    p.string = text;
     const Text& t = *p.text;
     p.request.anchor = at;
     p.request.width = t.width();
@@ -333,6 +408,7 @@ class SheetRenderer {
     p.request.priority = ls.priority;
     p.request.area = area;
     p.request.allow_leader = true;
+    p.request.must_place = area;  // district names never disappear
     labels_.push_back(std::move(p));
   }
 
@@ -349,6 +425,7 @@ class SheetRenderer {
       }
       ++report_.labels_placed;
       report_.label_boxes.push_back(placed[i]->box);
+      report_.label_texts.push_back(labels_[i].string);
       if (placed[i]->leader) {
         cairo_set_source_rgba(cr_, 0.25, 0.25, 0.25, 1);
         cairo_move_to(cr_, placed[i]->leader_from.x, placed[i]->leader_from.y);
@@ -360,22 +437,37 @@ class SheetRenderer {
       if (placed[i]) labels_[i].text->draw(placed[i]->box.x0, placed[i]->box.y0);
   }
 
-  void add_legend(const style::Rule& rule, std::size_t count, const Classing* classing) {
-    if (rule.legend.empty() && !classing) return;
+  bool overlaps_visible(const geometry::PlanarMultiPolygon& mp) const {
+    for (const auto& poly : mp)
+      for (const XY& q : poly.outer())
+        if (q.x >= visible_.x0 && q.x <= visible_.x1 && q.y >= visible_.y0 && q.y <= visible_.y1) return true;
+    // No vertex inside: the polygon may still cover or cross the view; test boxes.
+    geometry::PlanarBox b;
+    bg::envelope(mp, b);
+    return b.min_corner().x <= visible_.x1 && b.max_corner().x >= visible_.x0 && b.min_corner().y <= visible_.y1 &&
+           b.max_corner().y >= visible_.y0;
+  }
+
+  void add_legend(const style::Layer& layer, const style::Rule& rule, std::size_t count, const Classing* classing) {
+    const auto override_text = sheet_.legend_text.find(layer.name);
+    const std::string& legend = override_text != sheet_.legend_text.end() ? override_text->second : rule.legend;
+    if (legend.empty() && !classing) return;
     if (count == 0) return;  // only the classes that appear
     if (classing) {
       LegendEntry cap;
       cap.caption = true;
-      cap.text = sheet_.classes_caption.empty() ? rule.legend : sheet_.classes_caption;
+      cap.text = sheet_.classes_caption.empty() ? legend : sheet_.classes_caption;
       legend_.push_back(cap);
+      // Each class shows the range of the values in it (so an integer class above 0 reads
+      // "1 – 56", not "0 – 56"); classes that hold no value are left out.
       for (std::size_t k = 0; k < classing->colours.size(); ++k) {
-        const double lo = k == 0 ? classing->min : classing->upper[k - 1];
-        const double hi = k < classing->upper.size() ? classing->upper[k] : classing->max;
+        if (classing->count[k] == 0) continue;
+        const double lo = classing->lowest[k], hi = classing->highest[k];
         char a[48], b[48];
         std::snprintf(a, sizeof a, sheet_.classes_format.c_str(), lo * sheet_.classes_scale);
         std::snprintf(b, sizeof b, sheet_.classes_format.c_str(), hi * sheet_.classes_scale);
         LegendEntry e;
-        e.text = lo == hi ? std::string(a) : std::string(a) + " – " + b;
+        e.text = std::string(a) == b ? std::string(a) : std::string(a) + " – " + b;
         style::FillSymbolizer f;
         f.colour = classing->colours[k];
         if (k > 0 && k + 1 == classing->colours.size()) f.hatch = rule.classes->hatch_last;
@@ -386,20 +478,28 @@ class SheetRenderer {
       return;
     }
     LegendEntry e;
-    e.text = rule.legend;
+    e.text = legend;
     e.fill = rule.fill;
     e.line = rule.line;
     e.point = rule.point;
+    e.linear = drew_lines_ && !rule.fill;
     if (rule.point) e.count = count;
     legend_.push_back(e);
   }
 
   cairo_t* cr_;
   const MapSheet& sheet_;
+  PageView view_;
   const style::Style& st_;
   RenderReport& report_;
   MapTransform t_;
+  MapExtent visible_;
+  // The widest symbol drawn at each paper point, so that a later label layer clears it.
+  std::map<std::pair<double, double>, double> symbol_radius_;
+  bool drew_lines_ = false;  // the rule being drawn drew polylines (legend: a line swatch)
   std::vector<PaperBox> obstacles_;
+  std::vector<SymbolDetail> symbol_details_;  // of the layer being drawn, by feature index
+  const Feature* symbol_features_ = nullptr;   // that layer's first feature
   std::vector<PendingLabel> labels_;
   std::vector<LegendEntry> legend_;
 };
@@ -409,16 +509,25 @@ class SheetRenderer {
 RenderReport render(const std::vector<MapSheet>& sheets, const style::Style& style, const std::string& path,
                     const RenderOptions& options) {
   if (sheets.empty()) throw std::invalid_argument("render: no sheets");
-  if (options.format != Format::pdf && sheets.size() > 1)
-    throw std::invalid_argument(path + ": SVG and PNG hold one sheet; use PDF for an atlas");
+  std::size_t pages = 0;
+  for (const MapSheet& s : sheets) pages += s.atlas.empty() ? 1 : s.atlas.size();
+  if (options.format != Format::pdf && pages > 1)
+    throw std::invalid_argument(path + ": SVG and PNG hold one page; use PDF for an atlas");
   require_font(style.sheet.font);
   RenderReport report;
   OutputSurface out(path, sheets.front().page.width_mm(), sheets.front().page.height_mm(), options,
                     sheets.front().title);
-  for (std::size_t i = 0; i < sheets.size(); ++i) {
-    if (i > 0) out.next_page(sheets[i].page.width_mm(), sheets[i].page.height_mm());
-    SheetRenderer(out.cr(), sheets[i], style, report).draw();
-    ++report.pages;
+  for (const MapSheet& sheet : sheets) {
+    std::vector<PageView> views;
+    if (sheet.atlas.empty())
+      views.push_back({sheet.title, sheet.subtitle, "", sheet.focus.empty() ? extent_of(sheet, style) : sheet.focus});
+    for (const AtlasPage& a : sheet.atlas)
+      views.push_back({a.title, a.subtitle, a.focus_id, a.focus.empty() ? extent_of(sheet, style) : a.focus});
+    for (PageView& v : views) {
+      if (report.pages > 0) out.next_page(sheet.page.width_mm(), sheet.page.height_mm());
+      SheetRenderer(out.cr(), sheet, std::move(v), style, report).draw();
+      ++report.pages;
+    }
   }
   out.finish();
   return report;

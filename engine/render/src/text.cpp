@@ -14,6 +14,9 @@ Text::Text(cairo_t* cr, const std::string& text, const TextStyle& style)
   cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
   pango_cairo_context_set_font_options(pango_layout_get_context(layout_), fo);
   cairo_font_options_destroy(fo);
+  // Pango rounds glyph positions to whole units of user space by default — millimetres
+  // here — which spread "careatlas" to "careatl as" on paper and in the PDF's text.
+  pango_context_set_round_glyph_positions(pango_layout_get_context(layout_), FALSE);
   pango_layout_context_changed(layout_);
 
   PangoFontDescription* fd = pango_font_description_new();
@@ -26,6 +29,9 @@ Text::Text(cairo_t* cr, const std::string& text, const TextStyle& style)
   if (style.wrap_mm > 0) {
     pango_layout_set_width(layout_, static_cast<int>(style.wrap_mm * PANGO_SCALE));
     pango_layout_set_wrap(layout_, PANGO_WRAP_WORD_CHAR);
+  } else if (style.ellipsize_mm > 0) {
+    pango_layout_set_width(layout_, static_cast<int>(style.ellipsize_mm * PANGO_SCALE));
+    pango_layout_set_ellipsize(layout_, PANGO_ELLIPSIZE_END);
   }
   pango_layout_set_text(layout_, text.c_str(), static_cast<int>(text.size()));
   PangoRectangle logical;

@@ -21,6 +21,7 @@ struct TextStyle {
   style::Colour halo{1, 1, 1, 1};
   double halo_mm = 0;
   double wrap_mm = 0;  // > 0: break lines at this width (Japanese line breaking rules)
+  double ellipsize_mm = 0;  // > 0 (and no wrap): one line, cut with "…" at this width
 };
 
 class Text {

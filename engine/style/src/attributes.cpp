@@ -28,12 +28,15 @@ constexpr Attribute kDistricts[] = {
     {"fragile_share", number},
     {"accessibility", number},
     {"rank", number},
+    // Atlas pages: whether this is the district the page is about (false on the
+    // neighbours around it; absent on other maps).
+    {"in_focus", boolean},
 };
 constexpr Attribute kFacilities[] = {
     {"kind", text},          {"name", text},           {"number", number},
     {"home_visit", boolean}, {"support_24h", boolean}, {"municipality_code", text},
 };
-constexpr Attribute kCoverage[] = {{"layer", text}, {"radius_m", number}};
+constexpr Attribute kCoverage[] = {{"layer", text}, {"label", text}, {"radius_m", number}, {"district_id", text}};
 constexpr Attribute kCells[] = {{"accessibility", number}, {"pop65", number}, {"n_providers", number}};
 
 std::span<const Attribute> table_of(Source s) {

@@ -347,5 +347,41 @@ TEST(LabelPlacement, EmptyAndDegenerateInput) {
   expect_box(placed[1]->box, {101, 48, 111, 52});
 }
 
+TEST(LabelPlacement, ADistrictNameAmongSymbolsIsPlacedOverTheFewestOfThem) {
+  // A district's label point in a town centre packed with 3 × 3 mm symbols every 4 mm,
+  // 60 mm each way: no free spot within any leader's reach.
+  std::vector<PaperBox> symbols;
+  for (double x = 70; x <= 130; x += 4)
+    for (double y = 20; y <= 80; y += 4) symbols.push_back({x - 1.5, y - 1.5, x + 1.5, y + 1.5});
+  LabelRequest name;
+  name.anchor = {100, 50};
+  name.width = 12;
+  name.height = 3.5;
+  name.priority = 100;
+  name.area = true;
+  name.allow_leader = true;
+  // An ordinary label is dropped ...
+  auto placed = place_labels({name}, symbols, kSheet);
+  EXPECT_FALSE(placed[0]);
+  // ... a must_place one is set over the symbols, where it covers the least of them.
+  name.must_place = true;
+  LabelRequest other = point_label({100.5, 46}, 8, 3, 0, 200);  // placed first, over the symbols too
+  other.must_place = true;
+  placed = place_labels({name, other}, symbols, kSheet);
+  ASSERT_TRUE(placed[0] && placed[1]);
+  EXPECT_TRUE(placed[0]->over_obstacles);
+  EXPECT_FALSE(placed[0]->leader);
+  EXPECT_FALSE(placed[0]->box.intersects(placed[1]->box));
+  // Covered area: no other candidate of the name (centred and shifted) covers less.
+  const auto covered = [&](const PaperBox& b) {
+    double a = 0;
+    for (const PaperBox& o : symbols)
+      if (o.intersects(b)) a += (std::min(o.x1, b.x1) - std::max(o.x0, b.x0)) * (std::min(o.y1, b.y1) - std::max(o.y0, b.y0));
+    return a;
+  };
+  const PaperBox centred{94, 48.25, 106, 51.75};
+  EXPECT_LE(covered(placed[0]->box), covered(centred) + 1e-9);
+}
+
 }  // namespace
 }  // namespace careatlas::geometry

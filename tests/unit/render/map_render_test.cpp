@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
+#include <string>
 #include <filesystem>
 #include <sstream>
 
@@ -191,4 +193,118 @@ TEST(MapRender, AFailedWriteLeavesNoFile) {
   bad.sheet.font = "No Such Font Family 42";
   EXPECT_THROW(render::render({small_town()}, bad, dir + "/map.png", png(50)), config_error);
   EXPECT_TRUE(fs::is_empty(dir));
+}
+
+TEST(MapRender, AtlasPagesShareOneSheetAndGreyTheNeighbours) {
+  const std::string dir = scratch_dir("render_atlas_pages");
+  render::MapSheet s = small_town();
+  s.kind = "atlas";
+  s.atlas = {{"地区 A のページ", "", {-500, -500, 10500, 14500}, "A"},
+             {"地区 B のページ", "", {9500, -500, 24500, 7500}, "B"},
+             {"地区 C のページ", "", {9500, 6500, 24500, 14500}, "C"}};
+  const auto r = render::render({s}, default_style(), dir + "/atlas.pdf", pdf());
+  EXPECT_EQ(r.pages, 3);
+  std::string text;
+  ASSERT_EQ(run_command("pdftotext -enc UTF-8 '" + dir + "/atlas.pdf' -", &text), 0);
+  for (const char* t : {"地区 A のページ", "地区 B のページ", "地区 C のページ"})
+    EXPECT_NE(text.find(t), std::string::npos) << t;
+  EXPECT_THROW(render::render({s}, default_style(), dir + "/atlas.png", png(40)), std::invalid_argument);
+
+  // The districts around the page's own are greyed (#d9d9d9 in the default style); a
+  // resource map greys nothing (only the small pentagon of "other" services is that grey).
+  render::MapSheet one = s;
+  one.atlas = {{"地区 A", "", {}, "A"}};
+  render::render({one}, default_style(), dir + "/a.png", png(40));
+  render::MapSheet plain = small_town();
+  render::render({plain}, default_style(), dir + "/plain.png", png(40));
+  const double grey_a = share_of_colour(dir + "/a.png", "#d9d9d9");
+  const double grey_plain = share_of_colour(dir + "/plain.png", "#d9d9d9");
+  EXPECT_GT(grey_a, 0.15) << "B and C (about 58 % of the frame) are greyed";
+  EXPECT_LT(grey_plain, 0.005);
+  // The page's own district keeps the light ground colour.
+  EXPECT_GT(share_of_colour(dir + "/a.png", "#f7f6f2"), 0.1);
+}
+
+TEST(MapRender, ClassedLegendShowsTheRangeOfEachClass) {
+  // Night gap hours 0, 0, 56: the legend reads "0" and "56" — the class above 0 must
+  // not start at 0.
+  render::MapSheet s = small_town();
+  s.kind = "gap";
+  s.data.pop_back();
+  const long long hours[] = {0, 0, 56};
+  for (std::size_t i = 0; i < 3; ++i) {
+    s.data[0].features[i].attributes["night_gap_hours"] = hours[i];
+    s.data[0].features[i].attributes["uncovered_share"] = 0.0;
+  }
+  s.classes_field = "night_gap_hours";
+  s.classes_caption = "夜間に対応できない時間数";
+  s.classes_format = "%.0f";
+  const auto r = render::render({s}, default_style(), scratch_dir("render_legend_ranges") + "/gap.png", png(40));
+  const auto cap = std::find(r.legend_entries.begin(), r.legend_entries.end(), "夜間に対応できない時間数");
+  ASSERT_NE(cap, r.legend_entries.end());
+  EXPECT_EQ(std::vector<std::string>(cap + 1, cap + 3), (std::vector<std::string>{"0", "56"}));
+
+  // Percentages over 6 districts in 5 quantile classes: every class's range lies above
+  // the previous one's.
+  s = small_town();
+  s.kind = "gap";
+  s.data.pop_back();
+  s.data[0].features.push_back(s.data[0].features[0]);
+  s.data[0].features.push_back(s.data[0].features[1]);
+  s.data[0].features.push_back(s.data[0].features[2]);
+  const double shares[] = {0.0, 0.04, 0.04, 0.12, 0.30, 0.55};
+  for (std::size_t i = 0; i < 6; ++i) s.data[0].features[i].attributes["uncovered_share"] = shares[i];
+  s.classes_field = "uncovered_share";
+  s.classes_caption = "到達圏外の割合";
+  s.classes_format = "%.0f %%";
+  s.classes_scale = 100;
+  const auto q = render::render({s}, default_style(), scratch_dir("render_legend_ranges") + "/share.png", png(40));
+  const auto c2 = std::find(q.legend_entries.begin(), q.legend_entries.end(), "到達圏外の割合");
+  ASSERT_NE(c2, q.legend_entries.end());
+  double previous_high = -1;
+  int classes = 0;
+  for (auto it = c2 + 1; it != q.legend_entries.end() && std::isdigit(static_cast<unsigned char>((*it)[0])); ++it) {
+    const double lo = std::stod(*it);
+    const std::size_t dash = it->find("– ");
+    const double hi = dash == std::string::npos ? lo : std::stod(it->substr(dash + 4));
+    EXPECT_GT(lo, previous_high) << *it;
+    EXPECT_LE(lo, hi) << *it;
+    previous_high = hi;
+    ++classes;
+  }
+  EXPECT_GE(classes, 4);
+}
+
+TEST(MapRender, AVeryLongLegendNeverRunsIntoTheScaleBarOrTheNotes) {
+  // 60 facilities, each drawn by its own rule with its own legend row: far more than the
+  // panel holds at the style's size, landscape and portrait.
+  style::Style st = default_style();
+  style::Layer& facilities = *std::find_if(st.layers.begin(), st.layers.end(),
+                                           [](const style::Layer& l) { return l.name == "facilities"; });
+  render::MapSheet s = small_town();
+  s.data[1].features.clear();
+  for (int i = 0; i < 60; ++i) {
+    s.data[1].features.push_back(facility(1000 + 380.0 * i, 3000 + 150.0 * (i % 7), "clinic", 100 + i));
+    style::Rule r = facilities.rules.front();
+    r.legend = "在宅医療の協力医療機関（第" + std::to_string(i + 1) + "地区、往診と訪問診療に対応）";
+    style::Condition c;
+    c.attribute = "name";
+    c.any_of = {style::Value{"施設" + std::to_string(100 + i)}};
+    r.filter = {c};
+    facilities.rules.push_back(r);
+  }
+  for (const bool landscape : {true, false}) {
+    s.page.landscape = landscape;
+    const auto r = render::render({s}, st, scratch_dir("render_long_legend") + "/map.png", png(40));
+    ASSERT_EQ(r.legend_boxes.size(), 1u);
+    const auto& legend = r.legend_boxes[0];
+    EXPECT_FALSE(legend.intersects(r.tools_boxes[0])) << landscape;
+    EXPECT_FALSE(legend.intersects(r.note_boxes[0])) << landscape;
+    EXPECT_FALSE(legend.intersects(r.frames[0])) << landscape;
+    EXPECT_FALSE(r.tools_boxes[0].intersects(r.note_boxes[0])) << landscape;
+    EXPECT_LE(legend.y1, s.page.height_mm() - s.page.margin_mm) << landscape;
+    // Some rows were left out and the last row says how many.
+    EXPECT_LT(r.legend_entries.size(), 62u) << landscape;
+    EXPECT_GT(r.legend_entries.size(), 10u) << landscape;
+  }
 }

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "careatlas/model/facility.hpp"
@@ -37,8 +38,11 @@ TEST(StyleDefault, LayersBottomToTop) {
   EXPECT_EQ(s.name, "default");
   std::vector<std::string> names;
   for (const Layer& l : s.layers) names.push_back(l.name);
-  EXPECT_EQ(names, (std::vector<std::string>{"cells_access", "districts_gap", "districts_fill", "coverage",
-                                             "district_lines", "facilities"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"cells_access", "districts_gap", "districts_fill", "districts_outside",
+                                             "coverage", "context_water", "context_rivers", "context_roads",
+                                             "context_railways", "district_lines", "facilities", "facility_names"}));
+  EXPECT_EQ(layer("districts_outside").maps, (std::vector<std::string>{"atlas"}));
+  EXPECT_EQ(layer("facility_names").maps, (std::vector<std::string>{"atlas"}));
   EXPECT_EQ(layer("cells_access").source, Source::cells);
   EXPECT_EQ(layer("cells_access").maps, (std::vector<std::string>{"access"}));
   EXPECT_EQ(layer("districts_gap").maps, (std::vector<std::string>{"gap"}));
@@ -57,6 +61,20 @@ TEST(StyleDefault, DistrictLinesAndNames) {
   EXPECT_TRUE(r.label->bold);
   EXPECT_GT(r.label->halo_mm, 0);
   EXPECT_EQ(r.label->priority, 100);
+  // Every district level is drawn by exactly one rule, whose legend says what it is.
+  const std::map<std::string, std::string> legend = {
+      {"municipality", "市町村の境界"}, {"daily_life_area", "圏域の境界"}, {"other", "圏域の境界"}};
+  for (const auto& [level, text] : legend) {
+    const Feature feature{{"level", level}, {"name", std::string("x")}};
+    int drawn = 0;
+    for (const Rule& rule : layer("district_lines").rules)
+      if (matches(rule, feature)) {
+        ++drawn;
+        EXPECT_EQ(rule.legend, text) << level;
+        EXPECT_TRUE(rule.line && rule.label) << level;
+      }
+    EXPECT_EQ(drawn, 1) << level;
+  }
 }
 
 TEST(StyleDefault, EveryFacilityKindMatchesExactlyOneKindRule) {

@@ -123,10 +123,12 @@ TEST(StyleLoad, UnknownKeyNamesLineColumnAndTheAllowedKeys) {
 }
 
 TEST(StyleLoad, AttributesOfEachSource) {
-  EXPECT_EQ(attributes_of(Source::coverage), (std::vector<std::string_view>{"layer", "radius_m"}));
+  EXPECT_EQ(attributes_of(Source::coverage),
+            (std::vector<std::string_view>{"layer", "label", "radius_m", "district_id"}));
   EXPECT_EQ(attributes_of(Source::cells), (std::vector<std::string_view>{"accessibility", "pop65", "n_providers"}));
   EXPECT_EQ(attributes_of(Source::facilities).size(), 6u);
-  EXPECT_EQ(attributes_of(Source::districts).size(), 11u);
+  EXPECT_EQ(attributes_of(Source::districts).size(), 12u);
+  EXPECT_EQ(attribute_type(Source::districts, "in_focus"), AttributeType::boolean);
   EXPECT_TRUE(attributes_of(Source::context).empty());
   EXPECT_EQ(attribute_type(Source::facilities, "support_24h"), AttributeType::boolean);
   EXPECT_EQ(attribute_type(Source::districts, "rank"), AttributeType::number);
@@ -251,6 +253,65 @@ INSTANTIATE_TEST_SUITE_P(Broken, StyleStrictness, ::testing::ValuesIn(kBroken),
 TEST(StyleLoad, NoLayersIsAnError) {
   EXPECT_THROW(parse_style("[style]\nname = \"empty\"\n", "t.toml"), config_error);
   EXPECT_THROW(parse_style("", "t.toml"), config_error);
+}
+
+}  // namespace
+}  // namespace careatlas::style
+
+// The [heatmap] table (the 24/365 heatmap's colours): optional, strict like the rest.
+namespace careatlas::style {
+namespace {
+
+const std::string kOneLayer = "[[layer]]\nname = \"l\"\nsource = \"cells\"\n[[layer.rule]]\nline = {}\n";
+
+TEST(StyleLoadHeatmap, TableIsOptionalWithDefaults) {
+  const Style s = parse_style(kOneLayer, "t.toml");
+  EXPECT_EQ(s.heatmap.colours.size(), 5u);
+  EXPECT_EQ(s.heatmap.zero, (Colour{1, 1, 1, 1}));
+  EXPECT_EQ(s.heatmap.method, ClassMethod::quantile);
+  EXPECT_EQ(s.heatmap.hatch_last, Hatch::diagonal);
+}
+
+TEST(StyleLoadHeatmap, ReadsEveryKey) {
+  const Style s = parse_style(
+      "[heatmap]\ncolours = [\"#ffffff\", \"#808080\", \"#000000\"]\nzero = \"#fafafa\"\nmethod = \"manual\"\n"
+      "breaks = [10, 100]\nhatch_last = \"dots\"\nhatch_colour = \"#ff000080\"\nseparator = \"#111111\"\n"
+      "night = \"#222222\"\n" + kOneLayer,
+      "t.toml");
+  const HeatmapStyle& h = s.heatmap;
+  EXPECT_EQ(h.colours, (std::vector<Colour>{{1, 1, 1, 1}, {128 / 255.0, 128 / 255.0, 128 / 255.0, 1}, {0, 0, 0, 1}}));
+  EXPECT_EQ(h.zero, (Colour{250 / 255.0, 250 / 255.0, 250 / 255.0, 1}));
+  EXPECT_EQ(h.method, ClassMethod::manual);
+  EXPECT_EQ(h.breaks, (std::vector<double>{10, 100}));
+  EXPECT_EQ(h.hatch_last, Hatch::dots);
+  EXPECT_EQ(h.hatch_colour, (Colour{1, 0, 0, 128 / 255.0}));
+  EXPECT_EQ(h.separator, (Colour{17 / 255.0, 17 / 255.0, 17 / 255.0, 1}));
+  EXPECT_EQ(h.night, (Colour{34 / 255.0, 34 / 255.0, 34 / 255.0, 1}));
+}
+
+TEST(StyleLoadHeatmap, MistakesNameFileLineAndCulprit) {
+  struct Case {
+    std::string text, where, needle;
+  };
+  const Case cases[] = {
+      {"[heatmap]\nzero = \"#fff\"\n", "t.toml:2:", "bad colour \"#fff\" for \"zero\" in [heatmap]"},
+      {"[heatmap]\ncolour = [\"#ffffff\", \"#000000\"]\n", "t.toml:2:", "unknown key \"colour\" in [heatmap]"},
+      {"[heatmap]\ncolours = [\"#ffffff\"]\n", "t.toml:2:", "at least 2 colours"},
+      {"[heatmap]\ncolours = \"#ffffff\"\n", "t.toml:2:", "\"colours\" in [heatmap] must be a list"},
+      {"[heatmap]\nmethod = \"jenks\"\n", "t.toml:2:", "unknown method \"jenks\""},
+      {"[heatmap]\nbreaks = [1, 2, 3, 4]\n", "t.toml:2:", "only for method = \"manual\""},
+      {"[heatmap]\nmethod = \"manual\"\n", "t.toml:1:", "needs \"breaks\""},
+      {"[heatmap]\nmethod = \"manual\"\nbreaks = [1, 2]\n", "t.toml:3:", "needs 4 values for 5 colours"},
+      {"[heatmap]\nmethod = \"manual\"\nbreaks = [1, 5, 5, 9]\n", "t.toml:3:", "strictly ascending"},
+      {"[heatmap]\nmethod = \"manual\"\nbreaks = [0.5, 5, 7, 9]\n", "t.toml:3:", "whole numbers of at least 1"},
+      {"[heatmap]\nhatch_last = \"zigzag\"\n", "t.toml:2:", "unknown hatch \"zigzag\""},
+      {"heatmap = 3\n", "t.toml:1:", "[heatmap] must be a table"},
+  };
+  for (const Case& c : cases) {
+    const std::string e = error_of(c.text + kOneLayer);
+    EXPECT_EQ(e.rfind(c.where, 0), 0u) << c.text << "message: " << e;
+    EXPECT_NE(e.find(c.needle), std::string::npos) << c.text << "message: " << e;
+  }
 }
 
 }  // namespace

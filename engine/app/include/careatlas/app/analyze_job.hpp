@@ -15,9 +15,11 @@
 //   analysis.gpkg         for QGIS: district_metrics, coverage (covered part of each
 //                         district per layer), cell_access (cells per year), EPSG:6668
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "careatlas/geometry/planar.hpp"
 #include "careatlas/model/provider_layer.hpp"
 #include "careatlas/model/registry.hpp"
 #include "careatlas/project/project_file.hpp"
@@ -30,6 +32,9 @@ struct AnalyzeOptions {
   std::string out_dir;  // empty: compute only
   unsigned threads = 0;
   std::function<void(const std::string&)> progress;
+  // Keep what the maps draw (AnalyzeOutcome::map_data), so that the map job neither
+  // projects the districts again nor repeats the coverage overlay. DEFAULT false
+  bool keep_map_data = false;
 };
 
 // The ranking metrics of one district (for the access layer, the first layer by default).
@@ -47,6 +52,28 @@ struct DistrictMetrics {
   int rank = 0;                 // 1 = most underserved
 };
 
+// What the maps draw of an analysis, in the analysis CRS (metres), base year. Pointers
+// point into the registry the analysis ran on.
+struct AnalysisMapData {
+  std::vector<const District*> districts;                     // parallel to AnalyzeOutcome::districts
+  std::vector<geometry::PlanarMultiPolygon> district_shapes;  // parallel to districts
+  struct Layer {
+    std::string name, label;
+    double radius_m = 0;
+    std::vector<const Facility*> providers;
+    std::vector<geometry::PlanarMultiPolygon> covered;  // per district: district ∩ union of discs
+    // Per district × time slot (index district * geometry::kGapSlots + slot, as in
+    // geometry::LayerResult): 65+ that no open provider reaches / exactly one reaches.
+    std::vector<double> uncovered, fragile;
+  };
+  std::vector<Layer> layers;        // per provider layer
+  std::size_t access_layer = 0;     // the layer whose providers are the E2SFCA supply
+  std::vector<const PopulationCell*> cells;  // base year, sorted by mesh code
+  std::vector<double> access;       // per cell: E2SFCA per 1,000 aged 65+
+  std::vector<int> access_providers;  // per cell: providers within d0
+  std::vector<int> cell_district;   // per cell: index into districts or −1
+};
+
 struct AnalyzeOutcome {
   int epsg = 0;
   std::string crs_name;
@@ -54,6 +81,7 @@ struct AnalyzeOutcome {
   std::vector<DistrictMetrics> districts;  // in district id order
   std::vector<std::size_t> ranking;        // indices into districts, most underserved first
   std::vector<std::string> written;        // output files
+  std::optional<AnalysisMapData> map_data; // with AnalyzeOptions::keep_map_data
 };
 
 // The ranking order (documented for councils): uncovered 65+ share, then night gap

@@ -27,12 +27,17 @@ struct LabelRequest {
   bool area = false;  // area label: centred on the anchor first, then shifted; else the
                       // eight positions around the point (E, NE, SE, W, NW, SW, N, S)
   bool allow_leader = false;  // may be moved away with a leader line
+  // Never dropped for want of room among obstacles (district names): when no free position
+  // and no leader is found, the candidate that overlaps no other label and covers the
+  // least obstacle area is taken — the label is then drawn over part of some symbols.
+  bool must_place = false;
 };
 
 struct LabelPlacement {
   PaperBox box;
   bool leader = false;  // draw a line from leader_from (near the anchor) to leader_to (on the box)
   XY leader_from, leader_to;
+  bool over_obstacles = false;  // a must_place label that covers part of some obstacles
 };
 
 struct LabelOptions {
@@ -41,8 +46,9 @@ struct LabelOptions {
 };
 
 // One entry per request, in request order: the placement, or nullopt when dropped.
-// Every placed box lies inside `frame`, and no two placed boxes (grown by padding/2) nor
-// a placed box and an obstacle intersect; leader lines do not cross placed boxes.
+// Every placed box lies inside `frame`, and no two placed boxes (grown by padding/2)
+// intersect, nor a placed box and an obstacle (except a must_place label's, marked
+// over_obstacles); leader lines do not cross placed boxes.
 std::vector<std::optional<LabelPlacement>> place_labels(const std::vector<LabelRequest>& requests,
                                                         const std::vector<PaperBox>& obstacles, const PaperBox& frame,
                                                         const LabelOptions& options = {});

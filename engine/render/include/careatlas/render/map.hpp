@@ -55,6 +55,15 @@ struct Page {
   double height_mm() const;
 };
 
+// One page of an atlas: the sheet's data seen through another frame.
+struct AtlasPage {
+  std::string title, subtitle;  // replace the sheet's
+  MapExtent focus;              // the area the frame shows
+  // The district the page is about: district features get the attribute in_focus =
+  // (their "id" == focus_id), so that a style can grey the neighbours.
+  std::string focus_id;
+};
+
 struct MapSheet {
   Page page;
   std::string kind = "resource";  // which style layers are drawn (style::kMapKinds)
@@ -71,6 +80,11 @@ struct MapSheet {
   std::string classes_caption;
   std::string classes_format = "%.2f";  // printf format of class bounds in the legend
   double classes_scale = 1;             // bounds are multiplied by this in the legend (100: percent)
+  // Legend text per style layer name, replacing its rules' legend (e.g. the coverage
+  // layer's 訪問診療の到達圏（16 km）).
+  std::map<std::string, std::string, std::less<>> legend_text;
+  // Non-empty: one page per entry instead of one page (PDF only), sharing the data.
+  std::vector<AtlasPage> atlas;
 };
 
 enum class Format { pdf, svg, png };
@@ -88,14 +102,20 @@ struct RenderReport {
   std::size_t labels_placed = 0;
   std::size_t labels_dropped = 0;
   std::vector<geometry::PaperBox> label_boxes;  // placed label boxes, all pages, paper mm
-  std::vector<std::string> legend_entries;      // in order, all pages
+  std::vector<std::string> label_texts;         // parallel to label_boxes
+  std::vector<std::string> legend_entries;      // in order, all pages (those drawn)
+  // Per style layer: features drawn on the sheet by at least one of its rules, all pages.
+  std::map<std::string, std::size_t> layer_features;
+  // Per page, paper mm: the legend, the north arrow with the scale bar, the 出典 lines
+  // with the footer (they never overlap) and the map frame.
+  std::vector<geometry::PaperBox> legend_boxes, tools_boxes, note_boxes, frames;
 };
 
 // Format by name: "pdf", "svg" or "png" (any case); nullopt for any other.
 std::optional<Format> format_named(std::string_view name);
 
-// Renders the sheets into `path` (PDF: one page each; SVG and PNG: only one sheet
-// allowed). The file appears complete or not at all (written beside, then renamed).
+// Renders the sheets into `path` (PDF: one page each, or one per atlas page; SVG and
+// PNG: only one page allowed). The file appears complete or not at all (written beside, then renamed).
 // Throws std::runtime_error naming the path when it cannot be written, config_error for
 // a font fontconfig does not know.
 RenderReport render(const std::vector<MapSheet>& sheets, const style::Style& style, const std::string& path,

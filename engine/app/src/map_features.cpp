@@ -1,0 +1,126 @@
+#include "map_features.hpp"
+
+#include <algorithm>
+
+#include "careatlas/app/facility_numbers.hpp"
+#include "careatlas/model/mesh_code.hpp"
+
+namespace careatlas::app::detail {
+
+namespace {
+
+void set_metric_attributes(render::Feature& f, const DistrictMetrics& m) {
+  f.attributes["pop65"] = m.pop65;
+  f.attributes["uncovered_share"] = m.uncovered_share;
+  f.attributes["night_gap_hours"] = static_cast<long long>(m.night_gap_hours);
+  f.attributes["weekend_gap_hours"] = static_cast<long long>(m.weekend_gap_hours);
+  f.attributes["holiday_gap_hours"] = static_cast<long long>(m.holiday_gap_hours);
+  f.attributes["fragile_share"] = m.fragile_share;
+  f.attributes["accessibility"] = m.accessibility;
+  f.attributes["rank"] = static_cast<long long>(m.rank);
+}
+
+}  // namespace
+
+render::SourceData district_features(const std::vector<const District*>& districts,
+                                     const std::vector<geometry::PlanarMultiPolygon>& shapes,
+                                     const std::map<std::string, const DistrictMetrics*>& metrics) {
+  render::SourceData out{style::Source::districts, "", {}};
+  out.features.reserve(districts.size());
+  for (std::size_t i = 0; i < districts.size(); ++i) {
+    const District& d = *districts[i];
+    render::Feature f;
+    f.shape = shapes[i];
+    f.attributes["id"] = d.id;
+    f.attributes["name"] = d.name;
+    f.attributes["level"] = std::string(to_string(d.level));
+    if (const auto it = metrics.find(d.id); it != metrics.end()) set_metric_attributes(f, *it->second);
+    out.features.push_back(std::move(f));
+  }
+  return out;
+}
+
+render::SourceData facility_features(const Registry& reg, const geometry::Projection& proj,
+                                     const std::vector<const Facility*>* only) {
+  const std::vector<int> numbers = facility_numbers(reg);
+  render::SourceData out{style::Source::facilities, "", {}};
+  auto add = [&](std::size_t i) {
+    const Facility& fac = reg.facilities[i];
+    if (!fac.location) return;
+    render::Feature f;
+    f.shape = proj.forward(*fac.location);
+    f.attributes["kind"] = std::string(to_string(fac.kind));
+    f.attributes["name"] = fac.short_name.empty() ? fac.name : fac.short_name;
+    f.attributes["number"] = static_cast<long long>(numbers[i]);
+    f.attributes["home_visit"] = fac.home_visit.value.value_or(false);
+    f.attributes["support_24h"] = fac.support_24h.value.value_or(false);
+    f.attributes["municipality_code"] = fac.municipality_code;
+    out.features.push_back(std::move(f));
+  };
+  if (only)
+    for (const Facility* f : *only) add(static_cast<std::size_t>(f - reg.facilities.data()));
+  else
+    for (std::size_t i = 0; i < reg.facilities.size(); ++i) add(i);
+  return out;
+}
+
+render::SourceData coverage_features(const AnalysisMapData& md, std::size_t layer) {
+  const AnalysisMapData::Layer& l = md.layers[layer];
+  render::SourceData out{style::Source::coverage, "", {}};
+  for (std::size_t d = 0; d < l.covered.size(); ++d) {
+    if (l.covered[d].empty()) continue;
+    render::Feature f;
+    f.shape = l.covered[d];
+    f.attributes["layer"] = l.name;
+    f.attributes["label"] = l.label;
+    f.attributes["radius_m"] = l.radius_m;
+    f.attributes["district_id"] = md.districts[d]->id;
+    out.features.push_back(std::move(f));
+  }
+  return out;
+}
+
+render::SourceData cell_features(const AnalysisMapData& md, const geometry::Projection& proj, unsigned threads) {
+  // The four corners of every cell, projected in one threaded call; 500 m edges stay
+  // straight to well under a millimetre on paper.
+  std::vector<LonLat> corners;
+  corners.reserve(md.cells.size() * 4);
+  std::vector<std::size_t> kept;
+  for (std::size_t i = 0; i < md.cells.size(); ++i) {
+    const auto b = mesh::decode(md.cells[i]->mesh_code);
+    if (!b) continue;  // codes were validated on import
+    kept.push_back(i);
+    corners.insert(corners.end(), {{b->west, b->south}, {b->west, b->north}, {b->east, b->north}, {b->east, b->south}});
+  }
+  std::vector<geometry::XY> xy(corners.size());
+  proj.forward(corners.data(), xy.data(), corners.size(), threads);
+  render::SourceData out{style::Source::cells, "", {}};
+  out.features.reserve(kept.size());
+  for (std::size_t k = 0; k < kept.size(); ++k) {
+    const std::size_t i = kept[k];
+    geometry::PlanarPolygon square;  // clockwise, closed, as Boost.Geometry's default polygon
+    square.outer() = {xy[4 * k], xy[4 * k + 1], xy[4 * k + 2], xy[4 * k + 3], xy[4 * k]};
+    render::Feature f;
+    f.shape = geometry::PlanarMultiPolygon{std::move(square)};
+    f.attributes["pop65"] = md.cells[i]->age65plus.value_or(0.0);
+    f.attributes["accessibility"] = md.access[i];
+    f.attributes["n_providers"] = static_cast<long long>(md.access_providers[i]);
+    out.features.push_back(std::move(f));
+  }
+  return out;
+}
+
+render::MapExtent bounds_of(const geometry::PlanarMultiPolygon& mp, double grow) {
+  render::MapExtent e{1e300, 1e300, -1e300, -1e300};
+  for (const auto& p : mp)
+    for (const geometry::XY& q : p.outer()) {
+      e.x0 = std::min(e.x0, q.x);
+      e.y0 = std::min(e.y0, q.y);
+      e.x1 = std::max(e.x1, q.x);
+      e.y1 = std::max(e.y1, q.y);
+    }
+  const double g = std::max(e.x1 - e.x0, e.y1 - e.y0) * grow;
+  return {e.x0 - g, e.y0 - g, e.x1 + g, e.y1 + g};
+}
+
+}  // namespace careatlas::app::detail

@@ -1,0 +1,33 @@
+#pragma once
+// Registry and analysis → the renderer's planar features, one function per style source.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "careatlas/app/analyze_job.hpp"
+#include "careatlas/geometry/projection.hpp"
+#include "careatlas/model/registry.hpp"
+#include "careatlas/render/map.hpp"
+
+namespace careatlas::app::detail {
+
+// Districts with id, name, level and — when `metrics` has them — the analysis metrics.
+render::SourceData district_features(const std::vector<const District*>& districts,
+                                     const std::vector<geometry::PlanarMultiPolygon>& shapes,
+                                     const std::map<std::string, const DistrictMetrics*>& metrics);
+
+// Located facilities (all, or only `only` when given), numbered as in the booklet.
+render::SourceData facility_features(const Registry& reg, const geometry::Projection& proj,
+                                     const std::vector<const Facility*>* only = nullptr);
+
+// The covered part of each district for one provider layer.
+render::SourceData coverage_features(const AnalysisMapData& md, std::size_t layer);
+
+// The base year's 500 m cells as squares (their mesh bounds, projected) with 65+,
+// accessibility and the number of providers within d0.
+render::SourceData cell_features(const AnalysisMapData& md, const geometry::Projection& proj, unsigned threads);
+
+// The bounding box of a polygon, grown on every side by `grow` × its longer side.
+render::MapExtent bounds_of(const geometry::PlanarMultiPolygon& mp, double grow);
+
+}  // namespace careatlas::app::detail
