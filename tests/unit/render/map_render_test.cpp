@@ -7,6 +7,7 @@
 #include <cctype>
 #include <string>
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include "careatlas/model/config_error.hpp"
@@ -307,4 +308,28 @@ TEST(MapRender, AVeryLongLegendNeverRunsIntoTheScaleBarOrTheNotes) {
     EXPECT_LT(r.legend_entries.size(), 62u) << landscape;
     EXPECT_GT(r.legend_entries.size(), 10u) << landscape;
   }
+}
+
+TEST(MapRender, SvgIsAWholeSheetOfVectorsAtPaperSize) {
+  const std::string file = scratch_dir("render_svg") + "/map.svg";
+  render::RenderOptions svg_options;
+  svg_options.format = render::Format::svg;
+  const auto r = render::render({small_town()}, default_style(), file, svg_options);
+  EXPECT_EQ(r.pages, 1);
+  std::ifstream in(file);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const std::string svg = ss.str();
+  ASSERT_GT(svg.size(), 1000u);
+  EXPECT_EQ(svg.rfind("<?xml", 0), 0u);
+  // A4 landscape in points (297 × 210 mm), as Cairo writes it.
+  EXPECT_NE(svg.find("width=\"841.88"), std::string::npos) << svg.substr(0, 300);
+  EXPECT_NE(svg.find("height=\"595.27"), std::string::npos) << svg.substr(0, 300);
+  EXPECT_NE(svg.find("</svg>"), std::string::npos);
+  // Vectors, not a picture: district outlines and symbols are paths; no embedded bitmap.
+  EXPECT_GT(std::count_if(svg.begin(), svg.end(), [](char c) { return c == '<'; }), 100);
+  EXPECT_EQ(svg.find("<image"), std::string::npos);
+  // The same labels as the PNG of the same sheet.
+  const auto p = render::render({small_town()}, default_style(), scratch_dir("render_svg") + "/map.png", png(100));
+  EXPECT_EQ(r.label_texts, p.label_texts);
 }
