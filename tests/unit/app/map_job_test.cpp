@@ -15,6 +15,7 @@
 #include "careatlas/model/config_error.hpp"
 #include "careatlas/project/project_file.hpp"
 #include "golden_image.hpp"
+#include "render_files.hpp"
 #include "test_support.hpp"
 
 using namespace careatlas;
@@ -51,12 +52,6 @@ app::MapOptions options(const std::string& dir, std::vector<std::string> kinds) 
   o.production_date = "2026-11-24";
   o.page.size = render::PaperSize::a4;
   return o;
-}
-
-std::string pdf_text(const std::string& path) {
-  std::string text;
-  EXPECT_EQ(run_command("pdftotext -enc UTF-8 '" + path + "' -", &text), 0) << path;
-  return text;
 }
 
 std::string bytes(const std::string& path) {

@@ -11,6 +11,7 @@
 #include "careatlas/render/heatmap.hpp"
 #include "careatlas/style/style.hpp"
 #include "golden_image.hpp"
+#include "render_files.hpp"
 #include "test_support.hpp"
 
 using namespace careatlas;
@@ -71,37 +72,6 @@ render::HeatmapSheet many_rows(std::size_t n) {
     s.values.push_back(v);
   }
   return s;
-}
-
-render::RenderOptions png(double dpi) {
-  render::RenderOptions o;
-  o.format = render::Format::png;
-  o.dpi = dpi;
-  return o;
-}
-
-render::RenderOptions pdf() {
-  render::RenderOptions o;
-  o.format = render::Format::pdf;
-  o.creation_date = "2026-11-24";
-  return o;
-}
-
-std::string pdf_text(const std::string& file) {
-  std::string text;
-  EXPECT_EQ(run_command("pdftotext -enc UTF-8 '" + file + "' -", &text), 0);
-  return text;
-}
-
-int pdf_pages(const std::string& file) {
-  std::string info;
-  EXPECT_EQ(run_command("pdfinfo '" + file + "'", &info), 0);
-  const auto at = info.find("\nPages:");
-  if (at == std::string::npos) return -1;
-  std::istringstream in(info.substr(at + 7));
-  int n = 0;
-  in >> n;
-  return n;
 }
 
 // pdftotext splits words at half-width digits ("地区0 01"): cairo declares every

@@ -14,6 +14,7 @@
 #include "careatlas/render/map.hpp"
 #include "careatlas/style/style.hpp"
 #include "golden_image.hpp"
+#include "render_files.hpp"
 #include "test_support.hpp"
 
 using namespace careatlas;
@@ -72,20 +73,6 @@ render::MapSheet small_town() {
                 facility(7500, 2500, "dental_clinic", 7),   facility(16000, 10000, "home_help", 8)};
   s.data = {d, f};
   return s;
-}
-
-render::RenderOptions png(double dpi) {
-  render::RenderOptions o;
-  o.format = render::Format::png;
-  o.dpi = dpi;
-  return o;
-}
-
-render::RenderOptions pdf() {
-  render::RenderOptions o;
-  o.format = render::Format::pdf;
-  o.creation_date = "2026-11-24";
-  return o;
 }
 
 }  // namespace

@@ -1,0 +1,47 @@
+#pragma once
+// What the render tests share: output options, and the text and page count of a PDF as
+// poppler's pdftotext and pdfinfo (the tools behind many PDF viewers) read them.
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <string>
+
+#include "careatlas/render/map.hpp"
+#include "golden_image.hpp"
+
+namespace careatlas::testing {
+
+inline render::RenderOptions png(double dpi) {
+  render::RenderOptions o;
+  o.format = render::Format::png;
+  o.dpi = dpi;
+  return o;
+}
+
+// PDF with a fixed creation date (reproducible bytes).
+inline render::RenderOptions pdf() {
+  render::RenderOptions o;
+  o.format = render::Format::pdf;
+  o.creation_date = "2026-11-24";
+  return o;
+}
+
+inline std::string pdf_text(const std::string& file) {
+  std::string text;
+  EXPECT_EQ(run_command("pdftotext -enc UTF-8 '" + file + "' -", &text), 0) << file;
+  return text;
+}
+
+// −1 when pdfinfo reports no page count.
+inline int pdf_pages(const std::string& file) {
+  std::string info;
+  EXPECT_EQ(run_command("pdfinfo '" + file + "'", &info), 0) << file;
+  const auto at = info.find("\nPages:");
+  if (at == std::string::npos) return -1;
+  std::istringstream in(info.substr(at + 7));
+  int n = 0;
+  in >> n;
+  return n;
+}
+
+}  // namespace careatlas::testing
