@@ -35,7 +35,7 @@ Surface load_png(const std::string& path) {
 }
 }  // namespace
 
-double share_of_colour(const std::string& png, const std::string& colour, int tolerance) {
+double share_of_colour(const std::string& png, const std::string& colour, int tolerance, PixelBox within) {
   Surface s = load_png(png);
   if (!s || colour.size() != 7 || colour[0] != '#') return -1;
   const long rgb = std::strtol(colour.c_str() + 1, nullptr, 16);
@@ -43,16 +43,17 @@ double share_of_colour(const std::string& png, const std::string& colour, int to
   const int w = cairo_image_surface_get_width(s.get()), h = cairo_image_surface_get_height(s.get());
   const int stride = cairo_image_surface_get_stride(s.get());
   const unsigned char* data = cairo_image_surface_get_data(s.get());
-  long hits = 0;
-  for (int y = 0; y < h; ++y)
-    for (int x = 0; x < w; ++x) {
+  long hits = 0, seen = 0;
+  for (int y = std::max(0, within.y0); y < std::min(h, within.y1); ++y)
+    for (int x = std::max(0, within.x0); x < std::min(w, within.x1); ++x) {
+      ++seen;
       // ARGB32 in native byte order: B, G, R, A on little-endian machines.
       const unsigned char* p = data + y * stride + 4 * x;
       if (std::abs(p[2] - want[0]) <= tolerance && std::abs(p[1] - want[1]) <= tolerance &&
           std::abs(p[0] - want[2]) <= tolerance)
         ++hits;
     }
-  return w > 0 && h > 0 ? static_cast<double>(hits) / (static_cast<double>(w) * h) : -1;
+  return seen > 0 ? static_cast<double>(hits) / static_cast<double>(seen) : -1;
 }
 
 ImageDiff compare_with_golden(const std::string& actual_png, const std::string& reference, int channel_threshold,

@@ -22,7 +22,11 @@ ImageDiff compare_with_golden(const std::string& actual_png, const std::string& 
 
 // The share of a PNG's pixels within `tolerance` (per channel, 0–255) of the colour
 // "#rrggbb"; −1 when the file cannot be read.
-double share_of_colour(const std::string& png, const std::string& colour, int tolerance = 3);
+// Only pixels inside `within` (pixels x0, y0, x1, y1) count when it is given.
+struct PixelBox {
+  int x0 = 0, y0 = 0, x1 = 1 << 30, y1 = 1 << 30;
+};
+double share_of_colour(const std::string& png, const std::string& colour, int tolerance = 3, PixelBox within = {});
 
 // Runs a command, returns its exit status and standard output.
 int run_command(const std::string& command, std::string* output);

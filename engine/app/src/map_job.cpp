@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <utility>
 
 #include "careatlas/app/analysis_input.hpp"
 #include "careatlas/app/map_context.hpp"
@@ -132,7 +133,6 @@ MapOutcome run_maps(const Registry& reg, const project::ProjectConfig& project, 
   if (analysis)
     for (const DistrictMetrics& m : analysis->districts) metrics[m.id] = &m;
   const render::SourceData district_data = detail::district_features(districts, planar, metrics);
-  const render::SourceData facility_data = detail::facility_features(reg, proj);
   // Context features are kept only where the districts are (a prefecture's railways on a
   // town's map would only cost time).
   render::MapExtent area{1e300, 1e300, -1e300, -1e300};
@@ -174,7 +174,10 @@ MapOutcome run_maps(const Registry& reg, const project::ProjectConfig& project, 
   ro.dpi = opt.dpi;
   ro.creation_date = opt.production_date;
   auto path_of = [&](const std::string& name) { return (fs::path(opt.out_dir) / name).string(); };
-  auto write = [&](const std::vector<render::MapSheet>& sheets, const std::string& name, const render::RenderOptions& o) {
+  // The sheet is moved, not copied: a nation's facilities are some 100 MB of features.
+  auto write = [&](render::MapSheet&& sheet, const std::string& name, const render::RenderOptions& o) {
+    std::vector<render::MapSheet> sheets;
+    sheets.push_back(std::move(sheet));
     out.reports.push_back(render::render(sheets, st, path_of(name), o));
     out.written.push_back(path_of(name));
   };
@@ -184,8 +187,8 @@ MapOutcome run_maps(const Registry& reg, const project::ProjectConfig& project, 
       s.kind = "resource";
       s.sources = sources_for(s.kind);
       s.subtitle = "在宅医療・介護資源の分布（記号内の番号は連絡帳の番号）" + edition;
-      s.data.push_back(facility_data);
-      write({s}, "resource_map" + extension(opt.format), ro);
+      s.data.push_back(detail::facility_features(reg, proj));  // built per sheet: a nation's are ~100 MB
+      write(std::move(s), "resource_map" + extension(opt.format), ro);
     } else if (kind == "coverage") {
       for (std::size_t l = 0; l < md->layers.size(); ++l) {
         const AnalysisMapData::Layer& layer = md->layers[l];
@@ -200,7 +203,7 @@ MapOutcome run_maps(const Registry& reg, const project::ProjectConfig& project, 
         s.legend_text["coverage"] = reach;
         s.data.push_back(detail::coverage_features(*md, l));
         s.data.push_back(detail::facility_features(reg, proj, &layer.providers));
-        write({s}, "coverage_map_" + layer.name + extension(opt.format), ro);
+        write(std::move(s), "coverage_map_" + layer.name + extension(opt.format), ro);
       }
     } else if (kind == "gap") {
       const AnalysisMapData::Layer& primary = md->layers[md->access_layer];
@@ -214,7 +217,7 @@ MapOutcome run_maps(const Registry& reg, const project::ProjectConfig& project, 
         s.classes_caption = mt.caption;
         s.classes_format = mt.format;
         s.classes_scale = mt.scale;
-        write({s}, "gap_map_" + metric + extension(opt.format), ro);
+        write(std::move(s), "gap_map_" + metric + extension(opt.format), ro);
       }
     } else if (kind == "access") {
       render::MapSheet s = base;
@@ -224,12 +227,12 @@ MapOutcome run_maps(const Registry& reg, const project::ProjectConfig& project, 
       s.subtitle = "500 m メッシュごとのアクセシビリティ（E2SFCA、" + (supply.label.empty() ? supply.name : supply.label) +
                    "の医師数、距離減衰 " + km(project.analysis.e2sfca_d0) + "）" + edition;
       s.data.insert(s.data.begin(), detail::cell_features(*md, proj, opt.threads));
-      write({s}, "access_map" + extension(opt.format), ro);
+      write(std::move(s), "access_map" + extension(opt.format), ro);
     } else if (kind == "atlas") {  // one page per district, always PDF
       render::MapSheet s = base;
       s.kind = "atlas";
       s.sources = sources_for(s.kind);
-      s.data.push_back(facility_data);
+      s.data.push_back(detail::facility_features(reg, proj));  // built per sheet: a nation's are ~100 MB
       for (std::size_t i = 0; i < districts.size(); ++i) {
         const District& d = *districts[i];
         if (!opt.district.empty() && d.id != opt.district) continue;
@@ -239,7 +242,7 @@ MapOutcome run_maps(const Registry& reg, const project::ProjectConfig& project, 
       if (s.atlas.empty()) throw config_error("no district \"" + opt.district + "\" to draw");
       render::RenderOptions pdf = ro;
       pdf.format = render::Format::pdf;
-      write({s}, "district_atlas.pdf", pdf);
+      write(std::move(s), "district_atlas.pdf", pdf);
     } else {  // heatmap: one per provider layer, districts in ranking order
       const bool fragile = opt.heatmap_values == "fragile";
       for (const AnalysisMapData::Layer& layer : md->layers) {

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdint>
 #include <numbers>
+#include <vector>
 
 #include "text.hpp"
 
@@ -28,17 +29,26 @@ void set_colour(cairo_t* cr, const style::Colour& c) { cairo_set_source_rgba(cr,
 
 void polygon_path(cairo_t* cr, const geometry::PlanarMultiPolygon& mp, const MapTransform& t) {
   constexpr double tol2 = kPathTolerance * kPathTolerance;
+  std::vector<geometry::XY> kept;
   auto ring = [&](const geometry::PlanarRing& r) {
     if (r.size() < 3) return;
-    geometry::XY last = t.to_paper(r.front());
-    cairo_move_to(cr, last.x, last.y);
+    kept.clear();
+    kept.push_back(t.to_paper(r.front()));
     for (std::size_t i = 1; i < r.size(); ++i) {
       const geometry::XY p = t.to_paper(r[i]);
+      const geometry::XY& last = kept.back();
       // The last vertex is always kept, so the ring closes where its data does.
       if (i + 1 < r.size() && (p.x - last.x) * (p.x - last.x) + (p.y - last.y) * (p.y - last.y) < tol2) continue;
-      cairo_line_to(cr, p.x, p.y);
-      last = p;
+      kept.push_back(p);
     }
+    // A ring smaller on paper than the tolerance (a 500 m cell on a map of Japan) would
+    // thin to a line and fill nothing: it keeps every vertex.
+    if (kept.size() < 4) {
+      kept.clear();
+      for (const geometry::XY& q : r) kept.push_back(t.to_paper(q));
+    }
+    cairo_move_to(cr, kept.front().x, kept.front().y);
+    for (std::size_t i = 1; i < kept.size(); ++i) cairo_line_to(cr, kept[i].x, kept[i].y);
     cairo_close_path(cr);
   };
   for (const auto& poly : mp) {

@@ -320,3 +320,29 @@ TEST(MapRender, SvgIsAWholeSheetOfVectorsAtPaperSize) {
   const auto p = render::render({small_town()}, default_style(), scratch_dir("render_svg") + "/map.png", png(100));
   EXPECT_EQ(r.label_texts, p.label_texts);
 }
+
+TEST(MapRender, CellsSmallerThanThePathToleranceAreStillFilled) {
+  // 200 m squares on a 600 km map: about 0.07 mm on A4, under the 0.1 mm to which district
+  // paths are thinned. Drawn at 600 dpi (0.04 mm pixels), each must still fill pixels.
+  render::MapSheet s = small_town();
+  s.kind = "access";
+  s.data.pop_back();
+  s.data[0].features = {district("A", "全域", 0, 0, 600000, 420000)};
+  render::SourceData cells{style::Source::cells, "", {}};
+  for (int i = 0; i < 40; ++i) {
+    render::Feature f = district("c", "c", 100000.0 + 10000 * i, 200000, 100200.0 + 10000 * i, 200200);
+    f.attributes = {{"accessibility", static_cast<double>(i)}, {"pop65", 10.0}, {"n_providers", 1LL}};
+    cells.features.push_back(f);
+  }
+  s.data.insert(s.data.begin(), cells);
+  const std::string file = scratch_dir("render_small_cells") + "/cells.png";
+  const auto r = render::render({s}, default_style(), file, png(600));
+  EXPECT_EQ(r.layer_features.at("cells_access"), 40u);
+  // The darkest class of the default style's accessibility palette shows inside the map
+  // frame (its legend swatch is outside).
+  const double px = 600 / 25.4;
+  const auto& fr = r.frames.at(0);
+  const PixelBox frame{static_cast<int>(fr.x0 * px) + 2, static_cast<int>(fr.y0 * px) + 2,
+                       static_cast<int>(fr.x1 * px) - 2, static_cast<int>(fr.y1 * px) - 2};
+  EXPECT_GT(share_of_colour(file, "#253494", 40, frame), 0.0);
+}
