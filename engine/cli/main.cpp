@@ -232,6 +232,7 @@ int run_map_step(const project::ProjectConfig& cfg, const std::string& out, cons
     std::cout << "context: " << r.file << " (" << r.format << "): " << r.rows_read << " features, " << r.imported
               << " drawn, " << r.skipped << " skipped\n";
   for (const Diagnostic& d : res.context_diagnostics) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
+  for (const std::string& w : res.warnings) std::fprintf(stderr, "careatlas: warning: %s\n", w.c_str());
   for (std::size_t i = 0; i < res.written.size(); ++i)
     std::cout << "written: " << res.written[i] << " (" << res.reports[i].pages << " page"
               << (res.reports[i].pages == 1 ? "" : "s") << ", " << res.reports[i].labels_placed << " labels)\n";

@@ -1,8 +1,8 @@
 #include "map_features.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
-#include "careatlas/app/facility_numbers.hpp"
 #include "careatlas/model/mesh_code.hpp"
 
 namespace careatlas::app::detail {
@@ -40,9 +40,8 @@ render::SourceData district_features(const std::vector<const District*>& distric
   return out;
 }
 
-render::SourceData facility_features(const Registry& reg, const geometry::Projection& proj,
-                                     const std::vector<const Facility*>* only) {
-  const std::vector<int> numbers = facility_numbers(reg);
+render::SourceData facility_features(const Registry& reg, const std::vector<int>& numbers,
+                                     const geometry::Projection& proj, const std::vector<const Facility*>* only) {
   render::SourceData out{style::Source::facilities, "", {}};
   auto add = [&](std::size_t i) {
     const Facility& fac = reg.facilities[i];
@@ -58,7 +57,12 @@ render::SourceData facility_features(const Registry& reg, const geometry::Projec
     out.features.push_back(std::move(f));
   };
   if (only)
-    for (const Facility* f : *only) add(static_cast<std::size_t>(f - reg.facilities.data()));
+    for (const Facility* f : *only) {
+      // An analysis handed in must have run on this very registry.
+      if (f < reg.facilities.data() || f >= reg.facilities.data() + reg.facilities.size())
+        throw std::logic_error("facility_features: a provider is not in this registry");
+      add(static_cast<std::size_t>(f - reg.facilities.data()));
+    }
   else
     for (std::size_t i = 0; i < reg.facilities.size(); ++i) add(i);
   return out;

@@ -16,9 +16,10 @@ render::SourceData district_features(const std::vector<const District*>& distric
                                      const std::vector<geometry::PlanarMultiPolygon>& shapes,
                                      const std::map<std::string, const DistrictMetrics*>& metrics);
 
-// Located facilities (all, or only `only` when given), numbered as in the booklet.
-render::SourceData facility_features(const Registry& reg, const geometry::Projection& proj,
-                                     const std::vector<const Facility*>* only = nullptr);
+// Located facilities (all, or only `only` — pointers into reg.facilities — when given),
+// numbered by `numbers` (facility_numbers(reg)), as in the booklet.
+render::SourceData facility_features(const Registry& reg, const std::vector<int>& numbers,
+                                     const geometry::Projection& proj, const std::vector<const Facility*>* only = nullptr);
 
 // The covered part of each district for one provider layer.
 render::SourceData coverage_features(const AnalysisMapData& md, std::size_t layer);

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "careatlas/app/analysis_input.hpp"
+#include "careatlas/app/facility_numbers.hpp"
 #include "careatlas/app/map_context.hpp"
 #include "careatlas/geometry/analysis.hpp"
 #include "careatlas/geometry/projection.hpp"
@@ -58,6 +59,7 @@ struct MetricText {
   const char* caption;
   const char* format;
   double scale = 1;
+  bool higher_is_better = false;
 };
 
 MetricText metric_text(const std::string& m) {
@@ -66,7 +68,7 @@ MetricText metric_text(const std::string& m) {
   if (m == "weekend_gap_hours") return {"土日に対応できない時間数", "%.0f"};
   if (m == "holiday_gap_hours") return {"祝日に対応できない時間数", "%.0f"};
   if (m == "fragile_share") return {"対応できる事業所が1か所だけの65歳以上人口の割合（週平均）", "%.0f %%", 100};
-  return {"アクセシビリティ（65歳以上千人あたり医師数、E2SFCA）", "%.2f"};
+  return {"アクセシビリティ（65歳以上千人あたり医師数、E2SFCA）", "%.2f", 1, true};
 }
 
 std::string extension(render::Format f) {
@@ -133,6 +135,10 @@ MapOutcome run_maps(const Registry& reg, const project::ProjectConfig& project, 
   if (analysis)
     for (const DistrictMetrics& m : analysis->districts) metrics[m.id] = &m;
   const render::SourceData district_data = detail::district_features(districts, planar, metrics);
+  const std::vector<int> numbers = facility_numbers(reg);
+  if (!opt.district.empty() && std::none_of(districts.begin(), districts.end(),
+                                            [&](const District* d) { return d->id == opt.district; }))
+    throw config_error("no district \"" + opt.district + "\" to draw (district ids are those of registry.gpkg)");
   // Context features are kept only where the districts are (a prefecture's railways on a
   // town's map would only cost time).
   render::MapExtent area{1e300, 1e300, -1e300, -1e300};
@@ -161,6 +167,14 @@ MapOutcome run_maps(const Registry& reg, const project::ProjectConfig& project, 
   MapOutcome out;
   out.context_reports = context.reports;
   out.context_diagnostics = context.diagnostics;
+  for (const render::SourceData& c : context.sources)
+    if (std::none_of(st.layers.begin(), st.layers.end(), [&](const style::Layer& l) {
+          return l.source == style::Source::context && l.context == c.context;
+        }))
+      out.warnings.push_back("context \"" + c.context + "\": no layer of the style draws it (the default style draws " +
+                             "water, rivers, roads and railways)");
+  if (context.outside_area > 0)
+    out.warnings.push_back(std::to_string(context.outside_area) + " context features lie outside the mapped area and are not drawn");
   // A sheet's 出典 lines: the registry's, then those of the context layers it draws.
   auto sources_for = [&](const std::string& kind) {
     std::vector<std::string> lines = base.sources;
@@ -187,7 +201,7 @@ MapOutcome run_maps(const Registry& reg, const project::ProjectConfig& project, 
       s.kind = "resource";
       s.sources = sources_for(s.kind);
       s.subtitle = "在宅医療・介護資源の分布（記号内の番号は連絡帳の番号）" + edition;
-      s.data.push_back(detail::facility_features(reg, proj));  // built per sheet: a nation's are ~100 MB
+      s.data.push_back(detail::facility_features(reg, numbers, proj));  // built per sheet: a nation's are ~100 MB
       write(std::move(s), "resource_map" + extension(opt.format), ro);
     } else if (kind == "coverage") {
       for (std::size_t l = 0; l < md->layers.size(); ++l) {
@@ -202,7 +216,7 @@ MapOutcome run_maps(const Registry& reg, const project::ProjectConfig& project, 
         s.subtitle = reach + edition;
         s.legend_text["coverage"] = reach;
         s.data.push_back(detail::coverage_features(*md, l));
-        s.data.push_back(detail::facility_features(reg, proj, &layer.providers));
+        s.data.push_back(detail::facility_features(reg, numbers, proj, &layer.providers));
         write(std::move(s), "coverage_map_" + layer.name + extension(opt.format), ro);
       }
     } else if (kind == "gap") {
@@ -217,6 +231,7 @@ MapOutcome run_maps(const Registry& reg, const project::ProjectConfig& project, 
         s.classes_caption = mt.caption;
         s.classes_format = mt.format;
         s.classes_scale = mt.scale;
+        s.classes_higher_is_better = mt.higher_is_better;
         write(std::move(s), "gap_map_" + metric + extension(opt.format), ro);
       }
     } else if (kind == "access") {
@@ -232,14 +247,14 @@ MapOutcome run_maps(const Registry& reg, const project::ProjectConfig& project, 
       render::MapSheet s = base;
       s.kind = "atlas";
       s.sources = sources_for(s.kind);
-      s.data.push_back(detail::facility_features(reg, proj));  // built per sheet: a nation's are ~100 MB
+      s.data.push_back(detail::facility_features(reg, numbers, proj));  // built per sheet: a nation's are ~100 MB
       for (std::size_t i = 0; i < districts.size(); ++i) {
         const District& d = *districts[i];
         if (!opt.district.empty() && d.id != opt.district) continue;
         s.atlas.push_back({base.title + "　" + d.name, "地区別資源地図（" + d.id + "）" + edition,
                            detail::bounds_of(planar[i], 0.08), d.id});
       }
-      if (s.atlas.empty()) throw config_error("no district \"" + opt.district + "\" to draw");
+      if (s.atlas.empty()) throw config_error("no districts to draw");
       render::RenderOptions pdf = ro;
       pdf.format = render::Format::pdf;
       write(std::move(s), "district_atlas.pdf", pdf);
@@ -255,8 +270,12 @@ MapOutcome run_maps(const Registry& reg, const project::ProjectConfig& project, 
                      edition;
         h.value_caption = fragile ? "1か所だけが対応できる65歳以上人口（人）" : "対応できる事業所がない65歳以上人口（人）";
         const std::vector<double>& v = fragile ? layer.fragile : layer.uncovered;
+        std::map<std::string, int> name_count;
+        for (const DistrictMetrics& m : analysis->districts) ++name_count[m.name];
         for (const std::size_t d : analysis->ranking) {
-          h.row_labels.push_back(analysis->districts[d].name);
+          // A name two districts share (府中市, 中部圏域 …) gets the id, so rows stay apart.
+          const DistrictMetrics& m = analysis->districts[d];
+          h.row_labels.push_back(name_count[m.name] > 1 ? m.name + "（" + m.id + "）" : m.name);
           const auto at = v.begin() + static_cast<std::ptrdiff_t>(d * geometry::kGapSlots);
           h.values.emplace_back(at, at + static_cast<std::ptrdiff_t>(geometry::kGapSlots));
         }

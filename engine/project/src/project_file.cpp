@@ -1,5 +1,7 @@
 #include "careatlas/project/project_file.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <toml++/toml.h>
 
@@ -157,6 +159,13 @@ class Loader : public StrictToml {
     ProviderLayer l;
     l.name = str(t, "name");
     if (l.name.empty()) fail(t.source(), "[[layers]] needs a name");
+    // The name goes into output file names (coverage_map_<name>.pdf) and CSV columns.
+    if (!std::all_of(l.name.begin(), l.name.end(), [](unsigned char ch) {
+          return std::isalnum(ch) || ch == '_' || ch == '-';
+        }))
+      fail(t.get("name")->source(), "[[layers]] name \"" + l.name +
+                                        "\" may hold only ASCII letters, digits, _ and - (it names output files); "
+                                        "put Japanese in label");
     l.label = str(t, "label", l.name);
     l.radius_m = number(t, "radius_m", 16000.0);
     if (l.radius_m <= 0) fail(t.get("radius_m")->source(), "radius_m must be positive (metres)");

@@ -13,7 +13,7 @@ namespace careatlas::render::detail {
 namespace {
 
 constexpr const char* kDays[] = {"月", "火", "水", "木", "金", "土", "日", "祝"};
-constexpr const char* kNightText = "夜間（22時–6時）";
+constexpr const char* kNightText = "夜間（22時〜6時）";
 constexpr double kBandMm = 1.0;  // the night band's height
 constexpr double kSwatchW = 5.0, kSwatchH = 3.5;
 
@@ -244,6 +244,7 @@ void HeatmapPages::grid(std::size_t first, std::size_t end, double top, RenderRe
     t.draw(x, y);
     ++report.labels_placed;
     report.label_boxes.push_back({x, y, x + t.width(), y + t.height()});
+    report.label_texts.push_back(sheet_.row_labels[r]);
   }
 }
 

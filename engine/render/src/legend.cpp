@@ -136,6 +136,7 @@ LegendLayout draw_legend(cairo_t* cr, double x, double y, double width, double m
         break;
       }
     }
+    if (shown.empty()) L.height = top;  // not even the "ほか" row fits: the title alone
     L.shown = shown.empty() ? 0 : shown.size() - 1;
   }
 

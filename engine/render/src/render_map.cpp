@@ -281,6 +281,8 @@ class SheetRenderer {
           if (style::matches(rule, FeatureAttributes(f, view_.focus_id)))
             if (const auto v = number_of(f, field)) values.push_back(*v);
         classing = make_classing(*rule.classes, std::move(values));
+        // Higher is better (accessibility): the lowest values take the darkest colour.
+        if (sheet_.classes_higher_is_better) std::reverse(classing->colours.begin(), classing->colours.end());
       }
       std::size_t count = 0;
       drew_lines_ = false;
@@ -361,7 +363,7 @@ class SheetRenderer {
         const auto v = number_of(f, field);
         if (v) {
           const std::size_t k = classing->class_of(*v);
-          const bool last = k + 1 == classing->colours.size() && k > 0;  // never hatch a lone class
+          const bool last = worst_class(*classing, k);
           fill_path(cr_, classing->colours[k], last ? rule.classes->hatch_last : style::Hatch::none,
                     style::Colour{0, 0, 0, 0.6});
         }
@@ -437,11 +439,15 @@ class SheetRenderer {
       if (placed[i]) labels_[i].text->draw(placed[i]->box.x0, placed[i]->box.y0);
   }
 
+  // The class that is hatched as well as darkest: the highest values', or the lowest when
+  // higher is better; never a lone class.
+  bool worst_class(const Classing& c, std::size_t k) const {
+    if (c.colours.size() < 2) return false;
+    return sheet_.classes_higher_is_better ? k == 0 : k + 1 == c.colours.size();
+  }
+
+  // Whether the polygon's bounding box meets the part of the map the frame shows.
   bool overlaps_visible(const geometry::PlanarMultiPolygon& mp) const {
-    for (const auto& poly : mp)
-      for (const XY& q : poly.outer())
-        if (q.x >= visible_.x0 && q.x <= visible_.x1 && q.y >= visible_.y0 && q.y <= visible_.y1) return true;
-    // No vertex inside: the polygon may still cover or cross the view; test boxes.
     geometry::PlanarBox b;
     bg::envelope(mp, b);
     return b.min_corner().x <= visible_.x1 && b.max_corner().x >= visible_.x0 && b.min_corner().y <= visible_.y1 &&
@@ -470,7 +476,7 @@ class SheetRenderer {
         e.text = std::string(a) == b ? std::string(a) : std::string(a) + " – " + b;
         style::FillSymbolizer f;
         f.colour = classing->colours[k];
-        if (k > 0 && k + 1 == classing->colours.size()) f.hatch = rule.classes->hatch_last;
+        if (worst_class(*classing, k)) f.hatch = rule.classes->hatch_last;
         f.hatch_colour = {0, 0, 0, 0.6};
         e.fill = f;
         legend_.push_back(e);

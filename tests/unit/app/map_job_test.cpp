@@ -234,3 +234,27 @@ TEST(MapJob, KochiResourceMapNamesEveryMunicipalityAndDrawsEveryFacility) {
     for (std::size_t b = a + 1; b < r.label_boxes.size(); ++b)
       EXPECT_FALSE(r.label_boxes[a].intersects(r.label_boxes[b])) << r.label_texts[a] << " / " << r.label_texts[b];
 }
+
+TEST(MapJob, HeatmapRowsOfDistrictsSharingANameCarryTheirIds) {
+  // Two municipalities may share a name (府中市 in 東京都 and 広島県): the heatmap adds the
+  // id to both rows.
+  Registry reg = sample();
+  for (District& d : reg.districts)
+    if (d.name == "西部圏域") d.name = "中央圏域";
+  app::MapOptions o = options(scratch_dir("map_job_heatmap_names"), {"heatmap"});
+  const app::MapOutcome out = app::run_maps(reg, project_config(), o);
+  const auto& labels = out.reports.at(0).label_texts;
+  EXPECT_EQ(labels.size(), 6u);
+  EXPECT_EQ(std::count_if(labels.begin(), labels.end(),
+                          [](const std::string& l) { return l.starts_with("中央圏域（23999-"); }),
+            2);
+  EXPECT_EQ(std::count(labels.begin(), labels.end(), "山間部圏域"), 1);
+}
+
+TEST(MapJob, AnUnknownDistrictIsRefusedBeforeAnyMapIsWritten) {
+  const std::string dir = scratch_dir("map_job_unknown_district");
+  app::MapOptions o = options(dir, {"resource", "atlas"});
+  o.district = "99999-99";
+  EXPECT_THROW(app::run_maps(sample(), project_config(), o), config_error);
+  EXPECT_TRUE(fs::is_empty(dir));
+}

@@ -60,6 +60,12 @@ TEST(ProjectFile, StrictErrorsNameFileLineAndKey) {
   EXPECT_NE(error_of("[[population]]\npath = \"a.csv\"\nyears = 2040\n").find("p.toml:3:"), std::string::npos);
   EXPECT_NE(error_of("[[districts]]\npath = \"a\"\nlevel = \"town\"\n").find("level must be"), std::string::npos);
   EXPECT_NE(error_of("[project]\ntitle = \"x\"\n").find("names no input files"), std::string::npos);
+  // A layer name becomes part of output file names: no paths, no Japanese (that is the label).
+  for (const char* bad : {"../x", "訪問診療", "a b"})
+    EXPECT_NE(error_of("[[facilities]]\npath = \"a.csv\"\n[[layers]]\nname = \"" + std::string(bad) + "\"\n")
+                  .find("p.toml:4:8: [[layers]] name"),
+              std::string::npos)
+        << bad;
   EXPECT_NE(error_of("[project\n").find("p.toml:1:"), std::string::npos);
   EXPECT_NE(error_of("[[facilities]]\nformat = \"auto\"\n").find("needs a path"), std::string::npos);
 }

@@ -169,7 +169,7 @@ TEST(HeatmapRender, LegendClassesStartAtTheirOwnLowerBound) {
   const std::string dir = scratch_dir("heatmap_legend");
   render::RenderReport r = render::render_heatmap(s, default_style(), dir + "/q.png", png(30));
   EXPECT_EQ(r.legend_entries, (std::vector<std::string>{"対応できない65歳以上人口（人）", "0", "1 – 20", "21 – 40",
-                                                        "41 – 60", "61 – 80", "81 – 100", "夜間（22時–6時）"}));
+                                                        "41 – 60", "61 – 80", "81 – 100", "夜間（22時〜6時）"}));
 
   // Manual breaks keep their fixed bounds; classes beyond the largest value are left out.
   style::Style manual = default_style();
@@ -178,12 +178,12 @@ TEST(HeatmapRender, LegendClassesStartAtTheirOwnLowerBound) {
   for (double& v : s.values[0]) v = std::min(v, 60.0);
   r = render::render_heatmap(s, manual, dir + "/m.png", png(30));
   EXPECT_EQ(r.legend_entries, (std::vector<std::string>{"対応できない65歳以上人口（人）", "0", "1 – 10", "11 – 50",
-                                                        "51 – 100", "夜間（22時–6時）"}));
+                                                        "51 – 100", "夜間（22時〜6時）"}));
 
   // Nothing positive (0.4 rounds to 0): only the zero entry.
   for (double& v : s.values[0]) v = v > 0 ? 0.4 : 0;
   r = render::render_heatmap(s, default_style(), dir + "/z.png", png(30));
-  EXPECT_EQ(r.legend_entries, (std::vector<std::string>{"対応できない65歳以上人口（人）", "0", "夜間（22時–6時）"}));
+  EXPECT_EQ(r.legend_entries, (std::vector<std::string>{"対応できない65歳以上人口（人）", "0", "夜間（22時〜6時）"}));
 }
 
 TEST(HeatmapRender, LongNamesAreCutAndNeverReachTheGrid) {

@@ -346,3 +346,30 @@ TEST(MapRender, CellsSmallerThanThePathToleranceAreStillFilled) {
                        static_cast<int>(fr.x1 * px) - 2, static_cast<int>(fr.y1 * px) - 2};
   EXPECT_GT(share_of_colour(file, "#253494", 40, frame), 0.0);
 }
+
+TEST(MapRender, WhereHigherIsBetterTheLowestValuesAreDarkest) {
+  // Accessibility: 中央圏域 (A, the largest) has the least. With higher_is_better it takes
+  // the darkest colour of the gap palette (#bd0026), otherwise the lightest.
+  render::MapSheet s = small_town();
+  s.kind = "gap";
+  s.data.pop_back();
+  s.data[0].features = {district("A", "中央圏域", 0, 0, 18000, 14000), district("B", "東部圏域", 18000, 0, 24000, 7000),
+                        district("C", "山間部圏域", 18000, 7000, 24000, 14000)};
+  const double access[] = {0.2, 1.5, 3.0};
+  for (std::size_t i = 0; i < 3; ++i) s.data[0].features[i].attributes["accessibility"] = access[i];
+  s.classes_field = "accessibility";
+  const std::string dir = scratch_dir("render_higher_is_better");
+  auto dark_share = [&](bool higher_is_better) {
+    s.classes_higher_is_better = higher_is_better;
+    const auto r = render::render({s}, default_style(), dir + "/gap.png", png(60));
+    const double px = 60 / 25.4;
+    const auto& fr = r.frames.at(0);
+    return share_of_colour(dir + "/gap.png", "#bd0026", 8,
+                           {static_cast<int>(fr.x0 * px) + 2, static_cast<int>(fr.y0 * px) + 2,
+                            static_cast<int>(fr.x1 * px) - 2, static_cast<int>(fr.y1 * px) - 2});
+  };
+  const double reversed = dark_share(true), plain = dark_share(false);
+  // A is 3/4 of the districts' area, C 1/8; the hatch covers part of either.
+  EXPECT_GT(reversed, 3 * plain);
+  EXPECT_GT(plain, 0.0);
+}

@@ -42,6 +42,7 @@ struct MapOutcome {
   std::vector<render::RenderReport> reports;  // parallel to written
   std::vector<FileReport> context_reports;    // one per [[context]] entry: read = drawn + skipped
   std::vector<Diagnostic> context_diagnostics;  // every context feature left out, with its reason
+  std::vector<std::string> warnings;            // e.g. a context layer no style layer draws
 };
 
 // styles/default.toml: $CAREATLAS_STYLES_DIR, else beside the executable

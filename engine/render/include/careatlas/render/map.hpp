@@ -80,6 +80,9 @@ struct MapSheet {
   std::string classes_caption;
   std::string classes_format = "%.2f";  // printf format of class bounds in the legend
   double classes_scale = 1;             // bounds are multiplied by this in the legend (100: percent)
+  // The field's higher values are the better ones (accessibility): the palette runs the
+  // other way, so that the darkest, hatched class is still the worst served.
+  bool classes_higher_is_better = false;
   // Legend text per style layer name, replacing its rules' legend (e.g. the coverage
   // layer's 訪問診療の到達圏（16 km）).
   std::map<std::string, std::string, std::less<>> legend_text;
