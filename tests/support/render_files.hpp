@@ -5,6 +5,7 @@
 
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "careatlas/render/map.hpp"
 #include "golden_image.hpp"
@@ -30,6 +31,26 @@ inline std::string pdf_text(const std::string& file) {
   std::string text;
   EXPECT_EQ(run_command("pdftotext -enc UTF-8 '" + file + "' -", &text), 0) << file;
   return text;
+}
+
+// The fonts pdffonts lists for the file that are NOT embedded (its "emb" column), and
+// how many it lists in all.
+struct PdfFonts {
+  int listed = 0;
+  std::vector<std::string> not_embedded;
+};
+inline PdfFonts pdf_fonts(const std::string& file) {
+  PdfFonts f;
+  std::string out;
+  EXPECT_EQ(run_command("pdffonts '" + file + "'", &out), 0) << file;
+  std::istringstream lines(out);
+  std::string line;
+  for (int i = 0; std::getline(lines, line); ++i) {
+    if (i < 2 || line.empty()) continue;  // two header lines
+    ++f.listed;
+    if (line.find(" yes ") == std::string::npos) f.not_embedded.push_back(line);
+  }
+  return f;
 }
 
 // −1 when pdfinfo reports no page count.
