@@ -1,5 +1,5 @@
 #pragma once
-// What the render tests share: output options, and the text and page count of a PDF as
+// What the render tests share: the default style, output options, and the text and page count of a PDF as
 // poppler's pdftotext and pdfinfo (the tools behind many PDF viewers) read them.
 #include <gtest/gtest.h>
 
@@ -8,9 +8,16 @@
 #include <vector>
 
 #include "careatlas/render/map.hpp"
+#include "careatlas/style/style.hpp"
 #include "golden_image.hpp"
 
 namespace careatlas::testing {
+
+// styles/default.toml of the source tree, loaded once.
+inline const style::Style& default_style() {
+  static const style::Style s = style::load_style(std::string(CAREATLAS_SOURCE_DIR) + "/styles/default.toml");
+  return s;
+}
 
 inline render::RenderOptions png(double dpi) {
   render::RenderOptions o;

@@ -10,6 +10,7 @@
 #include "careatlas/importers/import_error.hpp"
 #include "careatlas/project/project_file.hpp"
 #include "careatlas/style/style.hpp"
+#include "render_files.hpp"
 #include "test_support.hpp"
 
 using namespace careatlas;
@@ -349,7 +350,7 @@ line = { colour = "#000000" }
 }
 
 TEST(MapContext, DefaultStyleDrawsContextBetweenCoverageAndDistrictLines) {
-  const style::Style st = style::load_style(std::string(CAREATLAS_SOURCE_DIR) + "/styles/default.toml");
+  const style::Style& st = careatlas::testing::default_style();
   auto index = [&](const std::string& name) {
     const auto it = std::find_if(st.layers.begin(), st.layers.end(), [&](const style::Layer& l) { return l.name == name; });
     return it == st.layers.end() ? std::size_t(-1) : static_cast<std::size_t>(it - st.layers.begin());

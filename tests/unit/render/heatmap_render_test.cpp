@@ -20,11 +20,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const style::Style& default_style() {
-  static const style::Style s = style::load_style(std::string(CAREATLAS_SOURCE_DIR) + "/styles/default.toml");
-  return s;
-}
-
 bool night(int h) { return h % 24 >= 22 || h % 24 < 6; }
 bool weekend(int h) { return h >= 120 && h < 168; }  // Saturday and Sunday
 bool holiday(int h) { return h >= 168; }

@@ -23,11 +23,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const style::Style& default_style() {
-  static const style::Style s = style::load_style(std::string(CAREATLAS_SOURCE_DIR) + "/styles/default.toml");
-  return s;
-}
-
 // A rectangle district (metres) of the given id and name.
 render::Feature district(const std::string& id, const std::string& name, double x0, double y0, double x1, double y1) {
   geometry::PlanarPolygon p;

@@ -10,16 +10,13 @@
 #include "careatlas/model/facility.hpp"
 #include "careatlas/style/style.hpp"
 #include "feature.hpp"
+#include "render_files.hpp"
 
 namespace careatlas::style {
 namespace {
 
+using careatlas::testing::default_style;
 using testing::Feature;
-
-const Style& default_style() {
-  static const Style s = load_style(CAREATLAS_SOURCE_DIR "/styles/default.toml");
-  return s;
-}
 
 const Layer& layer(const std::string& name) {
   for (const Layer& l : default_style().layers)
