@@ -60,10 +60,12 @@
 //
 // Paths are relative to the project file's folder. Loading is strict: an unknown key,
 // a value of the wrong type or a missing path is a config_error naming file and line.
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "careatlas/model/context_layer.hpp"
+#include "careatlas/model/facility.hpp"
 #include "careatlas/model/input_spec.hpp"
 #include "careatlas/model/provider_layer.hpp"
 
@@ -82,6 +84,37 @@ struct AnalysisSettings {
   bool count_24h_hints = true;
 };
 
+// [booklet]: the care-manager contact booklet (careatlas booklet). Every key is optional.
+//
+//   [booklet]
+//   title = "みさき市 在宅医療・介護 連絡帳"   # DEFAULT: 「<municipality> 在宅医療・介護 連絡帳」
+//   paper = "A4"                 # A4 | A5. DEFAULT A4
+//   binding_mm = 20              # inner (binding) margin, mm, 10–40. DEFAULT 20
+//   kinds = ["clinic", "hospital", "home_nursing"]  # which kinds, in this order.
+//                                #   DEFAULT: every kind, in the order of all_facility_kinds()
+//   group_by = "district"        # district (sections per district, then kind) | kind.
+//                                #   DEFAULT district
+//   district_maps = true         # a map page at the head of each district section. DEFAULT true
+//   split = false                # also one PDF per district (booklet_<district id>.pdf). DEFAULT false
+//   [booklet.filter]             # a facility is listed when every filter set holds
+//   caremanager_contact = true   # the survey gives a ケアマネタイム or a contact method
+//   home_visit = true            # visits homes (true) / does not (false)
+//   support_24h = true           # 24-hour support (true) / none (false)
+//   survey_answered = true       # a survey row was joined to it
+struct BookletSettings {
+  std::string title;
+  std::string paper = "A4";   // "A4" | "A5" (upper case once loaded)
+  double binding_mm = 20;
+  std::vector<FacilityKind> kinds;  // empty: every kind, all_facility_kinds() order
+  std::string group_by = "district";  // "district" | "kind"
+  bool district_maps = true;
+  bool split = false;
+  bool only_caremanager_contact = false;
+  std::optional<bool> home_visit;
+  std::optional<bool> support_24h;
+  bool only_survey_answered = false;
+};
+
 struct ProjectConfig {
   std::string file;    // the project file as given
   std::string dir;     // its folder as given (paths resolve against it)
@@ -95,6 +128,7 @@ struct ProjectConfig {
   AnalysisSettings analysis;
   std::vector<ProviderLayer> layers;  // default_provider_layers() when the file names none
   std::vector<ContextSpec> context;   // [[context]] layers, in file order
+  BookletSettings booklet;            // [booklet]
 };
 
 // Throws config_error with "file:line:column: message".

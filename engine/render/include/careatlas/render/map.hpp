@@ -112,6 +112,16 @@ struct RenderReport {
   // Per page, paper mm: the legend, the north arrow with the scale bar, the 出典 lines
   // with the footer (they never overlap) and the map frame.
   std::vector<geometry::PaperBox> legend_boxes, tools_boxes, note_boxes, frames;
+  // Every numbered point symbol drawn (a symbolizer with number = true and a feature with a
+  // "number" attribute), all pages: the feature's "id" attribute ("" when it has none),
+  // the number it carries, and whether the number was printed (legible at that size).
+  struct Marker {
+    std::string id;
+    long long number = 0;
+    bool printed = false;
+    int page = 0;  // 0-based page of this render
+  };
+  std::vector<Marker> markers;
 };
 
 // Format by name: "pdf", "svg" or "png" (any case); nullopt for any other.

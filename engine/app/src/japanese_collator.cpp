@@ -1,0 +1,1 @@
+#include "careatlas/app/booklet_plan.hpp"
