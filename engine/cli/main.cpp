@@ -20,6 +20,7 @@
 #include <utility>
 
 #include "careatlas/app/analyze_job.hpp"
+#include "careatlas/app/booklet_job.hpp"
 #include "careatlas/app/map_job.hpp"
 #include "careatlas/app/import_job.hpp"
 #include "careatlas/app/workload.hpp"
@@ -239,6 +240,33 @@ int run_map_step(const project::ProjectConfig& cfg, const std::string& out, cons
   return 0;
 }
 
+struct BookletArgs {
+  std::string project, out, style, paper, date;
+  bool split = false;
+};
+
+// The contact booklet of the registry in `out`; it goes to out/booklet/.
+int run_booklet_step(const project::ProjectConfig& cfg, const std::string& out, const Registry& reg,
+                     const BookletArgs& a) {
+  app::BookletOptions bo;
+  bo.out_dir = (std::filesystem::path(out) / "booklet").string();
+  bo.paper = a.paper;
+  bo.style_path = a.style;
+  bo.production_date = a.date.empty() ? today() : a.date;
+  if (a.split) bo.split = 1;
+  const app::BookletOutcome res = app::run_booklet(reg, cfg, bo);
+  const app::BookletPlan& p = res.plan;
+  std::cout << "booklet: " << p.listed.size() << " entries in " << p.sections.size() << " sections";
+  if (p.left_out_kind + p.left_out_filter > 0)
+    std::cout << "; not listed: " << p.left_out_kind << " of kinds the booklet leaves out, " << p.left_out_filter
+              << " by its filters";
+  std::cout << "\n";
+  for (const std::string& w : res.warnings) std::fprintf(stderr, "careatlas: warning: %s\n", w.c_str());
+  for (const std::string& w : res.written) std::cout << "written: " << w << "\n";
+  std::cout << "booklet.pdf: " << res.report.pages << " pages\n";
+  return 0;
+}
+
 // The output folder (--out, else the project's [output] dir) and the registry in it.
 std::pair<std::string, Registry> imported(const project::ProjectConfig& cfg, const std::string& project_path,
                                           std::string out) {
@@ -248,6 +276,12 @@ std::pair<std::string, Registry> imported(const project::ProjectConfig& cfg, con
   if (!std::filesystem::exists(registry))
     throw config_error(registry + " does not exist: run `careatlas import " + project_path + " --out " + out + "` first");
   return {out, read_registry(registry)};
+}
+
+int booklet_command(const BookletArgs& a) {
+  const project::ProjectConfig cfg = project::load_project(a.project);
+  const auto [out, reg] = imported(cfg, a.project, a.out);
+  return run_booklet_step(cfg, out, reg, a);
 }
 
 int map_command(const MapArgs& a) {
@@ -286,7 +320,10 @@ int run_import_command(const ImportArgs& a, bool main_job) {
   const app::AnalyzeOutcome analysis = run_analyze_step(cfg, opt.out, res.registry, a.quiet, true);
   MapArgs maps;
   maps.project = a.project;
-  return run_map_step(cfg, opt.out, res.registry, maps, &analysis);
+  run_map_step(cfg, opt.out, res.registry, maps, &analysis);
+  BookletArgs booklet;
+  booklet.project = a.project;
+  return run_booklet_step(cfg, opt.out, res.registry, booklet);
 }
 
 int info_command(const std::string& path) {
@@ -362,7 +399,7 @@ int main(int argc, char** argv) {
       "                   --out registry.gpkg");
 
   ImportArgs run;
-  CLI::App* c_run = app.add_subcommand("run", "the main job: import, analyse and map a project, every output into one folder");
+  CLI::App* c_run = app.add_subcommand("run", "the main job: import, analyse and map a project and print its contact booklet, every output into one folder");
   c_run->add_option("project", run.project, "project file (TOML)")->required()->check(CLI::ExistingFile);
   c_run->add_option("--out", run.out, "output folder (default: [output] dir of the project file)");
   c_run->add_flag("--strict", run.strict, "fail when any row is rejected or warned about");
@@ -399,6 +436,17 @@ int main(int argc, char** argv) {
   c_map->add_option("--date", map_args.date, "production date printed in the footer (YYYY-MM-DD, default today)");
   c_map->footer("Example:\n  careatlas map sample_data/misaki/project.toml --out output --kind resource --format png");
 
+  BookletArgs booklet_args;
+  CLI::App* c_booklet = app.add_subcommand(
+      "booklet", "the care-manager contact booklet of an imported project (PDF + CSV) into <out>/booklet");
+  c_booklet->add_option("project", booklet_args.project, "project file (TOML)")->required()->check(CLI::ExistingFile);
+  c_booklet->add_option("--out", booklet_args.out, "folder holding registry.gpkg; the booklet goes to its booklet/ folder");
+  c_booklet->add_option("--paper", booklet_args.paper, "A4 or A5 (default: [booklet] paper of the project, else A4)");
+  c_booklet->add_flag("--split", booklet_args.split, "also one PDF per district (booklet_<district id>.pdf)");
+  c_booklet->add_option("--style", booklet_args.style, "style file of the maps (default: styles/default.toml)");
+  c_booklet->add_option("--date", booklet_args.date, "production date printed on the booklet (YYYY-MM-DD, default today)");
+  c_booklet->footer("Example:\n  careatlas booklet sample_data/misaki/project.toml --out output --paper A5");
+
   std::string info_path;
   CLI::App* c_info = app.add_subcommand("info", "summarise a registry: counts, import report, sources");
   c_info->add_option("registry", info_path, "registry .gpkg")->required()->check(CLI::ExistingFile);
@@ -429,6 +477,7 @@ int main(int argc, char** argv) {
     if (c_info->parsed()) return info_command(info_path);
     if (c_analyze->parsed()) return analyze_command(analyze_project, analyze_out, analyze_quiet);
     if (c_map->parsed()) return map_command(map_args);
+    if (c_booklet->parsed()) return booklet_command(booklet_args);
     if (c_codes->parsed()) return codes_command();
     if (c_wl->parsed()) {
       wl.free_memory = false;  // the process ends next

@@ -112,6 +112,24 @@ TEST(Cli, CodesListsEveryDiagnostic) {
   EXPECT_NE(r.out.find("outside_own_municipality"), std::string::npos);
 }
 
+TEST(Cli, BookletCommandWritesTheBookletItsTableAndTheSplit) {
+  const std::string dir = scratch_dir("cli_booklet");
+  const std::string project = std::string(CAREATLAS_SOURCE_DIR) + "/sample_data/misaki/project.toml";
+  const CliRun before = run_cli("booklet " + project + " --out " + dir);
+  EXPECT_EQ(before.exit_code, 2) << before.out;
+  EXPECT_NE(before.out.find("careatlas import"), std::string::npos) << "says what to run first: " << before.out;
+  ASSERT_EQ(run_cli("import -q " + project + " --out " + dir).exit_code, 0);
+  const CliRun bad = run_cli("booklet " + project + " --out " + dir + " --paper B5");
+  EXPECT_EQ(bad.exit_code, 2) << bad.out;
+  EXPECT_NE(bad.out.find("A4 or A5"), std::string::npos) << bad.out;
+  EXPECT_FALSE(fs::exists(dir + "/booklet/booklet.pdf"));
+  const CliRun r = run_cli("booklet " + project + " --out " + dir + " --paper A5 --split --date 2026-11-24");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("entries in"), std::string::npos) << r.out;
+  for (const char* f : {"booklet.pdf", "booklet.csv", "booklet_23999-01.pdf", "booklet_23999-06.pdf"})
+    EXPECT_TRUE(fs::exists(dir + "/booklet/" + f)) << f << "\n" << r.out;
+}
+
 TEST(Readme, CiRunsTheReadmeTestCommand) {
   const std::string readme = read_file(std::string(CAREATLAS_SOURCE_DIR) + "/README.md");
   const std::string ci = read_file(std::string(CAREATLAS_SOURCE_DIR) + "/.ci/run");

@@ -48,9 +48,11 @@ render::SourceData facility_features(const Registry& reg, const std::vector<int>
     if (!fac.location) return;
     render::Feature f;
     f.shape = proj.forward(*fac.location);
+    f.attributes["id"] = fac.facility_id;
     f.attributes["kind"] = std::string(to_string(fac.kind));
     f.attributes["name"] = fac.short_name.empty() ? fac.name : fac.short_name;
-    f.attributes["number"] = static_cast<long long>(numbers[i]);
+    // 0: not in the booklet ([booklet] kinds or filters): drawn without a number.
+    if (i < numbers.size() && numbers[i] != 0) f.attributes["number"] = static_cast<long long>(numbers[i]);
     f.attributes["home_visit"] = fac.home_visit.value.value_or(false);
     f.attributes["support_24h"] = fac.support_24h.value.value_or(false);
     f.attributes["municipality_code"] = fac.municipality_code;

@@ -17,7 +17,8 @@ render::SourceData district_features(const std::vector<const District*>& distric
                                      const std::map<std::string, const DistrictMetrics*>& metrics);
 
 // Located facilities (all, or only `only` — pointers into reg.facilities — when given),
-// numbered by `numbers` (facility_numbers(reg)), as in the booklet.
+// with their id and numbered by `numbers` (facility_numbers(reg, project): the booklet's
+// entry numbers; 0 = not in the booklet, no "number" attribute: drawn unnumbered).
 render::SourceData facility_features(const Registry& reg, const std::vector<int>& numbers,
                                      const geometry::Projection& proj, const std::vector<const Facility*>* only = nullptr);
 

@@ -135,7 +135,7 @@ MapOutcome run_maps(const Registry& reg, const project::ProjectConfig& project, 
   if (analysis)
     for (const DistrictMetrics& m : analysis->districts) metrics[m.id] = &m;
   const render::SourceData district_data = detail::district_features(districts, planar, metrics);
-  const std::vector<int> numbers = facility_numbers(reg);
+  const std::vector<int> numbers = facility_numbers(reg, project);
   if (!opt.district.empty() && std::none_of(districts.begin(), districts.end(),
                                             [&](const District* d) { return d->id == opt.district; }))
     throw config_error("no district \"" + opt.district + "\" to draw (district ids are those of registry.gpkg)");

@@ -84,7 +84,8 @@ class Loader : public StrictToml {
   std::optional<bool> boolean(const toml::table& t, const std::string& key) const {
     const toml::node* n = t.get(key);
     if (!n) return std::nullopt;
-    if (auto v = n->value<bool>()) return *v;
+    // is_boolean: toml++'s value<bool>() would also take 0 and 1.
+    if (n->is_boolean()) return n->as_boolean()->get();
     fail(n->source(), "\"" + key + "\" must be true or false");
   }
 
@@ -154,6 +155,56 @@ class Loader : public StrictToml {
     return c;
   }
 
+  // [booklet] and its [booklet.filter] table.
+  void booklet(const toml::table& t, BookletSettings& b) const {
+    only_keys(t, {"title", "paper", "binding_mm", "kinds", "group_by", "district_maps", "split", "filter"},
+              "[booklet]");
+    b.title = str(t, "title");
+    if (const toml::node* n = t.get("title"); n && b.title.empty())
+      fail(n->source(), "[booklet] title must not be empty; leave it out for the default");
+    if (const toml::node* n = t.get("paper")) {
+      std::string p = str(t, "paper");
+      std::transform(p.begin(), p.end(), p.begin(), [](unsigned char ch) { return static_cast<char>(std::toupper(ch)); });
+      if (p != "A4" && p != "A5") fail(n->source(), "paper must be A4 or A5, not \"" + str(t, "paper") + "\"");
+      b.paper = p;
+    }
+    if (const toml::node* n = t.get("binding_mm")) {
+      b.binding_mm = number(t, "binding_mm", 20.0);
+      if (!(b.binding_mm >= 10 && b.binding_mm <= 40)) fail(n->source(), "binding_mm must be between 10 and 40 (mm)");
+    }
+    if (const toml::node* n = t.get("kinds")) {
+      const std::vector<std::string> names = str_list(t, "kinds");
+      if (names.empty()) fail(n->source(), "kinds must name at least one kind; leave it out for every kind");
+      const toml::array& arr = *n->as_array();
+      for (std::size_t i = 0; i < names.size(); ++i) {
+        const auto kind = facility_kind_from_string(names[i]);
+        if (!kind) {
+          std::string known;
+          for (auto kk : all_facility_kinds()) known += (known.empty() ? "" : ", ") + std::string(to_string(kk));
+          fail(arr[i].source(), "unknown kind \"" + names[i] + "\" (known: " + known + ")");
+        }
+        if (std::find(b.kinds.begin(), b.kinds.end(), *kind) != b.kinds.end())
+          fail(arr[i].source(), "kind \"" + names[i] + "\" is named twice");
+        b.kinds.push_back(*kind);
+      }
+    }
+    if (const toml::node* n = t.get("group_by")) {
+      b.group_by = str(t, "group_by");
+      if (b.group_by != "district" && b.group_by != "kind") fail(n->source(), "group_by must be district or kind");
+    }
+    b.district_maps = boolean(t, "district_maps").value_or(true);
+    b.split = boolean(t, "split").value_or(false);
+    if (const toml::node* n = t.get("filter")) {
+      const toml::table* f = n->as_table();
+      if (!f) fail(n->source(), "filter must be a table: [booklet.filter]");
+      only_keys(*f, {"caremanager_contact", "home_visit", "support_24h", "survey_answered"}, "[booklet.filter]");
+      b.only_caremanager_contact = boolean(*f, "caremanager_contact").value_or(false);
+      b.home_visit = boolean(*f, "home_visit");
+      b.support_24h = boolean(*f, "support_24h");
+      b.only_survey_answered = boolean(*f, "survey_answered").value_or(false);
+    }
+  }
+
   ProviderLayer layer(const toml::table& t) const {
     only_keys(t, {"name", "label", "radius_m", "kinds", "home_visit", "support_24h", "service_codes"}, "[[layers]]");
     ProviderLayer l;
@@ -198,7 +249,8 @@ ProjectConfig load_project(const std::string& path) {
   }
   Loader L(path);
   L.only_keys(root,
-              {"project", "output", "facilities", "districts", "population", "survey", "analysis", "layers", "context"},
+              {"project", "output", "facilities", "districts", "population", "survey", "analysis", "layers", "context",
+               "booklet"},
               "the project file");
   ProjectConfig c;
   c.file = path;
@@ -220,6 +272,11 @@ ProjectConfig load_project(const std::string& path) {
     if (!d.empty()) c.output_dir = fs::path(d).is_absolute() ? d : (fs::path(c.dir) / d).lexically_normal().string();
   }
   if (const toml::table* a = root["analysis"].as_table()) L.analysis(*a, c.analysis);
+  if (const toml::node* n = root.get("booklet")) {
+    const toml::table* b = n->as_table();
+    if (!b) L.fail(n->source(), "booklet must be a table: [booklet]");
+    L.booklet(*b, c.booklet);
+  }
   if (const toml::node* n = root.get("layers")) {
     const toml::array* arr = n->as_array();
     if (!arr) L.fail(n->source(), "use [[layers]] tables, one per provider layer");

@@ -261,7 +261,8 @@ std::vector<SymbolDetail> symbol_details(const std::vector<PlacedSymbol>& symbol
 }
 
 double point_symbol(cairo_t* cr, double x, double y, const style::PointSymbolizer& s, const std::string& number,
-                    const std::string& font, SymbolDetail detail) {
+                    const std::string& font, SymbolDetail detail, bool* number_printed) {
+  if (number_printed) *number_printed = false;
   if (detail == SymbolDetail::reduced) {
     if (s.shape == style::Shape::ring) return 0;
     shape_path(cr, x, y, s.size_mm / 2 * kReducedScale, s.shape);
@@ -295,6 +296,7 @@ double point_symbol(cairo_t* cr, double x, double y, const style::PointSymbolize
       cairo_scale(cr, fit, fit);
       t.draw(-t.width() / 2, -t.height() / 2);
       cairo_restore(cr);
+      if (number_printed) *number_printed = true;
     }
   }
   return symbol_radius(s);

@@ -69,9 +69,11 @@ double symbol_radius(const style::PointSymbolizer& s);
 
 // A point symbol centred at (x, y); `number` (may be empty) is written inside when the
 // symbolizer asks for it, the detail allows it and the number fits at a legible size
-// (kMinNumberPt). Returns the symbol's radius in mm (0 for a ring not drawn).
+// (kMinNumberPt); `number_printed` (optional) tells whether it was. Returns the symbol's
+// radius in mm (0 for a ring not drawn).
 inline constexpr double kMinNumberPt = 3.0;
 double point_symbol(cairo_t* cr, double x, double y, const style::PointSymbolizer& s, const std::string& number,
-                    const std::string& font, SymbolDetail detail = SymbolDetail::full);
+                    const std::string& font, SymbolDetail detail = SymbolDetail::full,
+                    bool* number_printed = nullptr);
 
 }  // namespace careatlas::render::detail

@@ -100,8 +100,8 @@ LegendLayout draw_legend(cairo_t* cr, double x, double y, double width, double m
   head.size_pt = s.legend_pt * 1.25;
   head.bold = true;
   Text t(cr, title, head);
-  t.draw(x, y);
-  const double top = t.height() + 1.5;
+  if (!title.empty()) t.draw(x, y);
+  const double top = title.empty() ? 0 : t.height() + 1.5;  // no title: the rows start at y
   const double room = std::max(0.0, max_height - top);
 
   LegendLayout L;

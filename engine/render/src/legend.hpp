@@ -32,6 +32,7 @@ struct LegendLayout {
 // Draws from (x, y) within `width` × `max_height` mm. A legend too long for the box is
 // set in two columns, then in smaller type (down to 70 %), and only then shortened, with
 // a last row saying how many entries were left out — it never runs over what lies below.
+// An empty title takes no room.
 LegendLayout draw_legend(cairo_t* cr, double x, double y, double width, double max_height, const std::string& title,
                          const std::vector<LegendEntry>& entries, const style::SheetStyle& s);
 

@@ -33,6 +33,7 @@ Text::Text(cairo_t* cr, const std::string& text, const TextStyle& style)
     pango_layout_set_width(layout_, static_cast<int>(style.ellipsize_mm * PANGO_SCALE));
     pango_layout_set_ellipsize(layout_, PANGO_ELLIPSIZE_END);
   }
+  if (style.line_spacing > 0) pango_layout_set_line_spacing(layout_, static_cast<float>(style.line_spacing));
   pango_layout_set_text(layout_, text.c_str(), static_cast<int>(text.size()));
   PangoRectangle logical;
   pango_layout_get_extents(layout_, nullptr, &logical);
@@ -41,6 +42,29 @@ Text::Text(cairo_t* cr, const std::string& text, const TextStyle& style)
 }
 
 Text::~Text() { g_object_unref(layout_); }
+
+int Text::line_count() const { return pango_layout_get_line_count(layout_); }
+
+namespace {
+// The logical extents of a layout's last line, in layout coordinates (Pango units).
+PangoRectangle last_line_extents(PangoLayout* layout) {
+  PangoRectangle logical{0, 0, 0, 0};
+  PangoLayoutIter* it = pango_layout_get_iter(layout);
+  do pango_layout_iter_get_line_extents(it, nullptr, &logical);
+  while (pango_layout_iter_next_line(it));
+  pango_layout_iter_free(it);
+  return logical;
+}
+}  // namespace
+
+double Text::last_line_width() const {
+  const PangoRectangle r = last_line_extents(layout_);
+  return static_cast<double>(r.x + r.width) / PANGO_SCALE;
+}
+
+double Text::last_line_top() const { return static_cast<double>(last_line_extents(layout_).y) / PANGO_SCALE; }
+
+double Text::baseline() const { return static_cast<double>(pango_layout_get_baseline(layout_)) / PANGO_SCALE; }
 
 void Text::draw(double x, double y) const {
   cairo_save(cr_);

@@ -22,6 +22,7 @@ struct TextStyle {
   double halo_mm = 0;
   double wrap_mm = 0;  // > 0: break lines at this width (Japanese line breaking rules)
   double ellipsize_mm = 0;  // > 0 (and no wrap): one line, cut with "…" at this width
+  double line_spacing = 0;  // > 0: baselines this many times the font's line height apart (1.0 = solid)
 };
 
 class Text {
@@ -33,6 +34,13 @@ class Text {
 
   double width() const { return w_; }
   double height() const { return h_; }
+  int line_count() const;
+  // The last line's logical box relative to the layout's top-left (mm): where a dot leader
+  // after the text starts.
+  double last_line_width() const;
+  double last_line_top() const;
+  // The first line's baseline below the layout's top (mm).
+  double baseline() const;
   // Draws with the top-left corner of the ink-independent logical box at (x, y).
   void draw(double x, double y) const;
 

@@ -1,1 +1,841 @@
+// The contact booklet's plan on the sample town (sample_data/misaki): which facilities are
+// listed, in which section and order, under which numbers (the map markers' numbers); the
+// Japanese collation; the entries' wording; the booklet CSV.
 #include <gtest/gtest.h>
+#include <unicode/ucol.h>
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <numeric>
+#include <set>
+
+#include "careatlas/app/analysis_input.hpp"
+#include "careatlas/app/booklet_plan.hpp"
+#include "careatlas/app/facility_numbers.hpp"
+#include "careatlas/app/import_job.hpp"
+#include "careatlas/app/map_job.hpp"
+#include "careatlas/geometry/district_index.hpp"
+#include "careatlas/importers/csv.hpp"
+#include "careatlas/model/config_error.hpp"
+#include "careatlas/project/project_file.hpp"
+#include "sample_town.hpp"
+#include "test_support.hpp"
+
+using namespace careatlas;
+using namespace careatlas::testing;
+
+namespace {
+
+const app::BookletPlan& sample_plan() {
+  static const app::BookletPlan plan = app::plan_booklet(sample_registry(), sample_project());
+  return plan;
+}
+
+// ICU itself, to check the plan against: ucol_open("ja"), tertiary strength.
+int icu_compare(const std::string& a, const std::string& b) {
+  static UCollator* const coll = [] {
+    UErrorCode st = U_ZERO_ERROR;
+    UCollator* c = ucol_open("ja", &st);
+    EXPECT_FALSE(U_FAILURE(st)) << u_errorName(st);
+    ucol_setStrength(c, UCOL_TERTIARY);
+    return c;
+  }();
+  UErrorCode st = U_ZERO_ERROR;
+  const UCollationResult r = ucol_strcollUTF8(coll, a.data(), static_cast<int32_t>(a.size()), b.data(),
+                                              static_cast<int32_t>(b.size()), &st);
+  EXPECT_FALSE(U_FAILURE(st));
+  return r;
+}
+
+int sign(int x) { return (x > 0) - (x < 0); }
+
+std::size_t index_of(const Registry& reg, const std::string& name) {
+  for (std::size_t i = 0; i < reg.facilities.size(); ++i)
+    if (reg.facilities[i].name == name || reg.facilities[i].name.ends_with("　" + name)) return i;
+  ADD_FAILURE() << "no facility " << name;
+  return 0;
+}
+
+const render::EntryField* field(const render::BookletEntry& e, const std::string& label) {
+  for (const auto& f : e.fields)
+    if (f.label == label) return &f;
+  return nullptr;
+}
+
+std::string value(const render::BookletEntry& e, const std::string& label) {
+  const render::EntryField* f = field(e, label);
+  return f ? f->value : "<no field " + label + ">";
+}
+
+// Registry indices in print order, section by section, group by group.
+std::vector<std::size_t> print_order(const app::BookletPlan& plan) {
+  std::vector<std::size_t> v;
+  for (const auto& s : plan.sections)
+    for (const auto& g : s.groups) v.insert(v.end(), g.facilities.begin(), g.facilities.end());
+  return v;
+}
+
+// The checks every plan must pass: counts add up, each listed facility once, numbers
+// 1..N in print order, groups in the kinds' order, entries and index in ICU order.
+void expect_consistent(const Registry& reg, const app::BookletPlan& plan, const std::vector<FacilityKind>& kinds) {
+  ASSERT_EQ(plan.numbers.size(), reg.facilities.size());
+  EXPECT_EQ(plan.listed.size() + plan.left_out_kind + plan.left_out_filter, reg.facilities.size());
+  EXPECT_EQ(print_order(plan), plan.listed);
+  EXPECT_EQ(plan.areas.size(), plan.listed.size());
+  std::set<std::size_t> seen(plan.listed.begin(), plan.listed.end());
+  EXPECT_EQ(seen.size(), plan.listed.size()) << "a facility is listed twice";
+  for (std::size_t n = 0; n < plan.listed.size(); ++n) EXPECT_EQ(plan.numbers[plan.listed[n]], static_cast<int>(n + 1));
+  std::size_t numbered = 0;
+  for (int n : plan.numbers) numbered += n != 0 ? 1 : 0;
+  EXPECT_EQ(numbered, plan.listed.size()) << "facilities not listed have number 0";
+  for (const auto& s : plan.sections) {
+    for (std::size_t k = 0; k < s.groups.size(); ++k) {
+      const auto& g = s.groups[k];
+      EXPECT_FALSE(g.facilities.empty()) << s.title;
+      const auto pos = std::find(kinds.begin(), kinds.end(), g.kind) - kinds.begin();
+      EXPECT_LT(pos, static_cast<std::ptrdiff_t>(kinds.size())) << "group of a kind not asked for";
+      if (k > 0) {
+        const auto prev = std::find(kinds.begin(), kinds.end(), s.groups[k - 1].kind) - kinds.begin();
+        EXPECT_LT(prev, pos) << s.title << ": groups follow the kinds' order";
+      }
+      for (std::size_t i : g.facilities) EXPECT_EQ(reg.facilities[i].kind, g.kind);
+      for (std::size_t e = 1; e < g.facilities.size(); ++e) {
+        const Facility& a = reg.facilities[g.facilities[e - 1]];
+        const Facility& b = reg.facilities[g.facilities[e]];
+        const int c = icu_compare(app::booklet_reading(a), app::booklet_reading(b));
+        EXPECT_TRUE(c < 0 || (c == 0 && a.facility_id < b.facility_id))
+            << app::booklet_reading(a) << " / " << app::booklet_reading(b);
+      }
+    }
+  }
+  // The index: every listed facility, by ICU collation of the reading, then by number.
+  ASSERT_EQ(plan.index.size(), plan.listed.size());
+  std::vector<std::size_t> expected = plan.listed;
+  std::sort(expected.begin(), expected.end(), [&](std::size_t a, std::size_t b) {
+    const int c = icu_compare(app::booklet_reading(reg.facilities[a]), app::booklet_reading(reg.facilities[b]));
+    return c != 0 ? c < 0 : plan.numbers[a] < plan.numbers[b];
+  });
+  EXPECT_EQ(plan.index, expected);
+}
+
+// The 圏域 (registry order) whose polygon covers a point, by brute force.
+const District* covering_area(const Registry& reg, LonLat p) {
+  for (const District& d : reg.districts)
+    if (d.level == DistrictLevel::daily_life_area && geometry::covers(d, p)) return &d;
+  return nullptr;
+}
+
+District square(const std::string& id, const std::string& name, double x0, double y0, double x1, double y1,
+                DistrictLevel level = DistrictLevel::daily_life_area) {
+  District d;
+  d.id = id;
+  d.name = name;
+  d.level = level;
+  Polygon p;
+  p.outer() = {{x0, y0}, {x0, y1}, {x1, y1}, {x1, y0}, {x0, y0}};  // clockwise
+  d.geometry.push_back(p);
+  return d;
+}
+
+Facility facility(const std::string& id, const std::string& name, const std::string& kana, FacilityKind kind,
+                  std::optional<LonLat> at) {
+  Facility f;
+  f.facility_id = id;
+  f.name = name;
+  f.kana = kana;
+  f.kind = kind;
+  f.location = at;
+  return f;
+}
+
+}  // namespace
+
+// --- Japanese collation -----------------------------------------------------------------
+
+TEST(BookletPlan, CollatorIsIcuJapanese) {
+  const app::JapaneseCollator coll;
+  const std::vector<std::string> words = {
+      "アイ",   "アオ",   "カ",     "ガ",       "キ",     "あい",   "かー",   "カー",   "カア",
+      "カイ",   "キッテ", "キツテ", "キテ",     "キャ",   "キヤ",   "キユ",   "ｱｲ",     "アイザワ",
+      "ABC",    "abc",    "Ｂ病院", "阿部医院", "青木",   "医療法人", "いりょう", "ー",  "",
+      "ミサキ", "みさき", "ミサキ　クリニック", "ミサキクリニック", "ハ", "バ", "パ", "ヴ", "ウ"};
+  for (const auto& a : words)
+    for (const auto& b : words) EXPECT_EQ(sign(coll.compare(a, b)), sign(icu_compare(a, b))) << a << " / " << b;
+  // Japanese facts (JIS X 4061 五十音順), checked by hand.
+  EXPECT_TRUE(coll.less("アイ", "アオ"));
+  EXPECT_TRUE(coll.less("アオ", "カ"));
+  EXPECT_TRUE(coll.less("カ", "ガ")) << "濁音 after 清音";
+  EXPECT_TRUE(coll.less("ガ", "キ")) << "濁音 only breaks a tie: ガ before キ";
+  EXPECT_TRUE(coll.less("ハ", "バ"));
+  EXPECT_TRUE(coll.less("バ", "パ")) << "半濁音 after 濁音";
+  EXPECT_TRUE(coll.less("カ", "カー"));
+  EXPECT_TRUE(coll.less("カー", "カイ")) << "ー reads as the vowel before it (カー = カア)";
+  EXPECT_TRUE(coll.less("キッテ", "キテ")) << "small ッ sorts as ツ";
+  EXPECT_TRUE(coll.less("キャ", "キユ")) << "small ャ sorts as ヤ";
+  EXPECT_TRUE(coll.less("キモ", "キャ"));
+  // Hiragana and katakana of one reading sort together: nothing falls between them.
+  for (const auto& [hira, kata] : std::vector<std::pair<std::string, std::string>>{{"あい", "アイ"}, {"みさき", "ミサキ"}})
+    for (const auto& other : {"アア", "アイザワ", "アウ", "ミサ", "ミサキクリニック", "ミシ", "カ"})
+      EXPECT_EQ(sign(coll.compare(other, hira)), sign(coll.compare(other, kata))) << other << " " << hira;
+  EXPECT_EQ(sign(coll.compare("ｱｲ", "アウ")), -1) << "half-width kana read as full width";
+  // Latin before kana, kana before kanji (ICU's ja order).
+  EXPECT_TRUE(coll.less("ABC", "アイ"));
+  EXPECT_TRUE(coll.less("アイ", "阿部医院"));
+  EXPECT_TRUE(coll.less("", "ア"));
+  EXPECT_EQ(coll.compare("ミサキ", "ミサキ"), 0);
+}
+
+// The clinic is looked up by its own name, not its corporation's.
+TEST(BookletPlan, ReadingDropsTheCorporation) {
+  Facility f;
+  f.name = "医療法人鵜飼会　鵜飼内科";
+  f.kana = "イリョウホウジンウカイカイ　ウカイナイカ";
+  EXPECT_EQ(app::booklet_reading(f), "ウカイナイカ");
+  f.kana = "シャカイフクシホウジン ミサキフクシカイ　トクベツヨウゴロウジンホーム";
+  EXPECT_EQ(app::booklet_reading(f), "ミサキフクシカイ　トクベツヨウゴロウジンホーム");
+  f.kana = "カブシキガイシャ　ケアサポート";
+  EXPECT_EQ(app::booklet_reading(f), "ケアサポート");
+  // A space inside the office's own name stays.
+  f.kana = "ホウモンカンゴステーション　ニジ";
+  EXPECT_EQ(app::booklet_reading(f), "ホウモンカンゴステーション　ニジ");
+  // No kana: the name, without its corporation.
+  f.kana.clear();
+  EXPECT_EQ(app::booklet_reading(f), "鵜飼内科");
+  f.name = "みさき内科";
+  EXPECT_EQ(app::booklet_reading(f), "みさき内科");
+  // On the sample town the clinics of 医療法人 are indexed under their own names.
+  const Registry& reg = sample_registry();
+  const auto it = std::find_if(reg.facilities.begin(), reg.facilities.end(),
+                               [](const Facility& x) { return x.name == "医療法人鵜飼会　鵜飼内科"; });
+  ASSERT_NE(it, reg.facilities.end());
+  EXPECT_EQ(app::booklet_reading(*it), "ウカイナイカ");
+}
+
+// --- the plan on the sample town ------------------------------------------------------------
+
+TEST(BookletPlan, SampleTownListsEveryFacilityOnceInOrder) {
+  const Registry& reg = sample_registry();
+  const app::BookletPlan& plan = sample_plan();
+  expect_consistent(reg, plan, all_facility_kinds());
+  // Every kind, no filter: everything is listed.
+  EXPECT_EQ(plan.listed.size(), reg.facilities.size());
+  EXPECT_EQ(plan.left_out_kind, 0u);
+  EXPECT_EQ(plan.left_out_filter, 0u);
+  EXPECT_GT(plan.listed.size(), 130u);
+  // Sections: the six 日常生活圏域 (the analysis level) in analysed_districts order, then
+  // the two trailing sections, which the sample town's planted defects fill.
+  const auto areas = app::analysed_districts(reg, DistrictLevel::daily_life_area);
+  ASSERT_EQ(areas.size(), 6u);
+  ASSERT_EQ(plan.sections.size(), 8u);
+  for (std::size_t s = 0; s < 6; ++s) {
+    EXPECT_EQ(plan.sections[s].id, areas[s]->id);
+    EXPECT_EQ(plan.sections[s].title, areas[s]->name);
+    EXPECT_EQ(plan.sections[s].district, areas[s]);
+    EXPECT_FALSE(plan.sections[s].groups.empty());
+  }
+  EXPECT_EQ(plan.sections[0].id, "23999-01");
+  EXPECT_EQ(plan.sections[0].title, "中央圏域");
+  EXPECT_EQ(plan.sections[6].id, "outside");
+  EXPECT_EQ(plan.sections[6].title, "区域外の施設");
+  EXPECT_EQ(plan.sections[6].district, nullptr);
+  EXPECT_EQ(plan.sections[7].id, "unlocated");
+  EXPECT_EQ(plan.sections[7].title, "所在地不明（地図に表示なし）");
+  // Each facility is where its location puts it (brute force over the 圏域 polygons).
+  std::size_t n = 0;
+  for (const auto& s : plan.sections)
+    for (const auto& g : s.groups)
+      for (std::size_t i : g.facilities) {
+        const Facility& f = reg.facilities[i];
+        if (!f.location) {
+          EXPECT_EQ(s.id, "unlocated") << f.name;
+        } else if (const District* d = covering_area(reg, *f.location)) {
+          EXPECT_EQ(s.district, d) << f.name;
+        } else {
+          EXPECT_EQ(s.id, "outside") << f.name;
+        }
+        EXPECT_EQ(plan.areas[n++], s.title);
+      }
+  // The planted defects: the 訪問看護 station placed in the next town, and the two
+  // facilities whose coordinates are 0 (one 居宅介護支援, one clinic).
+  std::size_t outside = 0, unlocated = 0;
+  for (const auto& g : plan.sections[6].groups) outside += g.facilities.size();
+  for (const auto& g : plan.sections[7].groups) unlocated += g.facilities.size();
+  EXPECT_EQ(outside, 1u);
+  EXPECT_EQ(plan.sections[6].groups.front().kind, FacilityKind::home_nursing);
+  EXPECT_EQ(unlocated, 2u);
+}
+
+TEST(BookletPlan, MarkerNumbersAreTheEntryNumbers) {
+  const Registry& reg = sample_registry();
+  const std::vector<int> numbers = app::facility_numbers(reg, sample_project());
+  EXPECT_EQ(numbers, sample_plan().numbers);
+  std::vector<int> sorted = numbers;
+  std::sort(sorted.begin(), sorted.end());
+  std::vector<int> expected(sorted.size());
+  std::iota(expected.begin(), expected.end(), 1);
+  EXPECT_EQ(sorted, expected) << "1..N without gaps";
+  // A filtered booklet: the listed facilities are numbered 1..N, the rest 0.
+  project::ProjectConfig p = sample_project();
+  p.booklet.kinds = {FacilityKind::clinic, FacilityKind::hospital};
+  p.booklet.home_visit = true;
+  const std::vector<int> few = app::facility_numbers(reg, p);
+  std::vector<int> listed;
+  for (std::size_t i = 0; i < few.size(); ++i) {
+    const Facility& f = reg.facilities[i];
+    const bool in = (f.kind == FacilityKind::clinic || f.kind == FacilityKind::hospital) && f.home_visit.value == true;
+    EXPECT_EQ(few[i] != 0, in) << f.name;
+    if (few[i] != 0) listed.push_back(few[i]);
+  }
+  std::sort(listed.begin(), listed.end());
+  ASSERT_GE(listed.size(), 10u);
+  for (std::size_t k = 0; k < listed.size(); ++k) EXPECT_EQ(listed[k], static_cast<int>(k + 1));
+}
+
+TEST(BookletPlan, MapMarkersCarryTheEntryNumbers) {
+  const Registry& reg = sample_registry();
+  project::ProjectConfig p = sample_project();
+  p.booklet.kinds = {FacilityKind::hospital, FacilityKind::clinic};
+  p.booklet.support_24h = true;
+  const app::BookletPlan plan = app::plan_booklet(reg, p);
+  app::MapOptions o;
+  o.kinds = {"resource"};
+  o.out_dir = scratch_dir("booklet_plan_markers");
+  o.production_date = "2026-11-24";
+  o.page.size = render::PaperSize::a4;
+  const app::MapOutcome out = app::run_maps(reg, p, o);
+  ASSERT_EQ(out.reports.size(), 1u);
+  std::map<std::string, int> number_of;
+  for (std::size_t i : plan.listed) number_of[reg.facilities[i].facility_id] = plan.numbers[i];
+  std::set<std::string> marked;
+  for (const auto& m : out.reports[0].markers) {
+    ASSERT_TRUE(number_of.count(m.id)) << "a numbered marker for a facility the booklet does not list: " << m.id;
+    EXPECT_EQ(m.number, number_of.at(m.id)) << m.id;
+    marked.insert(m.id);
+  }
+  for (std::size_t i : plan.listed)
+    if (reg.facilities[i].located()) {
+      EXPECT_TRUE(marked.count(reg.facilities[i].facility_id)) << reg.facilities[i].name;
+    }
+  EXPECT_LT(marked.size(), 40u) << "only the listed facilities carry numbers";
+  EXPECT_GE(marked.size(), 5u);
+}
+
+TEST(BookletPlan, FiltersListOnlyWhatTheyAskFor) {
+  const Registry& reg = sample_registry();
+  const std::vector<FacilityKind> all = all_facility_kinds();
+  auto plan_with = [&](auto set) {
+    project::ProjectConfig p = sample_project();
+    set(p.booklet);
+    return app::plan_booklet(reg, p);
+  };
+  auto listed = [&](const app::BookletPlan& plan) {
+    std::set<std::size_t> s(plan.listed.begin(), plan.listed.end());
+    return s;
+  };
+  {
+    const auto plan = plan_with([](project::BookletSettings& b) { b.only_caremanager_contact = true; });
+    expect_consistent(reg, plan, all);
+    const auto in = listed(plan);
+    std::size_t with_text_only = 0;
+    for (std::size_t i = 0; i < reg.facilities.size(); ++i) {
+      const SurveyAnswers& s = reg.facilities[i].survey;
+      const bool contact = !s.caremanager_slots.empty() || !s.caremanager_time_text.empty() ||
+                           (s.contact_methods && *s.contact_methods != 0);
+      EXPECT_EQ(in.count(i) == 1, contact) << reg.facilities[i].name;
+      with_text_only += s.caremanager_slots.empty() && !s.caremanager_time_text.empty() ? 1 : 0;
+    }
+    EXPECT_GT(in.size(), 50u);
+    EXPECT_EQ(plan.left_out_filter, reg.facilities.size() - in.size());
+    // 杉浦内科クリニック gives no ケアマネタイム but a contact method (FAX・訪問): listed.
+    EXPECT_TRUE(in.count(index_of(reg, "杉浦内科クリニック")));
+    EXPECT_TRUE(reg.facilities[index_of(reg, "杉浦内科クリニック")].survey.caremanager_slots.empty());
+    EXPECT_FALSE(in.count(index_of(reg, "伊藤医院"))) << "not surveyed";
+  }
+  for (const bool want : {true, false}) {
+    const auto hv = plan_with([&](project::BookletSettings& b) { b.home_visit = want; });
+    const auto h24 = plan_with([&](project::BookletSettings& b) { b.support_24h = want; });
+    expect_consistent(reg, hv, all);
+    expect_consistent(reg, h24, all);
+    const auto in_hv = listed(hv), in_24 = listed(h24);
+    for (std::size_t i = 0; i < reg.facilities.size(); ++i) {
+      const Facility& f = reg.facilities[i];
+      // An unknown flag fails both true and false.
+      EXPECT_EQ(in_hv.count(i) == 1, f.home_visit.value == want) << f.name;
+      EXPECT_EQ(in_24.count(i) == 1, f.support_24h.value == want) << f.name;
+    }
+    EXPECT_FALSE(in_hv.empty());
+    EXPECT_FALSE(in_24.empty());
+  }
+  {
+    const auto plan = plan_with([](project::BookletSettings& b) { b.only_survey_answered = true; });
+    expect_consistent(reg, plan, all);
+    const auto in = listed(plan);
+    std::size_t answered = 0;
+    for (std::size_t i = 0; i < reg.facilities.size(); ++i) {
+      EXPECT_EQ(in.count(i) == 1, reg.facilities[i].survey.answered);
+      answered += reg.facilities[i].survey.answered ? 1 : 0;
+    }
+    EXPECT_EQ(answered, 65u) << "sample_data/misaki/README.md: 65 survey rows belong to facilities";
+    // Every 圏域 section is kept, even one the filter empties.
+    ASSERT_GE(plan.sections.size(), 6u);
+    for (std::size_t s = 0; s < 6; ++s) EXPECT_NE(plan.sections[s].district, nullptr);
+  }
+  {
+    // Filters combine (all must hold), and count once per facility.
+    const auto plan = plan_with([](project::BookletSettings& b) {
+      b.kinds = {FacilityKind::clinic};
+      b.home_visit = true;
+      b.support_24h = true;
+    });
+    expect_consistent(reg, plan, {FacilityKind::clinic});
+    for (std::size_t i : plan.listed) {
+      EXPECT_EQ(reg.facilities[i].home_visit.value, true);
+      EXPECT_EQ(reg.facilities[i].support_24h.value, true);
+    }
+    std::size_t clinics = 0;
+    for (const auto& f : reg.facilities) clinics += f.kind == FacilityKind::clinic ? 1 : 0;
+    EXPECT_EQ(plan.left_out_kind, reg.facilities.size() - clinics);
+    EXPECT_EQ(plan.left_out_filter, clinics - plan.listed.size());
+    EXPECT_GE(plan.listed.size(), 3u);
+  }
+}
+
+TEST(BookletPlan, KindsAndTheirOrderComeFromTheSettings) {
+  const Registry& reg = sample_registry();
+  project::ProjectConfig p = sample_project();
+  p.booklet.kinds = {FacilityKind::home_nursing, FacilityKind::hospital, FacilityKind::clinic};
+  const app::BookletPlan plan = app::plan_booklet(reg, p);
+  expect_consistent(reg, plan, p.booklet.kinds);
+  std::size_t wanted = 0;
+  for (const auto& f : reg.facilities)
+    wanted += f.kind == FacilityKind::home_nursing || f.kind == FacilityKind::hospital || f.kind == FacilityKind::clinic;
+  EXPECT_EQ(plan.listed.size(), wanted);
+  EXPECT_EQ(plan.left_out_kind, reg.facilities.size() - wanted);
+  // 中央圏域 has all three: nursing first, as the settings say.
+  const auto& central = plan.sections[0];
+  ASSERT_EQ(central.groups.size(), 3u);
+  EXPECT_EQ(central.groups[0].kind, FacilityKind::home_nursing);
+  EXPECT_EQ(central.groups[1].kind, FacilityKind::hospital);
+  EXPECT_EQ(central.groups[2].kind, FacilityKind::clinic);
+  EXPECT_EQ(plan.numbers[central.groups[0].facilities.front()], 1);
+}
+
+TEST(BookletPlan, GroupedByKind) {
+  const Registry& reg = sample_registry();
+  project::ProjectConfig p = sample_project();
+  p.booklet.group_by = "kind";
+  const app::BookletPlan plan = app::plan_booklet(reg, p);
+  expect_consistent(reg, plan, all_facility_kinds());
+  EXPECT_EQ(plan.listed.size(), reg.facilities.size());
+  std::vector<std::string> ids;
+  for (const auto& s : plan.sections) {
+    ids.push_back(s.id);
+    ASSERT_EQ(s.groups.size(), 1u);
+    EXPECT_EQ(s.id, to_string(s.groups[0].kind));
+    EXPECT_EQ(s.title, japanese_label(s.groups[0].kind));
+    EXPECT_EQ(s.district, nullptr);
+  }
+  // The kinds the sample town has, in all_facility_kinds() order; no empty section.
+  EXPECT_EQ(ids, (std::vector<std::string>{"clinic", "hospital", "home_nursing", "care_management",
+                                           "community_support_center", "home_help", "regular_visit_24h",
+                                           "nursing_small_multifunctional"}));
+  // The 区域 column still names the 圏域 (the same filing as by district).
+  std::map<std::string, std::string> area_by_district_plan, area_by_kind_plan;
+  for (std::size_t n = 0; n < sample_plan().listed.size(); ++n)
+    area_by_district_plan[reg.facilities[sample_plan().listed[n]].facility_id] = sample_plan().areas[n];
+  for (std::size_t n = 0; n < plan.listed.size(); ++n)
+    area_by_kind_plan[reg.facilities[plan.listed[n]].facility_id] = plan.areas[n];
+  EXPECT_EQ(area_by_kind_plan, area_by_district_plan);
+  // Grouped by kind, a registry without districts is fine; grouped by district it is not.
+  Registry bare = reg;
+  bare.districts.clear();
+  const app::BookletPlan b = app::plan_booklet(bare, p);
+  EXPECT_EQ(b.listed, plan.listed);
+  EXPECT_EQ(b.areas.front(), "");
+  EXPECT_THROW(app::plan_booklet(bare, sample_project()), config_error);
+}
+
+TEST(BookletPlan, DistrictLevelOfTheProject) {
+  const Registry& reg = sample_registry();
+  project::ProjectConfig p = sample_project();
+  p.analysis.district_level = DistrictLevel::other;
+  try {
+    app::plan_booklet(reg, p);
+    FAIL() << "no districts of level other";
+  } catch (const config_error& e) {
+    EXPECT_NE(std::string(e.what()).find("district_level = \"other\""), std::string::npos) << e.what();
+  }
+  // Municipalities: one section for the town; an unlocated facility whose 市区町村コード
+  // is the town's is filed under it.
+  p.analysis.district_level = DistrictLevel::municipality;
+  const app::BookletPlan plan = app::plan_booklet(reg, p);
+  expect_consistent(reg, plan, all_facility_kinds());
+  ASSERT_GE(plan.sections.size(), 1u);
+  EXPECT_EQ(plan.sections[0].id, "23999");
+  for (const auto& s : plan.sections)
+    for (const auto& g : s.groups)
+      for (std::size_t i : g.facilities) {
+        const Facility& f = reg.facilities[i];
+        if (!f.location && f.municipality_code == "23999") {
+          EXPECT_EQ(s.id, "23999") << f.name;
+        }
+        if (s.id == "unlocated") {
+          EXPECT_NE(f.municipality_code, "23999") << f.name;
+        }
+      }
+}
+
+TEST(BookletPlan, UnlocatedFacilityGoesToTheLastSection) {
+  Registry reg = sample_registry();
+  const std::size_t i = index_of(reg, "加藤医院");
+  ASSERT_TRUE(reg.facilities[i].location);
+  const app::BookletPlan before = app::plan_booklet(reg, sample_project());
+  reg.facilities[i].location.reset();
+  const app::BookletPlan plan = app::plan_booklet(reg, sample_project());
+  expect_consistent(reg, plan, all_facility_kinds());
+  ASSERT_EQ(plan.sections.back().id, "unlocated");
+  const auto& g = plan.sections.back().groups;
+  ASSERT_FALSE(g.empty());
+  EXPECT_EQ(g.front().kind, FacilityKind::clinic);
+  EXPECT_TRUE(std::count(g.front().facilities.begin(), g.front().facilities.end(), i));
+  EXPECT_GT(plan.numbers[i], before.numbers[i]) << "moved to the end";
+  EXPECT_FALSE(app::booklet_entry(reg.facilities[i], plan.numbers[i]).on_map);
+  EXPECT_TRUE(app::booklet_entry(sample_registry().facilities[i], 1).on_map);
+  const std::string csv = app::booklet_csv(reg, plan, {});
+  EXPECT_NE(csv.find(",位置なし,," + reg.facilities[i].facility_id + "\r\n"), std::string::npos);
+}
+
+TEST(BookletPlan, SharedBorderGoesToTheFirstDistrictOnly) {
+  Registry reg;
+  reg.districts.push_back(square("B-2", "東圏域", 137.1, 35.0, 137.2, 35.1));
+  reg.districts.push_back(square("A-1", "西圏域", 137.0, 35.0, 137.1, 35.1));
+  reg.districts.push_back(square("23998", "ほか市", 137.0, 35.0, 137.2, 35.1, DistrictLevel::municipality));
+  reg.facilities.push_back(facility("f1", "境目医院", "サカイメイイン", FacilityKind::clinic, LonLat{137.1, 35.05}));
+  reg.facilities.push_back(facility("f2", "東医院", "ヒガシイイン", FacilityKind::clinic, LonLat{137.15, 35.05}));
+  reg.facilities.push_back(facility("f3", "海上医院", "カイジョウイイン", FacilityKind::clinic, LonLat{137.5, 35.05}));
+  reg.facilities.push_back(facility("f4", "不明医院", "フメイイイン", FacilityKind::clinic, std::nullopt));
+  reg.facilities.back().municipality_code = "23998";
+  project::ProjectConfig p;
+  const app::BookletPlan plan = app::plan_booklet(reg, p);
+  expect_consistent(reg, plan, all_facility_kinds());
+  // Sections in id order (analysed_districts); the border facility in the first district of
+  // the registry's order (B-2, as DistrictIndex::find decides), once.
+  ASSERT_EQ(plan.sections.size(), 4u);
+  EXPECT_EQ(plan.sections[0].id, "A-1");
+  EXPECT_TRUE(plan.sections[0].groups.empty()) << "an empty district section is kept";
+  EXPECT_EQ(plan.sections[1].id, "B-2");
+  ASSERT_EQ(plan.sections[1].groups.size(), 1u);
+  EXPECT_EQ(plan.sections[1].groups[0].facilities, (std::vector<std::size_t>{0, 1}));  // サカイメ < ヒガシ
+  EXPECT_EQ(plan.sections[2].id, "outside");
+  EXPECT_EQ(plan.sections[2].groups[0].facilities, (std::vector<std::size_t>{2}));
+  EXPECT_EQ(plan.sections[3].id, "unlocated") << "圏域 level: the 市区町村コード does not file it";
+  EXPECT_EQ(plan.numbers, (std::vector<int>{1, 2, 3, 4}));
+  EXPECT_EQ(plan.areas, (std::vector<std::string>{"東圏域", "東圏域", "区域外の施設", "所在地不明（地図に表示なし）"}));
+  // At the municipal level the unlocated clinic is filed by its code; nothing is outside
+  // or unlocated, so the trailing sections are gone.
+  p.analysis.district_level = DistrictLevel::municipality;
+  reg.facilities.erase(reg.facilities.begin() + 2);
+  const app::BookletPlan m = app::plan_booklet(reg, p);
+  ASSERT_EQ(m.sections.size(), 1u);
+  EXPECT_EQ(m.sections[0].id, "23998");
+  EXPECT_EQ(m.listed.size(), 3u);
+}
+
+TEST(BookletPlan, NationScaleIsFast) {
+  // 1,700 districts of 400 vertices each (a 50 × 34 grid), 2,000 facilities.
+  Registry reg;
+  for (int r = 0; r < 34; ++r)
+    for (int c = 0; c < 50; ++c) {
+      const double x0 = 130.0 + c * 0.2, y0 = 31.0 + r * 0.2;
+      District d;
+      d.id = std::to_string(10000 + r * 50 + c);
+      d.name = "市" + d.id;
+      d.level = DistrictLevel::municipality;
+      Polygon poly;
+      auto& ring = poly.outer();
+      for (int k = 0; k < 100; ++k) ring.push_back({x0, y0 + 0.2 * k / 100});
+      for (int k = 0; k < 100; ++k) ring.push_back({x0 + 0.2 * k / 100, y0 + 0.2});
+      for (int k = 0; k < 100; ++k) ring.push_back({x0 + 0.2, y0 + 0.2 - 0.2 * k / 100});
+      for (int k = 0; k < 100; ++k) ring.push_back({x0 + 0.2 - 0.2 * k / 100, y0});
+      ring.push_back(ring.front());
+      d.geometry.push_back(std::move(poly));
+      reg.districts.push_back(std::move(d));
+    }
+  std::uint32_t seed = 12345;
+  auto next = [&seed] {
+    seed = seed * 1664525u + 1013904223u;
+    return (seed >> 8) / 16777216.0;
+  };
+  const std::vector<std::string> syllables = {"ア", "カ", "ガ", "サ", "タ", "ナ", "ハ", "バ", "マ", "ヤ", "ラ", "ワ"};
+  for (int i = 0; i < 2000; ++i) {
+    std::string kana;
+    for (int k = 0; k < 6; ++k) kana += syllables[static_cast<std::size_t>(next() * 12) % 12];
+    reg.facilities.push_back(facility("F" + std::to_string(i), "施設" + std::to_string(i), kana,
+                                      i % 3 ? FacilityKind::clinic : FacilityKind::home_nursing,
+                                      LonLat{130.0 + next() * 10.0, 31.0 + next() * 6.8}));
+  }
+  project::ProjectConfig p;
+  const auto t0 = std::chrono::steady_clock::now();
+  const app::BookletPlan plan = app::plan_booklet(reg, p);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  EXPECT_EQ(plan.listed.size(), 2000u);
+  EXPECT_EQ(plan.sections.size(), 1700u) << "every point is inside the grid";
+  RecordProperty("plan_seconds", std::to_string(seconds));
+  EXPECT_LT(seconds, 1.0) << "plan_booklet on 2,000 facilities × 1,700 districts";
+}
+
+// --- entries ------------------------------------------------------------------------------
+
+TEST(BookletPlan, EntryWithoutSurveyAnswersSaysUnanswered) {
+  const Registry& reg = sample_registry();
+  const Facility& f = reg.facilities[index_of(reg, "伊藤医院")];
+  ASSERT_EQ(f.kind, FacilityKind::clinic);
+  ASSERT_FALSE(f.survey.answered);
+  const render::BookletEntry e = app::booklet_entry(f, 7);
+  EXPECT_EQ(e.number, 7);
+  EXPECT_EQ(e.name, f.name);
+  EXPECT_EQ(e.kana, f.kana);
+  EXPECT_EQ(e.kind_label, "診療所");
+  EXPECT_TRUE(e.on_map);
+  EXPECT_TRUE(e.badges.empty());
+  std::vector<std::string> labels;
+  for (const auto& fl : e.fields) labels.push_back(fl.label);
+  EXPECT_EQ(labels, (std::vector<std::string>{"住所", "電話", "FAX", "URL", "診療時間", "ケアマネタイム", "担当者",
+                                              "連絡方法", "予約", "退院前カンファレンス", "訪問診療", "24時間対応",
+                                              "機能強化型"}));
+  for (const char* label : {"ケアマネタイム", "担当者", "連絡方法", "予約", "退院前カンファレンス", "訪問診療",
+                            "24時間対応", "機能強化型", "電話", "FAX"}) {
+    const render::EntryField* fl = field(e, label);
+    ASSERT_NE(fl, nullptr) << label;
+    EXPECT_EQ(fl->value, "未回答") << label;
+    EXPECT_TRUE(fl->unanswered) << label;
+  }
+  EXPECT_EQ(value(e, "住所"), f.address);
+  EXPECT_FALSE(field(e, "住所")->unanswered);
+  EXPECT_FALSE(field(e, "診療時間")->unanswered) << "医療情報ネット gives the hours";
+  EXPECT_EQ(field(e, "診療時間")->value.find("未回答"), std::string::npos);
+  // Every label is one of the CSV's columns, in their order.
+  const auto& all = app::booklet_field_labels();
+  std::size_t at = 0;
+  for (const auto& l : labels) {
+    const auto it = std::find(all.begin() + static_cast<std::ptrdiff_t>(at), all.end(), l);
+    ASSERT_NE(it, all.end()) << l;
+    at = static_cast<std::size_t>(it - all.begin()) + 1;
+  }
+}
+
+TEST(BookletPlan, EntryWordsTheSurveyAnswers) {
+  const Registry& reg = sample_registry();
+  // 加藤医院: 月・水・金 08:30～09:00／木 13:00～14:00, 受付, 電話・FAX, 不要, ○ ○ ○ ×, notes.
+  const render::BookletEntry kato = app::booklet_entry(reg.facilities[index_of(reg, "加藤医院")], 1);
+  EXPECT_EQ(value(kato, "ケアマネタイム"), "月・水・金 08:30～09:00／木 13:00～14:00");
+  EXPECT_EQ(value(kato, "担当者"), "受付");
+  EXPECT_EQ(value(kato, "連絡方法"), "電話・FAX");
+  EXPECT_EQ(value(kato, "予約"), "不要");
+  EXPECT_EQ(value(kato, "退院前カンファレンス"), "参加する");
+  EXPECT_EQ(value(kato, "訪問診療"), "あり");
+  EXPECT_EQ(value(kato, "24時間対応"), "あり");
+  EXPECT_EQ(value(kato, "機能強化型"), "いいえ");
+  EXPECT_EQ(value(kato, "備考"), "夜間・休日は携帯電話で対応, 看取り可");
+  EXPECT_EQ(kato.badges, (std::vector<std::string>{"訪問診療", "24時間", "退院調整", "ケアマネ"}));
+  for (const auto& fl : kato.fields)
+    EXPECT_FALSE(fl.unanswered && fl.label != "電話" && fl.label != "FAX" && fl.label != "URL") << fl.label;
+
+  // 太田整形外科: 木 13:00～14:00, 院長, 要 3 日前 + note, × × ×.
+  const render::BookletEntry ota = app::booklet_entry(reg.facilities[index_of(reg, "太田整形外科")], 2);
+  EXPECT_EQ(value(ota, "ケアマネタイム"), "木 13:00～14:00");
+  EXPECT_EQ(value(ota, "担当者"), "院長");
+  EXPECT_EQ(value(ota, "連絡方法"), "電話・FAX・訪問");
+  EXPECT_EQ(value(ota, "予約"), "要（3日前まで）\nFAXで日時を調整します");
+  EXPECT_EQ(value(ota, "退院前カンファレンス"), "参加しない");
+  EXPECT_EQ(value(ota, "訪問診療"), "なし");
+  EXPECT_EQ(value(ota, "24時間対応"), "なし");
+  EXPECT_EQ(ota.badges, (std::vector<std::string>{"ケアマネ"}));
+
+  // 小笠原内科: 火～木, 要 with 1 day → 前日まで.
+  const render::BookletEntry oga = app::booklet_entry(reg.facilities[index_of(reg, "小笠原内科")], 3);
+  EXPECT_EQ(value(oga, "ケアマネタイム"), "火～木 17:30～18:00");
+  EXPECT_EQ(value(oga, "予約"), "要（前日まで）\n前日までに電話で予約してください");
+  EXPECT_EQ(value(oga, "退院前カンファレンス"), "未回答");
+  EXPECT_TRUE(field(oga, "退院前カンファレンス")->unanswered);
+
+  // 杉浦内科クリニック: no ケアマネタイム, FAX・訪問, 要 2 日前, ○ ○ ○ ○ (機能強化型).
+  const render::BookletEntry sugi = app::booklet_entry(reg.facilities[index_of(reg, "杉浦内科クリニック")], 4);
+  EXPECT_EQ(value(sugi, "ケアマネタイム"), "未回答");
+  EXPECT_TRUE(field(sugi, "ケアマネタイム")->unanswered);
+  EXPECT_EQ(value(sugi, "担当者"), "未回答");
+  EXPECT_EQ(value(sugi, "連絡方法"), "FAX・訪問");
+  EXPECT_EQ(value(sugi, "予約"), "要（2日前まで）");
+  EXPECT_EQ(value(sugi, "機能強化型"), "はい");
+  EXPECT_EQ(value(sugi, "備考"), "機能強化型在支診（連携型）");
+  EXPECT_EQ(sugi.badges, (std::vector<std::string>{"訪問診療", "24時間", "退院調整", "強化型"}));
+
+  // 内藤レディースクリニック: full-width times in the sheet, 月・木.
+  const render::BookletEntry naito = app::booklet_entry(reg.facilities[index_of(reg, "内藤レディースクリニック")], 5);
+  EXPECT_EQ(value(naito, "ケアマネタイム"), "月・木 12:30～13:30");
+  EXPECT_EQ(value(naito, "担当者"), "事務長　荻野");
+
+  // みさき市民病院: a hospital, 平日.
+  const render::BookletEntry hosp = app::booklet_entry(reg.facilities[index_of(reg, "みさき市民病院")], 6);
+  EXPECT_EQ(hosp.kind_label, "病院");
+  EXPECT_EQ(value(hosp, "ケアマネタイム"), "平日 14:00～16:00");
+  EXPECT_EQ(value(hosp, "担当者"), "地域医療連携室");
+  EXPECT_EQ(value(hosp, "予約"), "要（前日まで）");
+}
+
+TEST(BookletPlan, CareOfficeEntriesAreNotAskedTheSurvey) {
+  const Registry& reg = sample_registry();
+  std::size_t nursing = 0, care = 0;
+  for (const Facility& f : reg.facilities) {
+    if (f.kind != FacilityKind::home_nursing && f.kind != FacilityKind::care_management) continue;
+    const render::BookletEntry e = app::booklet_entry(f, 1);
+    EXPECT_EQ(e.kind_label, japanese_label(f.kind));
+    for (const char* label : {"ケアマネタイム", "担当者", "連絡方法", "予約", "退院前カンファレンス", "訪問診療",
+                              "機能強化型", "診療時間"})
+      EXPECT_EQ(field(e, label), nullptr) << f.name << " " << label;
+    EXPECT_NE(field(e, "営業日・時間"), nullptr);
+    EXPECT_EQ(std::count(e.badges.begin(), e.badges.end(), "訪問診療"), 0) << "a doctor's visit only";
+    if (f.kind == FacilityKind::home_nursing) {
+      ++nursing;
+      const render::EntryField* h = field(e, "24時間対応");
+      ASSERT_NE(h, nullptr) << f.name;
+      if (!f.support_24h_hint.empty() && !f.support_24h.value) {
+        EXPECT_EQ(h->value, "あり（特記事項より）");
+      }
+      if (f.support_24h_hint.empty() && !f.support_24h.value) {
+        EXPECT_TRUE(h->unanswered);
+      }
+    } else {
+      ++care;
+      EXPECT_EQ(field(e, "24時間対応") != nullptr, !f.support_24h_hint.empty() || f.support_24h.value.has_value());
+    }
+  }
+  EXPECT_GE(nursing, 10u);
+  EXPECT_GE(care, 30u);
+  // 利用可能曜日 and its 特記事項 (line breaks kept), in Japanese punctuation.
+  for (const Facility& f : reg.facilities) {
+    if (f.availability.text != "平日,土曜日" || f.availability_note != "土曜日は9時～12時") continue;
+    EXPECT_EQ(value(app::booklet_entry(f, 1), "営業日・時間"), "平日・土曜日（祝日休み）\n土曜日は9時～12時");
+    return;
+  }
+  ADD_FAILURE() << "no 居宅介護支援 office open 平日,土曜日 with its note";
+}
+
+TEST(BookletPlan, EntryHoursWording) {
+  Facility f = facility("x", "テスト医院", "テストイイン", FacilityKind::clinic, std::nullopt);
+  auto hours = [&] { return value(app::booklet_entry(f, 1), "診療時間"); };
+  EXPECT_EQ(hours(), "未回答");
+  EXPECT_TRUE(field(app::booklet_entry(f, 1), "診療時間")->unanswered);
+  // careatlas's own grammar, in Japanese.
+  f.availability.text = "Mon-Fri 09:00-12:00,15:00-18:00; Sat,Hol 09:00-12:00";
+  EXPECT_EQ(hours(), "月～金 09:00～12:00、15:00～18:00／土・祝 09:00～12:00");
+  // 医療情報ネット's summary, with the holiday flag and その他の休診日.
+  f.availability.text = "月・火・木・金 09:00-12:00, 15:00-18:00; 土 09:00-12:00";
+  f.availability.holidays_open = false;
+  f.availability_note = "年末年始、お盆";
+  EXPECT_EQ(hours(), "月・火・木・金 09:00～12:00、15:00～18:00／土 09:00～12:00（祝日休診）\nその他の休診日：年末年始、お盆");
+  // No wording: a summary of the hours known.
+  f.availability = WeeklySchedule{};
+  f.availability_note.clear();
+  for (Weekday d : {Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri})
+    f.availability.open_band(d, {9 * 60, 12 * 60});
+  f.availability.open_band(Weekday::Sat, {9 * 60, 12 * 60});
+  f.availability.open_band(Weekday::Mon, {15 * 60, 18 * 60});
+  EXPECT_EQ(hours(), "月 09:00～12:00、15:00～18:00／火～土 09:00～12:00");
+  f.availability = WeeklySchedule{};
+  f.availability.detail = WeeklySchedule::Detail::days_only;
+  f.availability.open_days = DaySet::of({Weekday::Mon, Weekday::Wed, Weekday::Fri, Weekday::Sat});
+  f.availability.holidays_open = true;
+  EXPECT_EQ(hours(), "月・水・金・土・祝日");
+  f.availability = WeeklySchedule::always_open();
+  f.availability.text.clear();
+  EXPECT_EQ(hours(), "24時間365日");
+}
+
+TEST(BookletPlan, BadgesExplainThemselves) {
+  const std::vector<render::Badge> badges = app::booklet_badges();
+  std::vector<std::string> texts;
+  for (const auto& b : badges) {
+    texts.push_back(b.text);
+    EXPECT_FALSE(b.explanation.empty()) << b.text;
+  }
+  EXPECT_EQ(texts, (std::vector<std::string>{"訪問診療", "24時間", "退院調整", "強化型", "ケアマネ"}));
+  EXPECT_EQ(badges[0].explanation, "往診・訪問診療を行っています");
+  // Every badge an entry carries is one of these, in this order.
+  for (const Facility& f : sample_registry().facilities) {
+    const auto e = app::booklet_entry(f, 1);
+    std::size_t at = 0;
+    for (const auto& b : e.badges) {
+      const auto it = std::find(texts.begin() + static_cast<std::ptrdiff_t>(at), texts.end(), b);
+      ASSERT_NE(it, texts.end()) << f.name << " " << b;
+      at = static_cast<std::size_t>(it - texts.begin()) + 1;
+    }
+  }
+}
+
+// --- the CSV --------------------------------------------------------------------------------
+
+TEST(BookletPlan, CsvForExcel) {
+  const Registry& reg = sample_registry();
+  const app::BookletPlan& plan = sample_plan();
+  std::vector<int> pages(plan.listed.size());
+  for (std::size_t n = 0; n < pages.size(); ++n) pages[n] = 5 + static_cast<int>(n / 4);
+  const std::string csv = app::booklet_csv(reg, plan, pages);
+  ASSERT_TRUE(csv.starts_with("\xEF\xBB\xBF"));
+  EXPECT_TRUE(csv.ends_with("\r\n"));
+  EXPECT_EQ(csv, app::booklet_csv(reg, plan, pages)) << "deterministic bytes";
+  // Every line break ending a record is CR LF (a lone LF only inside a quoted field).
+  csv::Reader reader(std::string_view(csv).substr(3));
+  csv::Record rec;
+  ASSERT_TRUE(reader.next(rec));
+  const std::vector<std::string> head = rec.fields;
+  std::vector<std::string> expected_head = {"番号", "区域", "種別", "名称", "ふりがな"};
+  for (const auto& l : app::booklet_field_labels()) expected_head.push_back(l);
+  for (const char* h : {"地図", "頁", "施設ID"}) expected_head.emplace_back(h);
+  EXPECT_EQ(head, expected_head);
+  std::size_t rows = 0;
+  std::set<std::size_t> lf_only_lines;
+  while (reader.next(rec)) {
+    ASSERT_FALSE(rec.blank);
+    ASSERT_EQ(rec.fields.size(), head.size()) << "row " << rows;
+    const std::size_t i = plan.listed[rows];
+    const Facility& f = reg.facilities[i];
+    EXPECT_EQ(rec.fields[0], std::to_string(rows + 1));
+    EXPECT_EQ(rec.fields[1], plan.areas[rows]);
+    EXPECT_EQ(rec.fields[2], japanese_label(f.kind));
+    EXPECT_EQ(rec.fields[3], f.name);
+    EXPECT_EQ(rec.fields[4], f.kana);
+    EXPECT_EQ(rec.fields[head.size() - 3], f.located() ? "掲載" : "位置なし");
+    EXPECT_EQ(rec.fields[head.size() - 2], std::to_string(pages[rows]));
+    EXPECT_EQ(rec.fields.back(), f.facility_id);
+    // Entry fields under their labels; fields the entry omits are empty cells.
+    const render::BookletEntry e = app::booklet_entry(f, plan.numbers[i]);
+    for (std::size_t c = 5; c < head.size() - 3; ++c) {
+      const render::EntryField* fl = field(e, head[c]);
+      EXPECT_EQ(rec.fields[c], fl ? fl->value : "") << f.name << " " << head[c];
+    }
+    ++rows;
+  }
+  EXPECT_EQ(rows, plan.listed.size());
+  // Line ends: strip the quoted fields' contents, then every LF follows a CR.
+  std::string outside_quotes;
+  bool quoted = false;
+  for (char ch : csv) {
+    if (ch == '"') quoted = !quoted;
+    else if (!quoted) outside_quotes += ch;
+  }
+  std::size_t lf = 0;
+  for (std::size_t k = 0; k < outside_quotes.size(); ++k)
+    if (outside_quotes[k] == '\n') {
+      ++lf;
+      EXPECT_TRUE(k > 0 && outside_quotes[k - 1] == '\r') << "bare LF at " << k;
+    }
+  EXPECT_EQ(lf, rows + 1);
+  // A field holding a comma or a line break is quoted (RFC 4180).
+  EXPECT_NE(csv.find("\"夜間・休日は携帯電話で対応, 看取り可\""), std::string::npos);
+  EXPECT_NE(csv.find("\"要（3日前まで）\nFAXで日時を調整します\""), std::string::npos);
+  // Without pages, the 頁 column is empty.
+  const std::string no_pages = app::booklet_csv(reg, plan, {});
+  EXPECT_NE(no_pages.find(",掲載,," + reg.facilities[plan.listed[0]].facility_id + "\r\n"), std::string::npos);
+}

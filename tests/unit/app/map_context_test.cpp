@@ -355,7 +355,7 @@ TEST(MapContext, DefaultStyleDrawsContextBetweenCoverageAndDistrictLines) {
     const auto it = std::find_if(st.layers.begin(), st.layers.end(), [&](const style::Layer& l) { return l.name == name; });
     return it == st.layers.end() ? std::size_t(-1) : static_cast<std::size_t>(it - st.layers.begin());
   };
-  const std::vector<std::string> all = {"resource", "coverage", "gap", "access", "atlas"};
+  const std::vector<std::string> all = {"resource", "coverage", "gap", "access", "atlas", "booklet"};
   for (const char* c : {"water", "rivers", "roads", "railways"}) {
     const std::size_t i = index(std::string("context_") + c);
     ASSERT_NE(i, std::size_t(-1)) << c;

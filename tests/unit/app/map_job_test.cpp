@@ -16,6 +16,7 @@
 #include "careatlas/project/project_file.hpp"
 #include "golden_image.hpp"
 #include "render_files.hpp"
+#include "sample_town.hpp"
 #include "test_support.hpp"
 
 using namespace careatlas;
@@ -23,27 +24,6 @@ using namespace careatlas::testing;
 namespace fs = std::filesystem;
 
 namespace {
-
-const project::ProjectConfig& project_config() {
-  static const project::ProjectConfig cfg = [] {
-    project::ProjectConfig c =
-        project::load_project(std::string(CAREATLAS_SOURCE_DIR) + "/sample_data/misaki/project.toml");
-    if (c.layers.empty()) c.layers = default_provider_layers();
-    return c;
-  }();
-  return cfg;
-}
-
-const Registry& sample() {
-  static const Registry reg = [] {
-    app::ImportOptions opt;
-    opt.inputs = project_config().inputs;
-    opt.title = project_config().title;
-    DiagnosticCollector sink;
-    return app::run_import(opt, sink).registry;
-  }();
-  return reg;
-}
 
 app::MapOptions options(const std::string& dir, std::vector<std::string> kinds) {
   app::MapOptions o;
@@ -65,7 +45,7 @@ std::string bytes(const std::string& path) {
 
 TEST(MapJob, EveryKindWritesItsFiles) {
   const std::string dir = scratch_dir("map_job_all");
-  const app::MapOutcome out = app::run_maps(sample(), project_config(), options(dir, app::map_kinds()));
+  const app::MapOutcome out = app::run_maps(sample_registry(), sample_project(), options(dir, app::map_kinds()));
   std::vector<std::string> names;
   for (const std::string& w : out.written) names.push_back(fs::path(w).filename().string());
   EXPECT_EQ(names, (std::vector<std::string>{"resource_map.pdf", "coverage_map_home_visit_clinics.pdf",
@@ -92,7 +72,7 @@ TEST(MapJob, EveryKindWritesItsFiles) {
 
 TEST(MapJob, CoverageMapNamesItsLayerAndRadiusAndDrawsOnlyItsProviders) {
   const std::string dir = scratch_dir("map_job_coverage");
-  const app::MapOutcome out = app::run_maps(sample(), project_config(), options(dir, {"coverage", "resource"}));
+  const app::MapOutcome out = app::run_maps(sample_registry(), sample_project(), options(dir, {"coverage", "resource"}));
   ASSERT_EQ(out.reports.size(), 3u);
   auto has = [](const render::RenderReport& r, const std::string& entry) {
     return std::find(r.legend_entries.begin(), r.legend_entries.end(), entry) != r.legend_entries.end();
@@ -107,9 +87,9 @@ TEST(MapJob, CoverageMapNamesItsLayerAndRadiusAndDrawsOnlyItsProviders) {
   EXPECT_TRUE(has(out.reports[2], "訪問看護ステーション"));
   EXPECT_TRUE(has(out.reports[2], "居宅介護支援事業所"));
   // A layer whose label does not give its radius gets it from the job.
-  project::ProjectConfig unnamed = project_config();
+  project::ProjectConfig unnamed = sample_project();
   for (ProviderLayer& l : unnamed.layers) l.label = "協力機関";
-  const app::MapOutcome u = app::run_maps(sample(), unnamed, options(scratch_dir("map_job_coverage_unnamed"), {"coverage"}));
+  const app::MapOutcome u = app::run_maps(sample_registry(), unnamed, options(scratch_dir("map_job_coverage_unnamed"), {"coverage"}));
   EXPECT_TRUE(has(u.reports[0], "協力機関の到達圏（半径 16 km）"));
   EXPECT_NE(pdf_text(out.written[0]).find("16km）の到達圏"), std::string::npos);
 }
@@ -118,7 +98,7 @@ TEST(MapJob, GapAndAccessMapsClassTheAnalysis) {
   const std::string dir = scratch_dir("map_job_gap");
   app::MapOptions o = options(dir, {"gap", "access"});
   o.gap_metrics = {"night_gap_hours"};
-  const app::MapOutcome out = app::run_maps(sample(), project_config(), o);
+  const app::MapOutcome out = app::run_maps(sample_registry(), sample_project(), o);
   ASSERT_EQ(out.reports.size(), 2u);
   // The sample's valley (山間部圏域) alone has night gaps (56 h): two classes, "0" and "56".
   const auto& g = out.reports[0].legend_entries;
@@ -129,10 +109,10 @@ TEST(MapJob, GapAndAccessMapsClassTheAnalysis) {
   EXPECT_EQ(*(cap + 2), "56");
   // Every populated cell of the base year is a square on the access map.
   app::AnalyzeOptions ao;
-  ao.settings = project_config().analysis;
-  ao.layers = project_config().layers;
+  ao.settings = sample_project().analysis;
+  ao.layers = sample_project().layers;
   ao.keep_map_data = true;
-  const app::AnalyzeOutcome a = app::run_analyze(sample(), ao);
+  const app::AnalyzeOutcome a = app::run_analyze(sample_registry(), ao);
   ASSERT_TRUE(a.map_data);
   EXPECT_GE(out.reports[1].features_drawn, a.map_data->cells.size());
   EXPECT_NE(pdf_text(out.written[1]).find("アクセシビリティ"), std::string::npos);
@@ -142,12 +122,12 @@ TEST(MapJob, HeatmapRowsFollowTheRanking) {
   const std::string dir = scratch_dir("map_job_heatmap");
   app::MapOptions o = options(dir, {"heatmap"});
   app::AnalyzeOptions ao;
-  ao.settings = project_config().analysis;
-  ao.layers = project_config().layers;
+  ao.settings = sample_project().analysis;
+  ao.layers = sample_project().layers;
   ao.keep_map_data = true;
-  const app::AnalyzeOutcome a = app::run_analyze(sample(), ao);
+  const app::AnalyzeOutcome a = app::run_analyze(sample_registry(), ao);
   o.analysis = &a;
-  const app::MapOutcome out = app::run_maps(sample(), project_config(), o);
+  const app::MapOutcome out = app::run_maps(sample_registry(), sample_project(), o);
   ASSERT_EQ(out.written.size(), 2u);
   const std::string text = pdf_text(out.written[0]);
   std::size_t at = 0;
@@ -163,16 +143,16 @@ TEST(MapJob, AnAnalysisHandedInDrawsTheSameBytes) {
   // careatlas run hands the map job the analysis it has just made; the maps must be the
   // ones the map job would make by itself (and the same bytes twice: deterministic).
   app::AnalyzeOptions ao;
-  ao.settings = project_config().analysis;
-  ao.layers = project_config().layers;
+  ao.settings = sample_project().analysis;
+  ao.layers = sample_project().layers;
   ao.keep_map_data = true;
-  const app::AnalyzeOutcome a = app::run_analyze(sample(), ao);
+  const app::AnalyzeOutcome a = app::run_analyze(sample_registry(), ao);
   const std::string d1 = scratch_dir("map_job_same_1"), d2 = scratch_dir("map_job_same_2");
   app::MapOptions o1 = options(d1, {"gap", "coverage"});
   app::MapOptions o2 = options(d2, {"gap", "coverage"});
   o2.analysis = &a;
-  const app::MapOutcome r1 = app::run_maps(sample(), project_config(), o1);
-  const app::MapOutcome r2 = app::run_maps(sample(), project_config(), o2);
+  const app::MapOutcome r1 = app::run_maps(sample_registry(), sample_project(), o1);
+  const app::MapOutcome r2 = app::run_maps(sample_registry(), sample_project(), o2);
   ASSERT_EQ(r1.written.size(), r2.written.size());
   for (std::size_t i = 0; i < r1.written.size(); ++i)
     EXPECT_TRUE(bytes(r1.written[i]) == bytes(r2.written[i])) << r1.written[i];
@@ -180,20 +160,20 @@ TEST(MapJob, AnAnalysisHandedInDrawsTheSameBytes) {
 
 TEST(MapJob, RefusesWhatItCannotDraw) {
   const std::string dir = scratch_dir("map_job_refuse");
-  EXPECT_THROW(app::run_maps(sample(), project_config(), options(dir, {"relief"})), config_error);
+  EXPECT_THROW(app::run_maps(sample_registry(), sample_project(), options(dir, {"relief"})), config_error);
   app::MapOptions o = options(dir, {"heatmap"});
   o.heatmap_values = "sometimes";
-  EXPECT_THROW(app::run_maps(sample(), project_config(), o), config_error);
-  Registry no_people = sample();
+  EXPECT_THROW(app::run_maps(sample_registry(), sample_project(), o), config_error);
+  Registry no_people = sample_registry();
   no_people.population.clear();
   try {
-    app::run_maps(no_people, project_config(), options(dir, {"gap"}));
+    app::run_maps(no_people, sample_project(), options(dir, {"gap"}));
     ADD_FAILURE() << "a gap map without population cells";
   } catch (const config_error& e) {
     EXPECT_NE(std::string(e.what()).find("population"), std::string::npos) << e.what();
   }
   // The resource map needs no analysis.
-  EXPECT_EQ(app::run_maps(no_people, project_config(), options(dir, {"resource"})).written.size(), 1u);
+  EXPECT_EQ(app::run_maps(no_people, sample_project(), options(dir, {"resource"})).written.size(), 1u);
   EXPECT_TRUE(fs::is_regular_file(dir + "/resource_map.pdf"));
 }
 
@@ -238,11 +218,11 @@ TEST(MapJob, KochiResourceMapNamesEveryMunicipalityAndDrawsEveryFacility) {
 TEST(MapJob, HeatmapRowsOfDistrictsSharingANameCarryTheirIds) {
   // Two municipalities may share a name (府中市 in 東京都 and 広島県): the heatmap adds the
   // id to both rows.
-  Registry reg = sample();
+  Registry reg = sample_registry();
   for (District& d : reg.districts)
     if (d.name == "西部圏域") d.name = "中央圏域";
   app::MapOptions o = options(scratch_dir("map_job_heatmap_names"), {"heatmap"});
-  const app::MapOutcome out = app::run_maps(reg, project_config(), o);
+  const app::MapOutcome out = app::run_maps(reg, sample_project(), o);
   const auto& labels = out.reports.at(0).label_texts;
   EXPECT_EQ(labels.size(), 6u);
   EXPECT_EQ(std::count_if(labels.begin(), labels.end(),
@@ -255,6 +235,6 @@ TEST(MapJob, AnUnknownDistrictIsRefusedBeforeAnyMapIsWritten) {
   const std::string dir = scratch_dir("map_job_unknown_district");
   app::MapOptions o = options(dir, {"resource", "atlas"});
   o.district = "99999-99";
-  EXPECT_THROW(app::run_maps(sample(), project_config(), o), config_error);
+  EXPECT_THROW(app::run_maps(sample_registry(), sample_project(), o), config_error);
   EXPECT_TRUE(fs::is_empty(dir));
 }

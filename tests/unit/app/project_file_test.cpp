@@ -124,3 +124,119 @@ service_codes = ["710", "760"]
     EXPECT_NE(std::string(e.what()).find("s.toml:4:"), std::string::npos) << e.what();
   }
 }
+
+TEST(ProjectFile, BookletSettings) {
+  const std::string dir = scratch_dir("project_booklet");
+  write_file(dir + "/p.toml", R"(
+[[facilities]]
+path = "a.csv"
+
+[booklet]
+title = "テスト市 在宅医療・介護 連絡帳（ケアマネジャー用）"
+paper = "a5"
+binding_mm = 25
+kinds = ["hospital", "clinic", "home_nursing"]
+group_by = "kind"
+district_maps = false
+split = true
+
+[booklet.filter]
+caremanager_contact = true
+home_visit = false
+support_24h = true
+survey_answered = true
+)");
+  const auto c = project::load_project(dir + "/p.toml");
+  EXPECT_EQ(c.booklet.title, "テスト市 在宅医療・介護 連絡帳（ケアマネジャー用）");
+  EXPECT_EQ(c.booklet.paper, "A5") << "stored upper case";
+  EXPECT_EQ(c.booklet.binding_mm, 25.0);
+  EXPECT_EQ(c.booklet.kinds,
+            (std::vector<FacilityKind>{FacilityKind::hospital, FacilityKind::clinic, FacilityKind::home_nursing}));
+  EXPECT_EQ(c.booklet.group_by, "kind");
+  EXPECT_FALSE(c.booklet.district_maps);
+  EXPECT_TRUE(c.booklet.split);
+  EXPECT_TRUE(c.booklet.only_caremanager_contact);
+  EXPECT_EQ(c.booklet.home_visit, false);
+  EXPECT_EQ(c.booklet.support_24h, true);
+  EXPECT_TRUE(c.booklet.only_survey_answered);
+
+  // No [booklet]: the defaults.
+  write_file(dir + "/q.toml", "[[facilities]]\npath = \"a.csv\"\n");
+  const auto d = project::load_project(dir + "/q.toml");
+  EXPECT_EQ(d.booklet.title, "");
+  EXPECT_EQ(d.booklet.paper, "A4");
+  EXPECT_EQ(d.booklet.binding_mm, 20.0);
+  EXPECT_TRUE(d.booklet.kinds.empty());
+  EXPECT_EQ(d.booklet.group_by, "district");
+  EXPECT_TRUE(d.booklet.district_maps);
+  EXPECT_FALSE(d.booklet.split);
+  EXPECT_FALSE(d.booklet.only_caremanager_contact);
+  EXPECT_FALSE(d.booklet.home_visit.has_value());
+  EXPECT_FALSE(d.booklet.support_24h.has_value());
+  EXPECT_FALSE(d.booklet.only_survey_answered);
+
+  // An empty [booklet.filter] and an integer binding margin.
+  write_file(dir + "/r.toml", "[[facilities]]\npath = \"a.csv\"\n[booklet]\nbinding_mm = 10\n[booklet.filter]\n");
+  const auto r = project::load_project(dir + "/r.toml");
+  EXPECT_EQ(r.booklet.binding_mm, 10.0);
+  EXPECT_FALSE(r.booklet.only_caremanager_contact);
+}
+
+TEST(ProjectFile, BookletSettingsAreStrict) {
+  const std::string dir = scratch_dir("project_booklet_bad");
+  auto error_of = [&](const std::string& booklet) {
+    write_file(dir + "/p.toml", "[[facilities]]\npath = \"a.csv\"\n" + booklet);
+    try {
+      project::load_project(dir + "/p.toml");
+    } catch (const config_error& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  auto has = [](const std::string& error, const std::string& part) {
+    return error.find(part) != std::string::npos;
+  };
+  std::string e = error_of("[booklet]\ntitel = \"x\"\n");
+  EXPECT_TRUE(has(e, "p.toml:4:1: unknown key \"titel\" in [booklet]")) << e;
+  EXPECT_TRUE(has(e, "allowed: title, paper, binding_mm, kinds, group_by, district_maps, split, filter")) << e;
+  e = error_of("[booklet]\npaper = \"B5\"\n");
+  EXPECT_TRUE(has(e, "p.toml:4:9: paper must be A4 or A5, not \"B5\"")) << e;
+  e = error_of("[booklet]\npaper = 4\n");
+  EXPECT_TRUE(has(e, "p.toml:4:9: \"paper\" must be a string")) << e;
+  e = error_of("[booklet]\nbinding_mm = 5\n");
+  EXPECT_TRUE(has(e, "p.toml:4:14: binding_mm must be between 10 and 40")) << e;
+  e = error_of("[booklet]\nbinding_mm = 40.5\n");
+  EXPECT_TRUE(has(e, "p.toml:4:14: binding_mm must be between 10 and 40")) << e;
+  EXPECT_EQ(error_of("[booklet]\nbinding_mm = 40\n"), "no error");
+  e = error_of("[booklet]\nbinding_mm = \"20mm\"\n");
+  EXPECT_TRUE(has(e, "p.toml:4:14: \"binding_mm\" must be a number")) << e;
+  e = error_of("[booklet]\nkinds = [\"clinic\", \"dentist\"]\n");
+  EXPECT_TRUE(has(e, "p.toml:4:20: unknown kind \"dentist\" (known: clinic, hospital, dental_clinic,")) << e;
+  e = error_of("[booklet]\nkinds = [\"clinic\", \"hospital\", \"clinic\"]\n");
+  EXPECT_TRUE(has(e, "p.toml:4:32: kind \"clinic\" is named twice")) << e;
+  e = error_of("[booklet]\nkinds = \"clinic\"\n");
+  EXPECT_TRUE(has(e, "p.toml:4:9: \"kinds\" must be a list of strings")) << e;
+  e = error_of("[booklet]\nkinds = []\n");
+  EXPECT_TRUE(has(e, "p.toml:4:9: kinds must name at least one kind")) << e;
+  e = error_of("[booklet]\ngroup_by = \"town\"\n");
+  EXPECT_TRUE(has(e, "p.toml:4:12: group_by must be district or kind")) << e;
+  e = error_of("[booklet]\ndistrict_maps = \"yes\"\n");
+  EXPECT_TRUE(has(e, "p.toml:4:17: \"district_maps\" must be true or false")) << e;
+  e = error_of("[booklet]\nsplit = 1\n");
+  EXPECT_TRUE(has(e, "p.toml:4:9: \"split\" must be true or false")) << e;
+  e = error_of("[booklet]\ntitle = \"\"\n");
+  EXPECT_TRUE(has(e, "p.toml:4:9: [booklet] title must not be empty")) << e;
+  e = error_of("[booklet.filter]\nhome_visits = true\n");
+  EXPECT_TRUE(has(e, "p.toml:4:1: unknown key \"home_visits\" in [booklet.filter]")) << e;
+  e = error_of("[booklet.filter]\nsupport_24h = \"true\"\n");
+  EXPECT_TRUE(has(e, "p.toml:4:15: \"support_24h\" must be true or false")) << e;
+  e = error_of("[booklet]\nfilter = 3\n");
+  EXPECT_TRUE(has(e, "p.toml:4:10: filter must be a table")) << e;
+  write_file(dir + "/q.toml", "booklet = \"A4\"\n[[facilities]]\npath = \"a.csv\"\n");
+  try {
+    project::load_project(dir + "/q.toml");
+    ADD_FAILURE() << "booklet = \"A4\" accepted";
+  } catch (const config_error& x) {
+    EXPECT_TRUE(has(x.what(), "q.toml:1:11: booklet must be a table")) << x.what();
+  }
+}

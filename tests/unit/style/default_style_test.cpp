@@ -38,12 +38,17 @@ TEST(StyleDefault, LayersBottomToTop) {
   EXPECT_EQ(names, (std::vector<std::string>{"cells_access", "districts_gap", "districts_fill", "districts_outside",
                                              "coverage", "context_water", "context_rivers", "context_roads",
                                              "context_railways", "district_lines", "facilities", "facility_names"}));
-  EXPECT_EQ(layer("districts_outside").maps, (std::vector<std::string>{"atlas"}));
-  EXPECT_EQ(layer("facility_names").maps, (std::vector<std::string>{"atlas"}));
+  EXPECT_EQ(layer("districts_outside").maps, (std::vector<std::string>{"atlas", "booklet"}));
+  EXPECT_EQ(layer("facility_names").maps, (std::vector<std::string>{"atlas"}));  // not on the booklet's maps
   EXPECT_EQ(layer("cells_access").source, Source::cells);
   EXPECT_EQ(layer("cells_access").maps, (std::vector<std::string>{"access"}));
   EXPECT_EQ(layer("districts_gap").maps, (std::vector<std::string>{"gap"}));
-  EXPECT_EQ(layer("districts_fill").maps, (std::vector<std::string>{"resource", "coverage", "atlas"}));
+  EXPECT_EQ(layer("districts_fill").maps, (std::vector<std::string>{"resource", "coverage", "atlas", "booklet"}));
+  EXPECT_EQ(layer("facilities").maps, (std::vector<std::string>{"resource", "coverage", "atlas", "booklet"}));
+  for (const char* context : {"context_water", "context_rivers", "context_roads", "context_railways"}) {
+    const auto& maps = layer(context).maps;
+    EXPECT_NE(std::find(maps.begin(), maps.end(), "booklet"), maps.end()) << context;
+  }
   EXPECT_EQ(layer("coverage").source, Source::coverage);
   EXPECT_EQ(layer("coverage").rules.at(0).legend, "到達圏");
   EXPECT_TRUE(layer("district_lines").maps.empty());  // every map

@@ -12,6 +12,14 @@
 // group_by = "kind", one section per kind. Inside a group entries follow the readings in
 // ICU's Japanese collation (kana, else the name), then the facility id. Entry numbers run
 // 1, 2, 3 … in print order.
+//
+// District of a located facility: the first district of the analysis level, in the
+// registry's order, whose polygon covers it (boundary included: a facility on a shared
+// border goes to one district only, as DistrictIndex::find decides).
+// Filters ([booklet.filter], all that are set must hold): caremanager_contact — the survey
+// gives a ケアマネタイム (slots or text) or a contact method; home_visit / support_24h — the
+// facility's flag has that value (an unknown flag fails either way); survey_answered — a
+// survey row was joined to it.
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -40,6 +48,10 @@ struct BookletPlan {
                                        // section is kept (an empty district prints 「掲載なし」)
   std::vector<int> numbers;            // per registry facility: its entry number, 0 = not listed
   std::vector<std::size_t> listed;     // registry indices in entry-number order
+  std::vector<std::string> areas;      // parallel to listed: the title of the district it is
+                                       // filed under (or 区域外の施設 / 所在地不明（地図に表示なし）);
+                                       // with group_by = "kind" the same when the registry has
+                                       // districts, else ""
   std::vector<std::size_t> index;      // registry indices of the listed facilities in 五十音順:
                                        // ICU Japanese collation of the reading (kana, else the
                                        // name), then the entry number
@@ -48,11 +60,17 @@ struct BookletPlan {
   std::size_t left_out_filter = 0;     // failed a [booklet.filter] rule
 };
 
-// Throws config_error when the settings name a district level the registry lacks.
+// Throws config_error when the settings name a district level the registry has no district
+// of (while it has others), or when the booklet is grouped by district and the registry has
+// no districts at all (grouped by kind, the 区域 of each entry is then left empty).
 BookletPlan plan_booklet(const Registry& reg, const project::ProjectConfig& project);
 
-// The reading a facility is sorted and indexed by: its kana, else its name.
-const std::string& booklet_reading(const Facility& f);
+// The reading a facility is sorted and indexed by: its kana, else its name — without a
+// leading corporation (医療情報ネット writes 「イリョウホウジンウカイカイ　ウカイナイカ」 for
+// 医療法人鵜飼会　鵜飼内科; care managers look the clinic up under ウ, not under イ). The
+// part before the first space is dropped when it names a corporation (…ホウジン, …ガイシャ,
+// …カイシャ; 法人, 会社 when there is no kana).
+std::string booklet_reading(const Facility& f);
 
 // ICU's Japanese collation ("ja" locale, tertiary strength): true when a sorts before b.
 // Katakana and hiragana readings of the same word sort together; 濁点 after 清音.
@@ -72,10 +90,28 @@ class JapaneseCollator {
 
 // The entry as printed and written to the CSV: fields worded in Japanese; a question the
 // survey did not answer (or a fact no source gave) reads 未回答 and is marked unanswered.
-// Survey fields (ケアマネタイム, 予約, 退院前カンファレンス, 機能強化型) are printed for
-// medical facilities (clinic, hospital, dental clinic) and for any facility a survey row
-// was joined to.
+// Fields, in this order (labels as in booklet_field_labels()):
+//   住所, 電話, FAX, URL                      every facility (未回答 when not given)
+//   診療時間 (medical kinds) / 営業日・時間   the source's wording of the schedule (else a summary
+//                                            of the days and hours known), 祝日休診 / 祝日休み
+//                                            when the source says so, then the note
+//                                            (その他の休診日 / 利用可能曜日特記事項) on its own line
+//   ケアマネタイム, 担当者, 連絡方法, 予約, 退院前カンファレンス
+//                                            survey questions: medical kinds and any facility a
+//                                            survey row was joined to
+//   訪問診療 (あり／なし)                     the same facilities
+//   24時間対応 (あり／なし)                   the same, home-visit nursing stations, any facility
+//                                            whose flag is known (24-hour service codes) and any
+//                                            whose open-data note promises 24-hour response
+//                                            (flag unknown: 「あり（特記事項より）」)
+//   機能強化型 (はい／いいえ)                  survey facilities
+//   備考                                     the survey's notes, when there are any
+// Values may hold line breaks ('\n'): a note under the hours, the 予約 note under 要／不要.
+// Medical kinds: clinic, hospital, dental clinic.
 render::BookletEntry booklet_entry(const Facility& f, int number);
+
+// Every label booklet_entry can print, in print order (the CSV's field columns).
+const std::vector<std::string>& booklet_field_labels();
 
 // The badges an entry can carry, with the how-to-read explanations.
 std::vector<render::Badge> booklet_badges();

@@ -25,7 +25,7 @@ namespace careatlas::render {
 enum class BookletPaper { a4, a5 };
 
 // One labelled line of an entry: 「電話」「0561-00-0000」. `unanswered`: the value is the
-// 未回答 placeholder (printed in grey italics so that it reads as missing, not as an answer).
+// 未回答 placeholder (printed in grey so that it reads as missing, not as an answer).
 struct EntryField {
   std::string label;
   std::string value;
@@ -68,6 +68,9 @@ struct BookletSection {
 
 // One line of the index: the reading, the name and the entry number (the page is found by
 // the layout). Given in the order to print (ICU collation of the readings, by the caller).
+// The lines fall under 五十音 headings (ア行 … ワ行) by the reading's first character;
+// lines whose reading starts with anything but kana are printed last, under その他, in
+// their given order. A reading equal to the name is not printed twice.
 struct IndexLine {
   std::string reading;  // printed small; also decides the 五十音 heading (ア行, カ行, …)
   std::string name;
@@ -100,6 +103,12 @@ struct PlacedEntry {
   int page = 0;                  // 1-based physical page of the PDF (the printed number)
   std::string section_id;
   geometry::PaperBox box;        // on its page, mm
+  // An entry too tall for a column is set across the columns (full_width), in smaller
+  // type if need be (type_scale, down to 0.75). One too long for a whole page even then
+  // is continued on the following pages (pages > 1; box is its first part's).
+  double type_scale = 1;
+  bool full_width = false;
+  int pages = 1;
 };
 
 struct TocLine {
@@ -113,13 +122,17 @@ struct BookletReport {
   std::vector<TocLine> toc;             // as printed
   std::vector<int> index_pages;         // parallel to Booklet::index: the page printed
   std::vector<int> map_pages;           // the pages that hold a map (overview first)
-  RenderReport maps;                    // what the map pages drew (marker numbers included)
+  // What the map pages drew (marker numbers included). Its pages count the map pages; a
+  // marker's page is the booklet's physical page − 1 (the 0-based page of the PDF).
+  RenderReport maps;
   std::vector<geometry::PaperBox> body_boxes;  // per page: the area inside the margins
 };
 
 // Writes the booklet to `path` (PDF only; written beside, then renamed). Throws
 // std::runtime_error naming the path when it cannot be written, config_error for a font
-// fontconfig does not know.
+// fontconfig does not know, std::invalid_argument (before any file is opened) for another
+// format than PDF, margins that leave no room, an entry number used twice or an index line
+// whose number is no entry's.
 BookletReport render_booklet(const Booklet& booklet, const style::Style& style, const std::string& path,
                              const RenderOptions& options);
 

@@ -95,8 +95,9 @@ struct Rule {
 // name any attribute.
 enum class Source { districts, facilities, coverage, cells, context };
 
-// The map kinds a layer can belong to (careatlas map --kind).
-inline constexpr std::string_view kMapKinds[] = {"resource", "coverage", "gap", "access", "atlas"};
+// The map kinds a layer can belong to (careatlas map --kind; "booklet": the maps of the
+// contact booklet, whose entries follow them — numbered symbols, no facility names).
+inline constexpr std::string_view kMapKinds[] = {"resource", "coverage", "gap", "access", "atlas", "booklet"};
 
 struct Layer {
   std::string name;

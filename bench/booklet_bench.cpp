@@ -1,0 +1,181 @@
+// Booklet benchmark (issue 5): a 2,000-entry contact booklet from a ../shared/bench world
+// (the prefecture world by default) plus a survey sheet generated here, through the
+// public booklet job (app::run_booklet): plan, 60 district maps, entries, index, PDF and CSV.
+//
+//   BM_Booklet/A4   the registry → booklet/booklet.pdf + booklet.csv, A4
+//   BM_Booklet/A5   the same on A5 (more pages)
+//
+// The survey: one row per clinic or hospital of the world, in file order, until 2,000 rows,
+// in the medical association's layout (医療機関ID, ケアマネタイム, 担当者, 連絡方法, 予約 …,
+// see importers/src/read_survey.cpp), with answers varied by row number: some questions
+// unanswered (未回答 in the booklet), some long 備考. The booklet lists only the facilities
+// the survey answered ([booklet.filter] survey_answered = true), so it has 2,000 entries.
+//
+// The world comes from CAREATLAS_BENCH_WORLD (default /tmp/bench_work/worlds/prefecture),
+// the output folder from CAREATLAS_BENCH_OUT (default $TMPDIR/careatlas_booklet_bench).
+// Counters: import_s (facilities + districts + survey, once), entries, pages, file_MB,
+// booklet_peak_MB (the process's resident high-water mark reset after the import, read
+// from VmHWM) and peak_rss_MB (getrusage, import included). Run A4 and A5 in separate
+// processes for peaks of one paper size only.
+#include <benchmark/benchmark.h>
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+
+#include "careatlas/app/booklet_job.hpp"
+#include "careatlas/importers/import_session.hpp"
+
+namespace {
+
+using namespace careatlas;
+
+constexpr int kEntries = 2000;
+
+std::string world() {
+  const char* w = std::getenv("CAREATLAS_BENCH_WORLD");
+  return w ? w : "/tmp/bench_work/worlds/prefecture";
+}
+
+std::string out_dir() {
+  const char* o = std::getenv("CAREATLAS_BENCH_OUT");
+  return o ? o : (std::filesystem::temp_directory_path() / "careatlas_booklet_bench").string();
+}
+
+double peak_rss_mb() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_maxrss) / 1024.0;
+}
+
+void reset_peak() { std::ofstream("/proc/self/clear_refs") << "5"; }
+
+double hwm_mb() {
+  std::ifstream in("/proc/self/status");
+  std::string key;
+  while (in >> key) {
+    if (key == "VmHWM:") {
+      double kb = 0;
+      in >> kb;
+      return kb / 1024.0;
+    }
+    std::getline(in, key);
+  }
+  return 0;
+}
+
+// Splits one line of the world's facilities.csv (no quoted commas in the fields used).
+std::vector<std::string> fields(const std::string& line) {
+  std::vector<std::string> f;
+  std::string cur;
+  bool quoted = false;
+  for (const char c : line) {
+    if (c == '"') quoted = !quoted;
+    else if (c == ',' && !quoted) {
+      f.push_back(cur);
+      cur.clear();
+    } else cur += c;
+  }
+  f.push_back(cur);
+  return f;
+}
+
+// The survey sheet for the world's first kEntries clinics and hospitals (UTF-8, CRLF).
+std::string write_survey(const std::string& dir) {
+  std::ifstream in(world() + "/facilities.csv");
+  std::string line;
+  std::getline(in, line);  // facility_id,name,kind,lat,lon,…
+  std::ostringstream s;
+  s << "医療機関ID,医療機関名,所在地,ケアマネタイム,担当者,連絡方法,予約,予約期限（日前）,予約備考,"
+       "退院前カンファレンス,訪問診療,24時間対応,機能強化型,医師数,備考\r\n";
+  static const char* kTimes[] = {"月～金 12:30～13:30", "火・木 13:00～14:00", "水 08:30～09:00",
+                                 "月・水・金 17:00～17:30", "", "平日 12:00～13:00／土 11:00～12:00"};
+  static const char* kPeople[] = {"院長", "受付", "地域連携室", "", "看護師長"};
+  static const char* kWays[] = {"電話・FAX", "FAX", "電話・FAX・訪問", "", "電話・メール"};
+  static const char* kYesNo[] = {"○", "×", ""};
+  int rows = 0;
+  while (rows < kEntries && std::getline(in, line)) {
+    const std::vector<std::string> f = fields(line);
+    if (f.size() < 3 || (f[2] != "clinic" && f[2] != "hospital")) continue;
+    const int r = rows++;
+    std::string note;
+    if (r % 7 == 0) note = "書類は事前にFAXでお送りください。";
+    if (r % 23 == 0)
+      note = "訪問診療の依頼は、診療情報提供書と介護保険証の写しを添えてFAXでお送りください。"
+             "折り返し、担当の医師または看護師から連絡します（平日の午後）。急ぎの場合は電話でご相談ください。";
+    s << f[0] << ',' << f[1] << ",," << kTimes[r % 6] << ',' << kPeople[r % 5] << ',' << kWays[r % 5] << ','
+      << (r % 3 == 0 ? "要" : r % 3 == 1 ? "不要" : "") << ',' << (r % 3 == 0 ? std::to_string(1 + r % 5) : "")
+      << ',' << (r % 9 == 0 ? "\"FAXで日時を調整します\"" : "") << ',' << kYesNo[r % 3] << ',' << kYesNo[(r / 3) % 3]
+      << ',' << kYesNo[(r / 2) % 3] << ',' << kYesNo[(r / 5) % 3] << ',' << (1 + r % 4) << ",\"" << note << "\"\r\n";
+  }
+  const std::string path = dir + "/survey_generated.csv";
+  std::ofstream(path, std::ios::binary) << s.str();
+  return path;
+}
+
+struct World {
+  Registry reg;
+  double import_s = 0;
+};
+
+World import_world() {
+  World w;
+  std::filesystem::create_directories(out_dir());
+  const std::string survey = write_survey(out_dir());
+  const auto t0 = std::chrono::steady_clock::now();
+  DiagnosticCollector sink;
+  ImportSession s(sink);
+  for (auto [path, role] : {std::pair{world() + "/facilities.csv", InputRole::facilities},
+                            {world() + "/districts.geojson", InputRole::districts}, {survey, InputRole::survey}}) {
+    InputSpec spec;
+    spec.path = path;
+    spec.role = role;
+    s.add(spec);
+  }
+  w.reg = s.finish();
+  w.import_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  return w;
+}
+
+const World& the_world() {
+  static const std::unique_ptr<World> w = std::make_unique<World>(import_world());
+  return *w;
+}
+
+void BM_Booklet(benchmark::State& state, const char* paper) {
+  const World& w = the_world();
+  project::ProjectConfig project;
+  project.title = "careatlas booklet bench";
+  project.municipality = "ベンチ県";
+  project.edition = "2026-04-01";
+  project.issuer = "careatlas booklet bench";
+  project.booklet.only_survey_answered = true;
+  app::BookletOptions opt;
+  opt.out_dir = out_dir() + "/" + paper;
+  opt.paper = paper;
+  opt.production_date = "2026-11-24";  // fixed: the same bytes every run
+  reset_peak();
+  app::BookletOutcome res;
+  for (auto _ : state) res = app::run_booklet(w.reg, project, opt);
+  state.counters["import_s"] = w.import_s;
+  state.counters["booklet_peak_MB"] = hwm_mb();
+  state.counters["peak_rss_MB"] = peak_rss_mb();
+  state.counters["entries"] = static_cast<double>(res.plan.listed.size());
+  state.counters["pages"] = res.report.pages;
+  if (!res.written.empty())
+    state.counters["file_MB"] = static_cast<double>(std::filesystem::file_size(res.written.front())) / 1e6;
+  state.counters["facilities"] = static_cast<double>(w.reg.facilities.size());
+  state.counters["districts"] = static_cast<double>(w.reg.districts.size());
+}
+
+BENCHMARK_CAPTURE(BM_Booklet, A4, "A4")->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
+BENCHMARK_CAPTURE(BM_Booklet, A5, "A5")->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
+
+}  // namespace
+
+BENCHMARK_MAIN();
