@@ -744,6 +744,14 @@ def write_survey(rng, clinics, hospitals, orphan, defects):
                      "×", "×", "×", "×", "1", "閉院予定"])
     rows.insert(41, ["", "みさき港クリニック", f"{PREF}{CITY}港町1丁目2-3", "木 12:30～13:00", "", "電話・FAX", "不要", "", "", "×",
                      "×", "×", "", "", ""])
+    # The numbers a care manager should call or fax (医療情報ネット publishes none). Drawn from
+    # a generator of their own per row, so that the rest of the town stays byte for byte.
+    rows[0] += ["電話番号", "FAX番号"]
+    for r in rows[1:]:
+        own = random.Random("tel:" + (r[0] or r[1]))
+        tel = f"0533-{own.randint(20, 99)}-{own.randint(0, 9999):04d}"
+        fax = tel[:-1] + str((int(tel[-1]) + 1) % 10) if own.random() < 0.85 else ""
+        r += ["" if own.random() < 0.08 else tel, fax]
     write_csv("survey/ishikai_survey_2026.csv", rows, encoding="cp932", bom=False)
     f = "survey/ishikai_survey_2026.csv"
     line_of = lambda pred: next(i for i, r in enumerate(rows, 1) if pred(r))
@@ -818,7 +826,7 @@ def write_readme(geo, cells, est_rows, kaigo, clinics, hospitals, counts, survey
              ("population/tblT001141H5237.txt", "e-Stat 2020 census, 500 m mesh (two header rows; inhabited cells of the town only)", "CP932, CRLF", len(est_rows) - 2),
              ("population/500m_mesh_suikei_2024_23999.geojson", "国土数値情報 将来推計人口 style, 500 m cells (Polygon), 2020 and 2040", "UTF-8, LF", len(cells)),
              ("support_centres.csv", "careatlas facilities.csv layout: 5 地域包括支援センター", "UTF-8 (no BOM), LF", 5),
-             ("survey/ishikai_survey_2026.csv", "医師会 survey: ケアマネタイム, 訪問診療, 24時間対応 … (15 columns)", "CP932, CRLF", survey[0])]
+             ("survey/ishikai_survey_2026.csv", "医師会 survey: ケアマネタイム, 訪問診療, 24時間対応, 電話番号 … (17 columns)", "CP932, CRLF", survey[0])]
     ftab = [(f"`{p}`", what, enc, n, os.path.getsize(os.path.join(OUT, p))) for p, what, enc, n in files]
     est_line = {r[0]: i for i, r in enumerate(est_rows, 1)}
     for c in cells:

@@ -1,6 +1,6 @@
 // The medical association's survey sheet (our own layout, one row per clinic):
 // 医療機関ID,医療機関名,所在地,ケアマネタイム,担当者,連絡方法,予約,予約期限（日前）,予約備考,
-// 退院前カンファレンス,訪問診療,24時間対応,機能強化型,医師数,備考 — columns by name with
+// 退院前カンファレンス,訪問診療,24時間対応,機能強化型,医師数,備考[,電話番号,FAX番号] — columns by name with
 // aliases; UTF-8, UTF-8 with BOM or CP932 (decoded by load_text). Rows are kept pending and
 // joined to facilities in finish() (join_survey): by ID, else by name + address.
 #include <algorithm>
@@ -144,6 +144,8 @@ void read_survey_csv(FileContext& ctx, const InputSpec& spec, const TextFile& tf
   const auto c_fe = h.find({"機能強化型", "機能強化型在支診", "機能強化型在宅療養支援診療所"});
   const auto c_doc = h.find({"医師数", "医師数（常勤）", "常勤医師数"});
   const auto c_notes = h.find({"備考", "その他"});
+  const auto c_phone = h.find({"電話番号", "電話", "TEL", "連絡先電話番号", "ケアマネ用電話番号"});
+  const auto c_fax = h.find({"FAX番号", "FAX", "ファックス番号", "ファクス番号", "ケアマネ用FAX番号"});
   if (!c_id && !(c_name && c_addr))
     ctx.fail(DiagCode::header_unrecognised, 1, "", "",
              "survey sheet needs an ID column (医療機関ID) or both 医療機関名 and 所在地 to find the facility");
@@ -158,7 +160,7 @@ void read_survey_csv(FileContext& ctx, const InputSpec& spec, const TextFile& tf
       ctx.diag(DiagCode::survey_value_invalid, row, h.name(*col), value, why + "; left unanswered");
     };
     PendingSurveyRow p{report_index, ctx.name(), row, text::nfkc(field(r, c_id)), field(r, c_name),
-                       field(r, c_addr), {}, {}, {}, {}};
+                       field(r, c_addr), {}, {}, {}, {}, {}, {}};
     if (p.id.empty() && (p.name.empty() || p.address.empty())) {
       ctx.diag(DiagCode::missing_id, row, c_id ? h.name(*c_id) : "", "",
                "neither an ID nor both name and address are given; the row cannot be joined and is rejected");
@@ -214,6 +216,8 @@ void read_survey_csv(FileContext& ctx, const InputSpec& spec, const TextFile& tf
       if (!p.doctors) invalid(c_doc, v, "医師数 is not a number");
     }
     a.notes = field(r, c_notes);
+    for (auto [col, number] : {std::pair{c_phone, &p.phone}, {c_fax, &p.fax}})
+      if (const std::string v = text::trim(text::nfkc(field(r, col))); !unanswered(v)) *number = v;
     st.pending_survey.push_back(std::move(p));
     return true;  // provisional: join_survey turns rows it cannot join into rejected rows
   });
@@ -285,6 +289,9 @@ void join_survey(State& st) {
     if (p.home_visit.value) f.home_visit = p.home_visit;
     if (p.support_24h.value) f.support_24h = p.support_24h;
     if (p.doctors) f.doctors = p.doctors;
+    // 医療情報ネット publishes no phone numbers; the survey's are those for care managers.
+    if (!p.phone.empty()) f.phone = p.phone;
+    if (!p.fax.empty()) f.fax = p.fax;
   }
   st.pending_survey.clear();
 }

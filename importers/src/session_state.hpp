@@ -69,6 +69,7 @@ struct PendingSurveyRow {
   std::string name;
   std::string address;
   SurveyAnswers answers;
+  std::string phone, fax;  // the numbers care managers use; empty = not answered
   Flag home_visit;
   Flag support_24h;
   std::optional<int> doctors;

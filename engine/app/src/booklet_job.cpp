@@ -160,7 +160,7 @@ BookletOutcome run_booklet(const Registry& reg, const project::ProjectConfig& pr
   const std::string edition = project.edition.empty() ? "" : "　" + b.edition;
 
   render::MapSheet overview = base;
-  overview.title = b.title + "　全体図";
+  overview.title = "全体図";
   overview.subtitle = "記号の中の番号は、この冊子の掲載番号です" + edition;
   b.overview = std::move(overview);
 

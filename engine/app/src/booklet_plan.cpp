@@ -297,7 +297,7 @@ std::string booklet_reading(const Facility& f) {
 const std::vector<std::string>& booklet_field_labels() {
   static const std::vector<std::string> labels = {
       "住所",   "電話",           "FAX",                "URL",      "診療時間",   "営業日・時間",
-      "ケアマネタイム", "担当者", "連絡方法",           "予約",     "退院前カンファレンス",
+      "ケアマネタイム", "担当者", "連絡方法",           "予約",     "退院前カンファ",
       "訪問診療", "24時間対応",  "機能強化型",         "備考"};
   return labels;
 }
@@ -342,7 +342,7 @@ render::BookletEntry booklet_entry(const Facility& f, int number) {
                            ? answered("連絡方法", contact_methods_japanese(*s.contact_methods))
                            : unanswered("連絡方法"));
     e.fields.push_back(appointment_field(s));
-    e.fields.push_back(yes_no_field("退院前カンファレンス", s.discharge_conference, "参加する", "参加しない"));
+    e.fields.push_back(yes_no_field("退院前カンファ", s.discharge_conference, "参加する", "参加しない"));
     e.fields.push_back(yes_no_field("訪問診療", f.home_visit.value, "あり", "なし"));
   }
   if (survey || f.kind == FacilityKind::home_nursing || f.support_24h.value || !f.support_24h_hint.empty())

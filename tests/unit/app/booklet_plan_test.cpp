@@ -602,9 +602,9 @@ TEST(BookletPlan, EntryWithoutSurveyAnswersSaysUnanswered) {
   std::vector<std::string> labels;
   for (const auto& fl : e.fields) labels.push_back(fl.label);
   EXPECT_EQ(labels, (std::vector<std::string>{"住所", "電話", "FAX", "URL", "診療時間", "ケアマネタイム", "担当者",
-                                              "連絡方法", "予約", "退院前カンファレンス", "訪問診療", "24時間対応",
+                                              "連絡方法", "予約", "退院前カンファ", "訪問診療", "24時間対応",
                                               "機能強化型"}));
-  for (const char* label : {"ケアマネタイム", "担当者", "連絡方法", "予約", "退院前カンファレンス", "訪問診療",
+  for (const char* label : {"ケアマネタイム", "担当者", "連絡方法", "予約", "退院前カンファ", "訪問診療",
                             "24時間対応", "機能強化型", "電話", "FAX"}) {
     const render::EntryField* fl = field(e, label);
     ASSERT_NE(fl, nullptr) << label;
@@ -633,7 +633,7 @@ TEST(BookletPlan, EntryWordsTheSurveyAnswers) {
   EXPECT_EQ(value(kato, "担当者"), "受付");
   EXPECT_EQ(value(kato, "連絡方法"), "電話・FAX");
   EXPECT_EQ(value(kato, "予約"), "不要");
-  EXPECT_EQ(value(kato, "退院前カンファレンス"), "参加する");
+  EXPECT_EQ(value(kato, "退院前カンファ"), "参加する");
   EXPECT_EQ(value(kato, "訪問診療"), "あり");
   EXPECT_EQ(value(kato, "24時間対応"), "あり");
   EXPECT_EQ(value(kato, "機能強化型"), "いいえ");
@@ -648,7 +648,7 @@ TEST(BookletPlan, EntryWordsTheSurveyAnswers) {
   EXPECT_EQ(value(ota, "担当者"), "院長");
   EXPECT_EQ(value(ota, "連絡方法"), "電話・FAX・訪問");
   EXPECT_EQ(value(ota, "予約"), "要（3日前まで）\nFAXで日時を調整します");
-  EXPECT_EQ(value(ota, "退院前カンファレンス"), "参加しない");
+  EXPECT_EQ(value(ota, "退院前カンファ"), "参加しない");
   EXPECT_EQ(value(ota, "訪問診療"), "なし");
   EXPECT_EQ(value(ota, "24時間対応"), "なし");
   EXPECT_EQ(ota.badges, (std::vector<std::string>{"ケアマネ"}));
@@ -657,8 +657,8 @@ TEST(BookletPlan, EntryWordsTheSurveyAnswers) {
   const render::BookletEntry oga = app::booklet_entry(reg.facilities[index_of(reg, "小笠原内科")], 3);
   EXPECT_EQ(value(oga, "ケアマネタイム"), "火～木 17:30～18:00");
   EXPECT_EQ(value(oga, "予約"), "要（前日まで）\n前日までに電話で予約してください");
-  EXPECT_EQ(value(oga, "退院前カンファレンス"), "未回答");
-  EXPECT_TRUE(field(oga, "退院前カンファレンス")->unanswered);
+  EXPECT_EQ(value(oga, "退院前カンファ"), "未回答");
+  EXPECT_TRUE(field(oga, "退院前カンファ")->unanswered);
 
   // 杉浦内科クリニック: no ケアマネタイム, FAX・訪問, 要 2 日前, ○ ○ ○ ○ (機能強化型).
   const render::BookletEntry sugi = app::booklet_entry(reg.facilities[index_of(reg, "杉浦内科クリニック")], 4);
@@ -691,7 +691,7 @@ TEST(BookletPlan, CareOfficeEntriesAreNotAskedTheSurvey) {
     if (f.kind != FacilityKind::home_nursing && f.kind != FacilityKind::care_management) continue;
     const render::BookletEntry e = app::booklet_entry(f, 1);
     EXPECT_EQ(e.kind_label, japanese_label(f.kind));
-    for (const char* label : {"ケアマネタイム", "担当者", "連絡方法", "予約", "退院前カンファレンス", "訪問診療",
+    for (const char* label : {"ケアマネタイム", "担当者", "連絡方法", "予約", "退院前カンファ", "訪問診療",
                               "機能強化型", "診療時間"})
       EXPECT_EQ(field(e, label), nullptr) << f.name << " " << label;
     EXPECT_NE(field(e, "営業日・時間"), nullptr);

@@ -209,6 +209,28 @@ TEST(Survey, AliasColumnsInUtf8) {
   EXPECT_TRUE(diags_named(reg, "survey_value_invalid").empty());
 }
 
+// 医療情報ネット has no phone numbers: the survey's 電話番号 / FAX番号 are what the booklet
+// prints; a dash means unanswered, and full-width digits are read as ASCII.
+TEST(Survey, PhoneAndFaxNumbersFillTheFacility) {
+  const std::string dir = scratch_dir("survey_phone");
+  const std::string fac = dir + "/facility.csv";
+  write_file(fac,
+             "\xEF\xBB\xBFID,正式名称,所在地,所在地座標（緯度）,所在地座標（経度）\r\n"
+             "2320300000100,東診療所,愛知県みさき市東町1-1,35.1,137.1\r\n"
+             "2320300000101,西診療所,愛知県みさき市西町1-1,35.1,137.1\r\n");
+  const std::string sv = dir + "/survey.csv";
+  write_file(sv,
+             "\xEF\xBB\xBF医療機関ID,医療機関名,所在地,ケアマネタイム,電話番号,FAX番号\r\n"
+             "2320300000100,東診療所,東町1-1,月 13:00～14:00,０５３３－２０－１２３４,0533-20-1235\r\n"
+             "2320300000101,西診療所,西町1-1,火 13:00～14:00,0533-30-0001,-\r\n");
+  const Registry reg = import_all({spec(InputRole::facilities, fac), spec(InputRole::survey, sv)});
+  ASSERT_EQ(reg.facilities.size(), 2u);
+  EXPECT_EQ(by_id(reg, "2320300000100").phone, "0533-20-1234");
+  EXPECT_EQ(by_id(reg, "2320300000100").fax, "0533-20-1235");
+  EXPECT_EQ(by_id(reg, "2320300000101").phone, "0533-30-0001");
+  EXPECT_EQ(by_id(reg, "2320300000101").fax, "");
+}
+
 TEST(Survey, JoinsCorporationClinicByShortNameAndChomeAddress) {
   const std::string dir = scratch_dir("survey_short_name");
   const std::string fac = dir + "/facility.csv";
