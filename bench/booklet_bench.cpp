@@ -30,44 +30,14 @@
 
 #include "careatlas/app/booklet_job.hpp"
 #include "careatlas/importers/import_session.hpp"
+#include "bench_support.hpp"
 
 namespace {
 
 using namespace careatlas;
+using namespace careatlas::bench;
 
 constexpr int kEntries = 2000;
-
-std::string world() {
-  const char* w = std::getenv("CAREATLAS_BENCH_WORLD");
-  return w ? w : "/tmp/bench_work/worlds/prefecture";
-}
-
-std::string out_dir() {
-  const char* o = std::getenv("CAREATLAS_BENCH_OUT");
-  return o ? o : (std::filesystem::temp_directory_path() / "careatlas_booklet_bench").string();
-}
-
-double peak_rss_mb() {
-  rusage u{};
-  getrusage(RUSAGE_SELF, &u);
-  return static_cast<double>(u.ru_maxrss) / 1024.0;
-}
-
-void reset_peak() { std::ofstream("/proc/self/clear_refs") << "5"; }
-
-double hwm_mb() {
-  std::ifstream in("/proc/self/status");
-  std::string key;
-  while (in >> key) {
-    if (key == "VmHWM:") {
-      double kb = 0;
-      in >> kb;
-      return kb / 1024.0;
-    }
-    std::getline(in, key);
-  }
-  return 0;
-}
 
 // Splits one line of the world's facilities.csv (no quoted commas in the fields used).
 std::vector<std::string> fields(const std::string& line) {
@@ -125,8 +95,8 @@ struct World {
 
 World import_world() {
   World w;
-  std::filesystem::create_directories(out_dir());
-  const std::string survey = write_survey(out_dir());
+  std::filesystem::create_directories(out_dir("careatlas_booklet_bench"));
+  const std::string survey = write_survey(out_dir("careatlas_booklet_bench"));
   const auto t0 = std::chrono::steady_clock::now();
   DiagnosticCollector sink;
   ImportSession s(sink);
@@ -156,7 +126,7 @@ void BM_Booklet(benchmark::State& state, const char* paper) {
   project.issuer = "careatlas booklet bench";
   project.booklet.only_survey_answered = true;
   app::BookletOptions opt;
-  opt.out_dir = out_dir() + "/" + paper;
+  opt.out_dir = out_dir("careatlas_booklet_bench") + "/" + paper;
   opt.paper = paper;
   opt.production_date = "2026-11-24";  // fixed: the same bytes every run
   reset_peak();

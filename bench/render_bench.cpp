@@ -32,44 +32,12 @@
 
 #include "careatlas/app/map_job.hpp"
 #include "careatlas/importers/import_session.hpp"
+#include "bench_support.hpp"
 
 namespace {
 
 using namespace careatlas;
-
-std::string world() {
-  const char* w = std::getenv("CAREATLAS_BENCH_WORLD");
-  return w ? w : "/tmp/bench_work/worlds/prefecture";
-}
-
-std::string out_dir() {
-  const char* o = std::getenv("CAREATLAS_BENCH_OUT");
-  return o ? o : (std::filesystem::temp_directory_path() / "careatlas_render_bench").string();
-}
-
-double peak_rss_mb() {
-  rusage u{};
-  getrusage(RUSAGE_SELF, &u);
-  return static_cast<double>(u.ru_maxrss) / 1024.0;
-}
-
-// Linux: writing 5 to clear_refs resets the process's resident high-water mark (VmHWM).
-void reset_peak() { std::ofstream("/proc/self/clear_refs") << "5"; }
-
-// VmHWM from /proc/self/status, MB (0 when unavailable).
-double hwm_mb() {
-  std::ifstream in("/proc/self/status");
-  std::string key;
-  while (in >> key) {
-    if (key == "VmHWM:") {
-      double kb = 0;
-      in >> kb;
-      return kb / 1024.0;
-    }
-    std::getline(in, key);
-  }
-  return 0;
-}
+using namespace careatlas::bench;
 
 struct World {
   Registry reg;
@@ -112,7 +80,7 @@ void BM_ResourceMap(benchmark::State& state, render::Format format) {
   project.title = "careatlas render bench";
   app::MapOptions opt;
   opt.kinds = {"resource"};
-  opt.out_dir = out_dir();
+  opt.out_dir = out_dir("careatlas_render_bench");
   opt.format = format;
   opt.page.size = render::PaperSize::a3;
   opt.page.landscape = true;

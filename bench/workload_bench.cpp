@@ -15,21 +15,12 @@
 #include "careatlas/app/analysis_input.hpp"
 #include "careatlas/app/workload.hpp"
 #include "careatlas/importers/import_session.hpp"
+#include "bench_support.hpp"
 
 namespace {
 
 using namespace careatlas;
-
-std::string world() {
-  const char* w = std::getenv("CAREATLAS_BENCH_WORLD");
-  return w ? w : "/tmp/bench_work/worlds/prefecture";
-}
-
-double peak_rss_mb() {
-  rusage u{};
-  getrusage(RUSAGE_SELF, &u);
-  return static_cast<double>(u.ru_maxrss) / 1024.0;
-}
+using namespace careatlas::bench;
 
 void BM_WorkloadEndToEnd(benchmark::State& state) {
   app::WorkloadOptions o;
