@@ -1,6 +1,7 @@
 #include "map_features.hpp"
 
 #include <algorithm>
+#include <set>
 #include <stdexcept>
 
 #include "careatlas/model/mesh_code.hpp"
@@ -127,6 +128,45 @@ render::MapExtent bounds_of(const geometry::PlanarMultiPolygon& mp, double grow)
     }
   const double g = std::max(e.x1 - e.x0, e.y1 - e.y0) * grow;
   return {e.x0 - g, e.y0 - g, e.x1 + g, e.y1 + g};
+}
+
+render::MapExtent feature_extent(const render::Feature& f) {
+  if (const auto* p = std::get_if<geometry::XY>(&f.shape)) return {p->x, p->y, p->x, p->y};
+  render::MapExtent e{1e300, 1e300, -1e300, -1e300};
+  auto add = [&](const geometry::XY& q) {
+    e = {std::min(e.x0, q.x), std::min(e.y0, q.y), std::max(e.x1, q.x), std::max(e.y1, q.y)};
+  };
+  if (const auto* mp = std::get_if<geometry::PlanarMultiPolygon>(&f.shape)) {
+    for (const auto& poly : *mp)
+      for (const geometry::XY& q : poly.outer()) add(q);
+  } else {
+    for (const auto& line : std::get<render::Lines>(f.shape))
+      for (const geometry::XY& q : line) add(q);
+  }
+  return e;
+}
+
+render::MapExtent context_area(const std::vector<geometry::PlanarMultiPolygon>& shapes) {
+  render::MapExtent area{1e300, 1e300, -1e300, -1e300};
+  for (const auto& shape : shapes) {
+    const render::MapExtent b = bounds_of(shape, 0.0);
+    area = {std::min(area.x0, b.x0), std::min(area.y0, b.y0), std::max(area.x1, b.x1), std::max(area.y1, b.y1)};
+  }
+  if (area.empty()) return {};
+  const double grow = 0.1 * std::max(area.x1 - area.x0, area.y1 - area.y0);
+  return {area.x0 - grow, area.y0 - grow, area.x1 + grow, area.y1 + grow};
+}
+
+std::vector<std::string> registry_sources(const Registry& reg) {
+  std::vector<std::string> lines;
+  std::set<std::string> seen;
+  for (const SourceInfo& s : reg.sources)
+    if (!s.attribution.empty() && seen.insert(s.attribution).second) lines.push_back(s.attribution);
+  return lines;
+}
+
+bool draws_numbers(const std::string& map_kind) {
+  return map_kind == "resource" || map_kind == "coverage" || map_kind == "atlas";
 }
 
 }  // namespace careatlas::app::detail

@@ -32,4 +32,18 @@ render::SourceData cell_features(const AnalysisMapData& md, const geometry::Proj
 // The bounding box of a polygon, grown on every side by `grow` × its longer side.
 render::MapExtent bounds_of(const geometry::PlanarMultiPolygon& mp, double grow);
 
+// The bounding box of a feature's shape (a point's is that point).
+render::MapExtent feature_extent(const render::Feature& f);
+
+// Where context features are kept: the bounds of every district shape grown by 10 % of
+// their longer side (a prefecture's railways on a town's map would only cost time). Empty
+// when there are no shapes.
+render::MapExtent context_area(const std::vector<geometry::PlanarMultiPolygon>& shapes);
+
+// The registry's 出典 lines, each once, in the order of its sources.
+std::vector<std::string> registry_sources(const Registry& reg);
+
+// Facilities numbered on maps are those of the map kinds that draw numbers.
+bool draws_numbers(const std::string& map_kind);
+
 }  // namespace careatlas::app::detail

@@ -135,29 +135,20 @@ MapOutcome run_maps(const Registry& reg, const project::ProjectConfig& project, 
   if (analysis)
     for (const DistrictMetrics& m : analysis->districts) metrics[m.id] = &m;
   const render::SourceData district_data = detail::district_features(districts, planar, metrics);
-  const std::vector<int> numbers = facility_numbers(reg, project);
+  // The booklet's entry numbers, for the kinds that print them (the plan sorts and locates
+  // every facility: not worth it for a gap map).
+  const std::vector<int> numbers = std::any_of(opt.kinds.begin(), opt.kinds.end(), detail::draws_numbers)
+                                       ? facility_numbers(reg, project)
+                                       : std::vector<int>(reg.facilities.size(), 0);
   if (!opt.district.empty() && std::none_of(districts.begin(), districts.end(),
                                             [&](const District* d) { return d->id == opt.district; }))
     throw config_error("no district \"" + opt.district + "\" to draw (district ids are those of registry.gpkg)");
-  // Context features are kept only where the districts are (a prefecture's railways on a
-  // town's map would only cost time).
-  render::MapExtent area{1e300, 1e300, -1e300, -1e300};
-  for (const auto& shape : planar) {
-    const render::MapExtent b = detail::bounds_of(shape, 0.0);
-    area = {std::min(area.x0, b.x0), std::min(area.y0, b.y0), std::max(area.x1, b.x1), std::max(area.y1, b.y1)};
-  }
-  if (!area.empty()) {
-    const double grow = 0.1 * std::max(area.x1 - area.x0, area.y1 - area.y0);
-    area = {area.x0 - grow, area.y0 - grow, area.x1 + grow, area.y1 + grow};
-  }
-  const MapContext context = read_map_context(project, proj, area.empty() ? render::MapExtent{} : area);
+  const MapContext context = read_map_context(project, proj, detail::context_area(planar));
 
   render::MapSheet base;
   base.page = opt.page;
   base.title = project.title.empty() ? reg.title : project.title;
-  std::set<std::string> seen;
-  for (const SourceInfo& s : reg.sources)
-    if (!s.attribution.empty() && seen.insert(s.attribution).second) base.sources.push_back(s.attribution);
+  base.sources = detail::registry_sources(reg);
   base.footer = "作成 " + opt.production_date + "　careatlas " + kVersion + "　座標系 " + proj.name() +
                 (project.issuer.empty() ? "" : "　" + project.issuer);
   base.data = context.sources;

@@ -119,11 +119,13 @@ class SheetIndex {
     });
   }
 
-  // Does segment `s` cross the interior of any box or meet any segment?
-  bool segment_blocked(const Segment& s) {
+  // Does segment `s` cross the interior of any box (any label box only, with
+  // over_obstacles) or meet any segment?
+  bool segment_blocked(const Segment& s, bool over_obstacles = false) {
     return any_in(segment_bounds(s), [&](std::uint32_t item) {
       const std::uint32_t i = item >> 1;
-      return (item & 1U) ? segments_meet(segments_[i], s) : segment_crosses_box(s.a, s.b, boxes_[i]);
+      if (item & 1U) return segments_meet(segments_[i], s);
+      return (!over_obstacles || i >= obstacles_) && segment_crosses_box(s.a, s.b, boxes_[i]);
     });
   }
 
@@ -285,7 +287,7 @@ std::vector<std::optional<LabelPlacement>> place_labels(const std::vector<LabelR
         const XY from{r.anchor.x + (to.x - r.anchor.x) * shorten, r.anchor.y + (to.y - r.anchor.y) * shorten};
         if (dist - gap > options.max_leader) continue;
         const Segment leader{from, to};
-        if (sheet.segment_blocked(leader)) continue;
+        if (sheet.segment_blocked(leader, r.leader_over_obstacles)) continue;
         place(i, b);
         sheet.add_segment(leader);
         out[i]->leader = true;

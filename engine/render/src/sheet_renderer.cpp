@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <map>
 #include <memory>
+#include <optional>
 #include <utility>
 
 #include "classes.hpp"
@@ -137,7 +138,15 @@ struct PendingLabel {
   std::unique_ptr<Text> text;  // laid out once: measured for placement, then drawn
   std::string string;          // what it says, for the report
   geometry::LabelRequest request;
+  // A number set beside its symbol (which was too crowded to hold it): the marker in the
+  // report that becomes printed when the label is placed.
+  std::optional<std::size_t> marker;
 };
+
+// Numbers set beside their symbols: bold, small, haloed, placed after district names and
+// before facility names.
+inline constexpr double kCalloutPt = 6.5;
+inline constexpr int kCalloutPriority = 50;
 
 struct SheetLayout {
   PaperBox title, frame, legend, tools, notes;
@@ -313,8 +322,13 @@ class SheetRenderer {
         const SymbolDetail detail = i < symbol_details_.size() ? symbol_details_[i] : SymbolDetail::full;
         bool number_printed = false;
         r = point_symbol(cr_, q.x, q.y, *rule.point, number, st_.sheet.font, detail, &number_printed);
-        if (rule.point->number && rule.point->shape != style::Shape::ring && !number.empty())
+        if (rule.point->number && rule.point->shape != style::Shape::ring && !number.empty()) {
           add_marker(f, number, number_printed);
+          // A number its symbol could not hold goes beside it (with a leader if need be),
+          // unless the symbol is one of a heap, where numbers cannot be read anyway.
+          if (!number_printed && r > 0 && detail != SymbolDetail::reduced)
+            add_callout(number, q, r, report_.markers.size() - 1);
+        }
         if (r > 0) obstacles_.push_back({q.x - r, q.y - r, q.x + r, q.y + r});
         double& widest = symbol_radius_[{q.x, q.y}];
         widest = std::max(widest, r);
@@ -394,6 +408,26 @@ class SheetRenderer {
     labels_.push_back(std::move(p));
   }
 
+  void add_callout(const std::string& number, XY at, double radius, std::size_t marker) {
+    TextStyle ts;
+    ts.font = st_.sheet.font;
+    ts.size_pt = kCalloutPt;
+    ts.bold = true;
+    ts.halo_mm = 0.35;
+    PendingLabel p;
+    p.text = std::make_unique<Text>(cr_, number, ts);
+    p.string = number;
+    p.marker = marker;
+    p.request.anchor = at;
+    p.request.width = p.text->width();
+    p.request.height = p.text->height();
+    p.request.gap = radius + 0.2;
+    p.request.priority = kCalloutPriority;
+    p.request.allow_leader = true;
+    p.request.leader_over_obstacles = true;
+    labels_.push_back(std::move(p));
+  }
+
   void place_and_draw_labels(const PaperBox& frame) {
     std::vector<geometry::LabelRequest> req;
     for (const PendingLabel& p : labels_) req.push_back(p.request);
@@ -406,6 +440,7 @@ class SheetRenderer {
         continue;
       }
       ++report_.labels_placed;
+      if (labels_[i].marker) report_.markers[*labels_[i].marker].printed = true;
       report_.label_boxes.push_back(placed[i]->box);
       report_.label_texts.push_back(labels_[i].string);
       if (placed[i]->leader) {

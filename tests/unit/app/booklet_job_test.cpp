@@ -14,6 +14,7 @@
 
 #include "careatlas/app/booklet_job.hpp"
 #include "careatlas/app/map_job.hpp"
+#include "careatlas/model/config_error.hpp"
 #include "render_files.hpp"
 #include "sample_town.hpp"
 #include "test_support.hpp"
@@ -156,15 +157,26 @@ TEST(BookletJob, MarkerNumbersOnEveryMapAreTheEntryNumbers) {
     EXPECT_EQ(m.number, number_of[m.id]) << m.id;
     on_maps.insert(m.id);
   }
-  // Every listed facility filed under a district has its marker (区域外 ones may lie
-  // beyond the frame; unlocated ones have none).
-  for (const app::PlanSection& s : out.plan.sections) {
-    if (!s.district) continue;
-    for (const app::PlanGroup& g : s.groups)
+  // Every listed facility with a location has its marker (the overview reaches out to
+  // those beyond every district); unlocated ones have none.
+  for (const std::size_t i : out.plan.listed) {
+    EXPECT_EQ(on_maps.count(reg.facilities[i].facility_id), reg.facilities[i].located() ? 1u : 0u)
+        << reg.facilities[i].name;
+  }
+  // On its own district's map every facility's number is printed, not only drawn.
+  ASSERT_EQ(out.report.map_pages.size(), 7u) << "the overview and six district maps";
+  for (std::size_t k = 0; k < 6; ++k) {
+    const int page = out.report.map_pages[k + 1] - 1;
+    std::set<std::string> printed;
+    for (const render::RenderReport::Marker& m : out.report.maps.markers)
+      if (m.page == page && m.printed) printed.insert(m.id);
+    for (const app::PlanGroup& g : out.plan.sections[k].groups)
       for (const std::size_t i : g.facilities) {
-        EXPECT_TRUE(on_maps.count(reg.facilities[i].facility_id)) << reg.facilities[i].name << " has no marker";
+        EXPECT_TRUE(printed.count(reg.facilities[i].facility_id))
+            << reg.facilities[i].name << ": number not printed on the map of " << out.plan.sections[k].title;
       }
   }
+  for (const std::string& w : out.warnings) EXPECT_EQ(w.find("too crowded"), std::string::npos) << w;
 
   // The council maps number their markers the same way.
   app::MapOptions mo;
@@ -206,11 +218,14 @@ TEST(BookletJob, IndexFollowsIcuOrderAndPointsAtTheEntryPages) {
     const std::string reading = squeezed(app::booklet_reading(reg.facilities[i]));
     if (reading.empty()) continue;
     const std::size_t next = text.find(reading, at);
-    if (next == std::string::npos) continue;  // wrapped over two lines
+    if (next == std::string::npos) {
+      ADD_FAILURE() << reading << " is not in the index after position " << at;
+      continue;
+    }
     ++found;
     at = next;
   }
-  EXPECT_GT(found, out.plan.index.size() * 3 / 4) << "readings in index order";
+  EXPECT_EQ(found, out.plan.index.size()) << "every reading, in index order";
 }
 
 TEST(BookletJob, FontsEmbeddedTextSearchableAndKinsoku) {
@@ -236,6 +251,11 @@ TEST(BookletJob, A5KeepsEveryEntryWholeOnMorePages) {
   const app::BookletOutcome& a5 = booklet("A5");
   EXPECT_GT(a5.report.pages, a4.report.pages);
   ASSERT_EQ(a5.report.entries.size(), a4.report.entries.size());
+  for (const app::BookletOutcome* run : {&a4, &a5})
+    for (const render::PlacedEntry& e : run->report.entries) {
+      EXPECT_EQ(e.pages, 1) << "entry " << e.number << " is split";
+      EXPECT_EQ(e.type_scale, 1.0) << "entry " << e.number << " is printed small";
+    }
   for (const render::PlacedEntry& e : a5.report.entries) {
     const geometry::PaperBox& body = a5.report.body_boxes[static_cast<std::size_t>(e.page - 1)];
     EXPECT_LE(e.box.x1, body.x1 + 1e-6);
@@ -280,8 +300,9 @@ TEST(BookletJob, SplitWritesOneBookletPerDistrict) {
   for (const std::string& w : out.written) names.push_back(fs::path(w).filename().string());
   EXPECT_EQ(names, (std::vector<std::string>{"booklet.pdf", "booklet.csv", "booklet_23999-01.pdf",
                                              "booklet_23999-02.pdf", "booklet_23999-03.pdf", "booklet_23999-04.pdf",
-                                             "booklet_23999-05.pdf", "booklet_23999-06.pdf"}));
-  ASSERT_EQ(out.split_reports.size(), 6u);
+                                             "booklet_23999-05.pdf", "booklet_23999-06.pdf", "booklet_outside.pdf",
+                                             "booklet_unlocated.pdf"}));
+  ASSERT_EQ(out.split_reports.size(), 8u);
   std::size_t entries = 0;
   for (std::size_t k = 0; k < out.split_reports.size(); ++k) {
     const app::PlanSection& s = out.plan.sections[k];
@@ -292,14 +313,40 @@ TEST(BookletJob, SplitWritesOneBookletPerDistrict) {
     entries += in_section;
     EXPECT_NE(pdf_text(out.written[k + 2]).find(s.title), std::string::npos);
   }
-  // The sample town has one office outside the town and two without coordinates: they are
-  // in the whole booklet's trailing sections, not in a district's.
-  std::size_t trailing = 0;
-  for (const app::PlanSection& s : out.plan.sections)
-    if (!s.district)
-      for (const app::PlanGroup& g : s.groups) trailing += g.facilities.size();
-  EXPECT_EQ(trailing, 3u);
-  EXPECT_EQ(entries + trailing, out.plan.listed.size());
+  // Every entry is in one of the parts: the office outside the town and the two without
+  // coordinates in booklet_outside.pdf and booklet_unlocated.pdf.
+  EXPECT_EQ(entries, out.plan.listed.size());
+
+  // A later run without the split leaves no part of this one behind.
+  o.split = 0;
+  const app::BookletOutcome whole = app::run_booklet(sample_registry(), sample_project(), o);
+  EXPECT_EQ(whole.written.size(), 2u);
+  for (const fs::directory_entry& e : fs::directory_iterator(o.out_dir))
+    EXPECT_FALSE(e.path().filename().string().starts_with("booklet_")) << e.path();
+}
+
+TEST(BookletJob, SplitNeedsDistricts) {
+  project::ProjectConfig p = sample_project();
+  p.booklet.group_by = "kind";
+  app::BookletOptions o = options(scratch_dir("booklet_job_split_kind"));
+  o.split = 1;
+  EXPECT_THROW(app::run_booklet(sample_registry(), p, o), config_error);
+  EXPECT_FALSE(fs::exists(o.out_dir + "/booklet.pdf"));
+}
+
+TEST(BookletJob, RegistryWithoutDistrictsGroupedByKind) {
+  Registry reg = sample_registry();
+  reg.districts.clear();
+  project::ProjectConfig p = sample_project();
+  p.booklet.group_by = "kind";
+  const app::BookletOutcome out = app::run_booklet(reg, p, options(scratch_dir("booklet_job_no_districts")));
+  EXPECT_EQ(out.report.entries.size(), reg.facilities.size());
+  EXPECT_TRUE(out.report.map_pages.empty());
+  ASSERT_FALSE(out.warnings.empty());
+  EXPECT_NE(out.warnings.front().find("no districts"), std::string::npos);
+  const std::string text = squeezed(pdf_text(out.written[0]));
+  EXPECT_NE(text.find("種別ごと"), std::string::npos);
+  EXPECT_EQ(text.find("全体図"), std::string::npos) << "no map is promised";
 }
 
 TEST(BookletJob, KindsAndFiltersComeFromTheProjectFile) {

@@ -280,6 +280,29 @@ TEST(LabelPlacement, BlockedLabelIsCarriedAwayWithALeader) {
   EXPECT_FALSE(place_labels({boxed_in_label()}, kBars, kSheet, short_leaders)[0]);
 }
 
+TEST(LabelPlacement, LeaderOverObstaclesMayCrossTheBarsButNotALabel) {
+  // With leader_over_obstacles the first ring already works: the leader crosses a bar
+  // (an obstacle) and the box sits clear of them. The same request with leaders of at
+  // most 20 mm is then placed too, where the plain one is dropped.
+  LabelRequest buried = boxed_in_label();
+  buried.leader_over_obstacles = true;
+  LabelOptions short_leaders;
+  short_leaders.max_leader = 20;
+  const auto placed = place_labels({buried}, kBars, kSheet, short_leaders);
+  ASSERT_TRUE(placed[0]);
+  EXPECT_TRUE(placed[0]->leader);
+  for (const PaperBox& bar : kBars) EXPECT_FALSE(placed[0]->box.intersects(bar));
+  EXPECT_LE(std::hypot(placed[0]->leader_to.x - placed[0]->leader_from.x,
+                       placed[0]->leader_to.y - placed[0]->leader_from.y),
+            20.0);
+  // A label it would cross still stops it: an area label all round the anchor's ring.
+  LabelRequest wall = point_label({100, 75}, 60, 60, 0, 9);
+  wall.area = true;
+  const auto walled = place_labels({wall, buried}, {}, kSheet, short_leaders);
+  ASSERT_TRUE(walled[0]);
+  EXPECT_FALSE(walled[1]);
+}
+
 TEST(LabelPlacement, LeaderDoesNotCrossAnEarlierLabel) {
   // A higher-priority area label centred on (122.5, 75), 3 × 2: box 121–124 × 74–76, in
   // the corridor's east mouth. The E leader (y = 75) would cross it, so at r = 24 the

@@ -27,6 +27,9 @@ struct LabelRequest {
   bool area = false;  // area label: centred on the anchor first, then shifted; else the
                       // eight positions around the point (E, NE, SE, W, NW, SW, N, S)
   bool allow_leader = false;  // may be moved away with a leader line
+  // The leader may cross obstacles (never labels or other leaders): the number of a symbol
+  // buried under its neighbours can only leave through them.
+  bool leader_over_obstacles = false;
   // Never dropped for want of room among obstacles (district names): when no free position
   // and no leader is found, the candidate that overlaps no other label and covers the
   // least obstacle area is taken — the label is then drawn over part of some symbols.

@@ -114,7 +114,8 @@ struct RenderReport {
   std::vector<geometry::PaperBox> legend_boxes, tools_boxes, note_boxes, frames;
   // Every numbered point symbol drawn (a symbolizer with number = true and a feature with a
   // "number" attribute), all pages: the feature's "id" attribute ("" when it has none),
-  // the number it carries, and whether the number was printed (legible at that size).
+  // the number it carries, and whether the number was printed legibly — inside the symbol, or
+  // beside it (with a leader) when the symbols around leave it no room.
   struct Marker {
     std::string id;
     long long number = 0;
