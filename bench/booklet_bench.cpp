@@ -8,8 +8,10 @@
 // The survey: one row per clinic or hospital of the world, in file order, until 2,000 rows,
 // in the medical association's layout (医療機関ID, ケアマネタイム, 担当者, 連絡方法, 予約 …,
 // see importers/src/read_survey.cpp), with answers varied by row number: some questions
-// unanswered (未回答 in the booklet), some long 備考. The booklet lists only the facilities
-// the survey answered ([booklet.filter] survey_answered = true), so it has 2,000 entries.
+// unanswered (未回答 in the booklet), some long 備考. The booklet lists the clinics and
+// hospitals the survey answered (kinds = clinic, hospital; [booklet.filter]
+// survey_answered = true), so it has 2,000 entries; the benchmark stops with an error when
+// it has not.
 //
 // The world comes from CAREATLAS_BENCH_WORLD (default /tmp/bench_work/worlds/prefecture),
 // the output folder from CAREATLAS_BENCH_OUT (default $TMPDIR/careatlas_booklet_bench).
@@ -78,7 +80,7 @@ std::string write_survey(const std::string& dir) {
     if (r % 23 == 0)
       note = "訪問診療の依頼は、診療情報提供書と介護保険証の写しを添えてFAXでお送りください。"
              "折り返し、担当の医師または看護師から連絡します（平日の午後）。急ぎの場合は電話でご相談ください。";
-    s << f[0] << ',' << f[1] << ",," << kTimes[r % 6] << ',' << kPeople[r % 5] << ',' << kWays[r % 5] << ','
+    s << f[0] << ",\"" << f[1] << "\",," << kTimes[r % 6] << ',' << kPeople[r % 5] << ',' << kWays[r % 5] << ','
       << (r % 3 == 0 ? "要" : r % 3 == 1 ? "不要" : "") << ',' << (r % 3 == 0 ? std::to_string(1 + r % 5) : "")
       << ',' << (r % 9 == 0 ? "\"FAXで日時を調整します\"" : "") << ',' << kYesNo[r % 3] << ',' << kYesNo[(r / 3) % 3]
       << ',' << kYesNo[(r / 2) % 3] << ',' << kYesNo[(r / 5) % 3] << ',' << (1 + r % 4) << ",\"" << note << "\"\r\n";
@@ -124,6 +126,7 @@ void BM_Booklet(benchmark::State& state, const char* paper) {
   project.municipality = "ベンチ県";
   project.edition = "2026-04-01";
   project.issuer = "careatlas booklet bench";
+  project.booklet.kinds = {FacilityKind::clinic, FacilityKind::hospital};
   project.booklet.only_survey_answered = true;
   app::BookletOptions opt;
   opt.out_dir = out_dir("careatlas_booklet_bench") + "/" + paper;
@@ -132,6 +135,11 @@ void BM_Booklet(benchmark::State& state, const char* paper) {
   reset_peak();
   app::BookletOutcome res;
   for (auto _ : state) res = app::run_booklet(w.reg, project, opt);
+  if (res.plan.listed.size() != kEntries) {
+    state.SkipWithError(("the booklet lists " + std::to_string(res.plan.listed.size()) + " entries, not 2,000: " +
+                         "does the world have 2,000 clinics and hospitals?").c_str());
+    return;
+  }
   state.counters["import_s"] = w.import_s;
   state.counters["booklet_peak_MB"] = hwm_mb();
   state.counters["peak_rss_MB"] = peak_rss_mb();

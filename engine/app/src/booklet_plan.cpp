@@ -28,7 +28,7 @@ constexpr int kOutside = -1;
 constexpr int kUnlocated = -2;
 
 const JapaneseCollator& collator() {
-  static const JapaneseCollator c;  // ucol_strcollUTF8 only reads it: shared by every thread
+  static const JapaneseCollator c;  // ICU only reads it: shared by every thread
   return c;
 }
 
@@ -44,7 +44,15 @@ bool has_caremanager_contact(const SurveyAnswers& s) {
   return has_caremanager_time(s) || (s.contact_methods && *s.contact_methods != 0);
 }
 
+// Whether [booklet.filter] applies to a kind: the kinds it names, else the medical kinds
+// (the ones the survey asks).
+bool filtered_kind(FacilityKind k, const project::BookletSettings& s) {
+  if (s.filter_kinds.empty()) return is_medical(k);
+  return std::find(s.filter_kinds.begin(), s.filter_kinds.end(), k) != s.filter_kinds.end();
+}
+
 bool passes(const Facility& f, const project::BookletSettings& s) {
+  if (!filtered_kind(f.kind, s)) return true;
   if (s.only_caremanager_contact && !has_caremanager_contact(f.survey)) return false;
   if (s.home_visit && f.home_visit.value != s.home_visit) return false;
   if (s.support_24h && f.support_24h.value != s.support_24h) return false;
@@ -96,14 +104,22 @@ std::vector<int> file_by_district(const Registry& reg, const std::vector<const D
   return filed;
 }
 
-// Sorts registry indices by the readings in Japanese collation, then facility id.
-void sort_by_reading(const Registry& reg, std::vector<std::size_t>& v) {
+// The sort keys of the facilities' readings (ICU's Japanese collation): keys[i] for each
+// registry index i in `which`, "" for the others. Made once per facility, for every sort.
+std::vector<std::string> reading_keys(const Registry& reg, const std::vector<std::size_t>& which) {
   const JapaneseCollator& coll = collator();
-  std::map<std::size_t, std::string> reading;  // made once per facility, not per comparison
-  for (const std::size_t i : v) reading[i] = booklet_reading(reg.facilities[i]);
+  std::vector<std::string> keys(reg.facilities.size());
+  for (const std::size_t i : which) keys[i] = coll.sort_key(booklet_reading(reg.facilities[i]));
+  return keys;
+}
+
+// Sorts registry indices by their readings' keys (bytewise: the collation's order), then
+// by tie_less(a, b) on the registry indices.
+template <class TieLess>
+void sort_by_reading(const std::vector<std::string>& keys, std::vector<std::size_t>& v, TieLess tie_less) {
   std::stable_sort(v.begin(), v.end(), [&](std::size_t a, std::size_t b) {
-    if (const int c = coll.compare(reading[a], reading[b]); c != 0) return c < 0;
-    return reg.facilities[a].facility_id < reg.facilities[b].facility_id;
+    if (const int c = keys[a].compare(keys[b]); c != 0) return c < 0;
+    return tie_less(a, b);
   });
 }
 
@@ -391,6 +407,11 @@ BookletPlan plan_booklet(const Registry& reg, const project::ProjectConfig& proj
     return p == kOutside ? kOutsideTitle : p == kUnlocated ? kUnlocatedTitle : districts[static_cast<std::size_t>(p)]->name;
   };
 
+  const std::vector<std::string> keys = reading_keys(reg, chosen);
+  const auto by_facility_id = [&](std::size_t a, std::size_t b) {
+    return reg.facilities[a].facility_id < reg.facilities[b].facility_id;
+  };
+
   // Bucket the chosen facilities: section × kind.
   const std::size_t n_sections = by_kind ? kinds.size() : districts.size() + 2;
   std::vector<std::vector<std::vector<std::size_t>>> buckets(n_sections, std::vector<std::vector<std::size_t>>(kinds.size()));
@@ -425,7 +446,7 @@ BookletPlan plan_booklet(const Registry& reg, const project::ProjectConfig& proj
       PlanGroup g;
       g.kind = kinds[k];
       g.facilities = std::move(buckets[s][k]);
-      sort_by_reading(reg, g.facilities);
+      sort_by_reading(keys, g.facilities, by_facility_id);
       sec.groups.push_back(std::move(g));
     }
     // Every district section is kept (an empty one prints 「掲載なし」); the others only with entries.
@@ -440,13 +461,7 @@ BookletPlan plan_booklet(const Registry& reg, const project::ProjectConfig& proj
   }
 
   plan.index = plan.listed;
-  const JapaneseCollator& coll = collator();
-  std::map<std::size_t, std::string> reading;
-  for (const std::size_t i : plan.index) reading[i] = booklet_reading(reg.facilities[i]);
-  std::stable_sort(plan.index.begin(), plan.index.end(), [&](std::size_t a, std::size_t b) {
-    if (const int c = coll.compare(reading[a], reading[b]); c != 0) return c < 0;
-    return plan.numbers[a] < plan.numbers[b];
-  });
+  sort_by_reading(keys, plan.index, [&](std::size_t a, std::size_t b) { return plan.numbers[a] < plan.numbers[b]; });
   return plan;
 }
 

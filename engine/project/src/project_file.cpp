@@ -110,6 +110,32 @@ class Loader : public StrictToml {
     return out;
   }
 
+  // The error for a kind name careatlas does not know, listing the ones it does.
+  static std::string unknown_kind(const std::string& name) {
+    std::string known;
+    for (const FacilityKind k : all_facility_kinds()) known += (known.empty() ? "" : ", ") + std::string(to_string(k));
+    return "unknown kind \"" + name + "\" (known: " + known + ")";
+  }
+
+  // A list of facility kinds by their ASCII names, each named once; empty when the key is
+  // absent. `when_absent` says what leaving the key out means (for the error on []).
+  std::vector<FacilityKind> kind_list(const toml::table& t, const std::string& key, const std::string& when_absent) const {
+    std::vector<FacilityKind> out;
+    const toml::node* n = t.get(key);
+    if (!n) return out;
+    const std::vector<std::string> names = str_list(t, key);
+    if (names.empty()) fail(n->source(), key + " must name at least one kind; leave it out for " + when_absent);
+    const toml::array& arr = *n->as_array();
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      const auto kind = facility_kind_from_string(names[i]);
+      if (!kind) fail(arr[i].source(), unknown_kind(names[i]));
+      if (std::find(out.begin(), out.end(), *kind) != out.end())
+        fail(arr[i].source(), "kind \"" + names[i] + "\" is named twice");
+      out.push_back(*kind);
+    }
+    return out;
+  }
+
   void analysis(const toml::table& t, AnalysisSettings& a) const {
     only_keys(t, {"epsg", "district_level", "base_year", "future_years", "e2sfca_d0", "access_layer", "disc_segments",
                   "top", "japanese_headers", "count_24h_hints"},
@@ -172,22 +198,7 @@ class Loader : public StrictToml {
       b.binding_mm = number(t, "binding_mm", 20.0);
       if (!(b.binding_mm >= 10 && b.binding_mm <= 40)) fail(n->source(), "binding_mm must be between 10 and 40 (mm)");
     }
-    if (const toml::node* n = t.get("kinds")) {
-      const std::vector<std::string> names = str_list(t, "kinds");
-      if (names.empty()) fail(n->source(), "kinds must name at least one kind; leave it out for every kind");
-      const toml::array& arr = *n->as_array();
-      for (std::size_t i = 0; i < names.size(); ++i) {
-        const auto kind = facility_kind_from_string(names[i]);
-        if (!kind) {
-          std::string known;
-          for (auto kk : all_facility_kinds()) known += (known.empty() ? "" : ", ") + std::string(to_string(kk));
-          fail(arr[i].source(), "unknown kind \"" + names[i] + "\" (known: " + known + ")");
-        }
-        if (std::find(b.kinds.begin(), b.kinds.end(), *kind) != b.kinds.end())
-          fail(arr[i].source(), "kind \"" + names[i] + "\" is named twice");
-        b.kinds.push_back(*kind);
-      }
-    }
+    b.kinds = kind_list(t, "kinds", "every kind");
     if (const toml::node* n = t.get("group_by")) {
       b.group_by = str(t, "group_by");
       if (b.group_by != "district" && b.group_by != "kind") fail(n->source(), "group_by must be district or kind");
@@ -197,7 +208,9 @@ class Loader : public StrictToml {
     if (const toml::node* n = t.get("filter")) {
       const toml::table* f = n->as_table();
       if (!f) fail(n->source(), "filter must be a table: [booklet.filter]");
-      only_keys(*f, {"caremanager_contact", "home_visit", "support_24h", "survey_answered"}, "[booklet.filter]");
+      only_keys(*f, {"kinds", "caremanager_contact", "home_visit", "support_24h", "survey_answered"},
+                "[booklet.filter]");
+      b.filter_kinds = kind_list(*f, "kinds", "the medical kinds (clinic, hospital, dental_clinic)");
       b.only_caremanager_contact = boolean(*f, "caremanager_contact").value_or(false);
       b.home_visit = boolean(*f, "home_visit");
       b.support_24h = boolean(*f, "support_24h");
@@ -222,11 +235,7 @@ class Loader : public StrictToml {
     if (l.radius_m <= 0) fail(t.get("radius_m")->source(), "radius_m must be positive (metres)");
     for (const auto& k : str_list(t, "kinds")) {
       auto kind = facility_kind_from_string(k);
-      if (!kind) {
-        std::string known;
-        for (auto kk : all_facility_kinds()) known += (known.empty() ? "" : ", ") + std::string(to_string(kk));
-        fail(t.get("kinds")->source(), "unknown kind \"" + k + "\" (known: " + known + ")");
-      }
+      if (!kind) fail(t.get("kinds")->source(), unknown_kind(k));
       l.kinds.insert(*kind);
     }
     l.home_visit = boolean(t, "home_visit");

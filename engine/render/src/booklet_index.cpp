@@ -2,6 +2,7 @@
 // 五十音 row headings; each line the reading small above the name, the entry number in
 // its inverted box and the page the entry is on. Lines whose reading starts with no kana
 // (その他) are gathered at the end, under one heading, in their given order.
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <stdexcept>
@@ -79,13 +80,23 @@ std::string gojuon_row(const std::string& reading) {
 
 namespace {
 
+double index_number_pt(const BookletLook& look) { return look.index_pt * 0.9; }
+
+// The width of the widest number box of the index (the numbers' digits need not all be
+// equally wide): every line keeps that much room for its box, so that no name runs into
+// a five- or six-digit number.
+double number_column_width(cairo_t* cr, const std::vector<IndexLine>& index, const BookletLook& look) {
+  double w = 0;
+  for (const IndexLine& line : index) w = std::max(w, NumberBox(cr, line.number, index_number_pt(look), look).width());
+  return w;
+}
+
 // One index line: the reading small above the name, a dot leader, the entry number in
-// its box and the page at the right.
-double index_line(cairo_t* cr, double x, double y, double width, const IndexLine& line, int page,
+// its box (right-aligned in a column `number_w` wide) and the page at the right.
+double index_line(cairo_t* cr, double x, double y, double width, double number_w, const IndexLine& line, int page,
                   const BookletLook& look, bool draw) {
   const double page_w = Text(cr, "0000", look.text(look.index_pt)).width();
-  const NumberBox number(cr, line.number, look.index_pt * 0.9, look);
-  const double number_w = NumberBox(cr, 8888, look.index_pt * 0.9, look).width();
+  const NumberBox number(cr, line.number, index_number_pt(look), look);
   const double text_w = width - page_w - number_w - 6;
   double h = 0;
   std::optional<Text> reading;
@@ -142,11 +153,12 @@ int lay_out_index(LayoutContext& ctx) {
       if ((rows[i] == "その他") == (pass == 1)) order.push_back(i);
 
   const double row_pt = look->group_pt * 0.9;
+  const double number_w = number_column_width(cr, b.index, *look);
   std::string current;
   for (const std::size_t i : order) {
     const IndexLine line = b.index[i];
     const int page = ctx.plan.index_pages[i];
-    const double h = index_line(cr, 0, 0, col, line, page, *look, false);
+    const double h = index_line(cr, 0, 0, col, number_w, line, page, *look, false);
     if (rows[i] != current) {
       current = rows[i];
       const std::string row = current;
@@ -154,11 +166,11 @@ int lay_out_index(LayoutContext& ctx) {
       add_item(ctx, flow.place(hh, 3.5, 1.2 + h),
                [=](cairo_t* c, double x, double y) { heading_bar(c, x, y, col, row, row_pt, *look, true); });
       add_item(ctx, flow.place(h, 1.2),
-               [=](cairo_t* c, double x, double y) { index_line(c, x, y, col, line, page, *look, true); });
+               [=](cairo_t* c, double x, double y) { index_line(c, x, y, col, number_w, line, page, *look, true); });
       continue;
     }
     add_item(ctx, flow.place(h, 1.0),
-             [=](cairo_t* c, double x, double y) { index_line(c, x, y, col, line, page, *look, true); });
+             [=](cairo_t* c, double x, double y) { index_line(c, x, y, col, number_w, line, page, *look, true); });
   }
   return first.page;
 }

@@ -50,6 +50,27 @@ int icu_compare(const std::string& a, const std::string& b) {
 
 int sign(int x) { return (x > 0) - (x < 0); }
 
+// The kinds [booklet.filter] applies to by default: the ones the survey asks.
+bool is_medical_kind(FacilityKind k) {
+  return k == FacilityKind::clinic || k == FacilityKind::hospital || k == FacilityKind::dental_clinic;
+}
+
+bool has_caremanager_contact(const Facility& f) {
+  const SurveyAnswers& s = f.survey;
+  return !s.caremanager_slots.empty() || !s.caremanager_time_text.empty() || (s.contact_methods && *s.contact_methods != 0);
+}
+
+// Readings that test a Japanese collation: 濁音・半濁音, 長音, small kana, half-width kana,
+// hiragana against katakana, Latin, kanji, spaces, the empty reading.
+const std::vector<std::string>& tricky_readings() {
+  static const std::vector<std::string> words = {
+      "アイ",   "アオ",   "カ",     "ガ",       "キ",     "あい",   "かー",   "カー",   "カア",
+      "カイ",   "キッテ", "キツテ", "キテ",     "キャ",   "キヤ",   "キユ",   "ｱｲ",     "アイザワ",
+      "ABC",    "abc",    "Ｂ病院", "阿部医院", "青木",   "医療法人", "いりょう", "ー",  "",
+      "ミサキ", "みさき", "ミサキ　クリニック", "ミサキクリニック", "ハ", "バ", "パ", "ヴ", "ウ"};
+  return words;
+}
+
 std::size_t index_of(const Registry& reg, const std::string& name) {
   for (std::size_t i = 0; i < reg.facilities.size(); ++i)
     if (reg.facilities[i].name == name || reg.facilities[i].name.ends_with("　" + name)) return i;
@@ -155,11 +176,7 @@ Facility facility(const std::string& id, const std::string& name, const std::str
 
 TEST(BookletPlan, CollatorIsIcuJapanese) {
   const app::JapaneseCollator coll;
-  const std::vector<std::string> words = {
-      "アイ",   "アオ",   "カ",     "ガ",       "キ",     "あい",   "かー",   "カー",   "カア",
-      "カイ",   "キッテ", "キツテ", "キテ",     "キャ",   "キヤ",   "キユ",   "ｱｲ",     "アイザワ",
-      "ABC",    "abc",    "Ｂ病院", "阿部医院", "青木",   "医療法人", "いりょう", "ー",  "",
-      "ミサキ", "みさき", "ミサキ　クリニック", "ミサキクリニック", "ハ", "バ", "パ", "ヴ", "ウ"};
+  const std::vector<std::string>& words = tricky_readings();
   for (const auto& a : words)
     for (const auto& b : words) EXPECT_EQ(sign(coll.compare(a, b)), sign(icu_compare(a, b))) << a << " / " << b;
   // Japanese facts (JIS X 4061 五十音順), checked by hand.
@@ -184,6 +201,33 @@ TEST(BookletPlan, CollatorIsIcuJapanese) {
   EXPECT_TRUE(coll.less("アイ", "阿部医院"));
   EXPECT_TRUE(coll.less("", "ア"));
   EXPECT_EQ(coll.compare("ミサキ", "ミサキ"), 0);
+}
+
+// The plan sorts by sort keys made once per facility: bytewise, they give compare()'s order.
+TEST(BookletPlan, SortKeysOrderAsTheCollatorCompares) {
+  const app::JapaneseCollator coll;
+  std::vector<std::string> words = tricky_readings();
+  // Ill-formed UTF-8 (a stray continuation byte, a cut-off sequence) reads as U+FFFD either way.
+  for (const char* bad : {"ア\x80イ", "\xE3\x82", "\xFF"}) words.emplace_back(bad);
+  std::vector<std::string> keys;
+  for (const auto& w : words) keys.push_back(coll.sort_key(w));
+  for (std::size_t a = 0; a < words.size(); ++a) {
+    EXPECT_EQ(keys[a], coll.sort_key(words[a])) << "the same key every time: " << words[a];
+    for (std::size_t b = 0; b < words.size(); ++b)
+      EXPECT_EQ(sign(keys[a].compare(keys[b])), sign(coll.compare(words[a], words[b]))) << words[a] << " / " << words[b];
+  }
+  // Sorting by key is sorting by the collator.
+  std::vector<std::string> by_key = words, by_compare = words;
+  std::sort(by_key.begin(), by_key.end(),
+            [&](const std::string& a, const std::string& b) { return coll.sort_key(a) < coll.sort_key(b); });
+  std::stable_sort(by_compare.begin(), by_compare.end(), [&](const std::string& a, const std::string& b) { return coll.less(a, b); });
+  for (std::size_t k = 0; k < words.size(); ++k) EXPECT_EQ(coll.compare(by_key[k], by_compare[k]), 0) << k;
+  // A long reading: a key longer than the 64 bytes first tried.
+  std::string long_reading;
+  for (int k = 0; k < 400; ++k) long_reading += "ミサキ　ｱｲ病院ー";
+  EXPECT_EQ(sign(coll.sort_key(long_reading).compare(coll.sort_key(long_reading + "ア"))), -1);
+  EXPECT_EQ(sign(coll.sort_key(long_reading).compare(coll.sort_key("ミサキ"))),
+            sign(coll.compare(long_reading, "ミサキ")));
 }
 
 // The clinic is looked up by its own name, not its corporation's.
@@ -322,6 +366,8 @@ TEST(BookletPlan, MapMarkersCarryTheEntryNumbers) {
 }
 
 TEST(BookletPlan, FiltersListOnlyWhatTheyAskFor) {
+  // By default the filters apply to the medical kinds (the ones the survey asks): every
+  // other facility passes them.
   const Registry& reg = sample_registry();
   const std::vector<FacilityKind> all = all_facility_kinds();
   auto plan_with = [&](auto set) {
@@ -337,16 +383,17 @@ TEST(BookletPlan, FiltersListOnlyWhatTheyAskFor) {
     const auto plan = plan_with([](project::BookletSettings& b) { b.only_caremanager_contact = true; });
     expect_consistent(reg, plan, all);
     const auto in = listed(plan);
-    std::size_t with_text_only = 0;
+    std::size_t contacts = 0, medical = 0;
     for (std::size_t i = 0; i < reg.facilities.size(); ++i) {
-      const SurveyAnswers& s = reg.facilities[i].survey;
-      const bool contact = !s.caremanager_slots.empty() || !s.caremanager_time_text.empty() ||
-                           (s.contact_methods && *s.contact_methods != 0);
-      EXPECT_EQ(in.count(i) == 1, contact) << reg.facilities[i].name;
-      with_text_only += s.caremanager_slots.empty() && !s.caremanager_time_text.empty() ? 1 : 0;
+      const Facility& f = reg.facilities[i];
+      const bool contact = has_caremanager_contact(f);
+      EXPECT_EQ(in.count(i) == 1, contact || !is_medical_kind(f.kind)) << f.name;
+      contacts += contact && is_medical_kind(f.kind) ? 1 : 0;
+      medical += is_medical_kind(f.kind) ? 1 : 0;
     }
-    EXPECT_GT(in.size(), 50u);
-    EXPECT_EQ(plan.left_out_filter, reg.facilities.size() - in.size());
+    EXPECT_GT(contacts, 50u);
+    EXPECT_EQ(plan.left_out_filter, medical - contacts);
+    EXPECT_EQ(plan.listed.size(), reg.facilities.size() - plan.left_out_filter);
     // 杉浦内科クリニック gives no ケアマネタイム but a contact method (FAX・訪問): listed.
     EXPECT_TRUE(in.count(index_of(reg, "杉浦内科クリニック")));
     EXPECT_TRUE(reg.facilities[index_of(reg, "杉浦内科クリニック")].survey.caremanager_slots.empty());
@@ -358,14 +405,20 @@ TEST(BookletPlan, FiltersListOnlyWhatTheyAskFor) {
     expect_consistent(reg, hv, all);
     expect_consistent(reg, h24, all);
     const auto in_hv = listed(hv), in_24 = listed(h24);
+    std::size_t hv_medical = 0, h24_medical = 0;
     for (std::size_t i = 0; i < reg.facilities.size(); ++i) {
       const Facility& f = reg.facilities[i];
+      const bool filtered = is_medical_kind(f.kind);
       // An unknown flag fails both true and false.
-      EXPECT_EQ(in_hv.count(i) == 1, f.home_visit.value == want) << f.name;
-      EXPECT_EQ(in_24.count(i) == 1, f.support_24h.value == want) << f.name;
+      EXPECT_EQ(in_hv.count(i) == 1, !filtered || f.home_visit.value == want) << f.name;
+      EXPECT_EQ(in_24.count(i) == 1, !filtered || f.support_24h.value == want) << f.name;
+      hv_medical += filtered && in_hv.count(i) ? 1 : 0;
+      h24_medical += filtered && in_24.count(i) ? 1 : 0;
     }
-    EXPECT_FALSE(in_hv.empty());
-    EXPECT_FALSE(in_24.empty());
+    EXPECT_GT(hv_medical, 0u);
+    EXPECT_GT(h24_medical, 0u);
+    EXPECT_GT(hv.left_out_filter, 0u);
+    EXPECT_GT(h24.left_out_filter, 0u);
   }
   {
     const auto plan = plan_with([](project::BookletSettings& b) { b.only_survey_answered = true; });
@@ -373,13 +426,11 @@ TEST(BookletPlan, FiltersListOnlyWhatTheyAskFor) {
     const auto in = listed(plan);
     std::size_t answered = 0;
     for (std::size_t i = 0; i < reg.facilities.size(); ++i) {
-      EXPECT_EQ(in.count(i) == 1, reg.facilities[i].survey.answered);
-      answered += reg.facilities[i].survey.answered ? 1 : 0;
+      const Facility& f = reg.facilities[i];
+      EXPECT_EQ(in.count(i) == 1, f.survey.answered || !is_medical_kind(f.kind)) << f.name;
+      answered += f.survey.answered ? 1 : 0;
     }
     EXPECT_EQ(answered, 65u) << "sample_data/misaki/README.md: 65 survey rows belong to facilities";
-    // Every 圏域 section is kept, even one the filter empties.
-    ASSERT_GE(plan.sections.size(), 6u);
-    for (std::size_t s = 0; s < 6; ++s) EXPECT_NE(plan.sections[s].district, nullptr);
   }
   {
     // Filters combine (all must hold), and count once per facility.
@@ -399,6 +450,96 @@ TEST(BookletPlan, FiltersListOnlyWhatTheyAskFor) {
     EXPECT_EQ(plan.left_out_filter, clinics - plan.listed.size());
     EXPECT_GE(plan.listed.size(), 3u);
   }
+  {
+    // Every 圏域 section is kept, even one the filter empties: only the hospitals surveyed.
+    const auto plan = plan_with([](project::BookletSettings& b) {
+      b.kinds = {FacilityKind::hospital};
+      b.only_survey_answered = true;
+    });
+    expect_consistent(reg, plan, {FacilityKind::hospital});
+    EXPECT_FALSE(plan.listed.empty());
+    for (std::size_t i : plan.listed) EXPECT_TRUE(reg.facilities[i].survey.answered) << reg.facilities[i].name;
+    ASSERT_GE(plan.sections.size(), 6u);
+    std::size_t empty = 0;
+    for (std::size_t s = 0; s < 6; ++s) {
+      EXPECT_NE(plan.sections[s].district, nullptr);
+      empty += plan.sections[s].groups.empty() ? 1 : 0;
+    }
+    EXPECT_GT(empty, 0u);
+  }
+}
+
+// 「Only the clinics that take care managers' calls, plus every nursing station and care
+// office」: caremanager_contact with the default filter kinds.
+TEST(BookletPlan, FilterWithDefaultKindsKeepsEveryCareOffice) {
+  const Registry& reg = sample_registry();
+  project::ProjectConfig p = sample_project();
+  p.booklet.kinds = {FacilityKind::clinic, FacilityKind::home_nursing, FacilityKind::care_management};
+  p.booklet.only_caremanager_contact = true;
+  const app::BookletPlan plan = app::plan_booklet(reg, p);
+  expect_consistent(reg, plan, p.booklet.kinds);
+  const std::set<std::size_t> in(plan.listed.begin(), plan.listed.end());
+  std::size_t clinics = 0, clinics_in = 0, offices = 0, others = 0;
+  for (std::size_t i = 0; i < reg.facilities.size(); ++i) {
+    const Facility& f = reg.facilities[i];
+    switch (f.kind) {
+      case FacilityKind::clinic:
+        ++clinics;
+        clinics_in += in.count(i);
+        EXPECT_EQ(in.count(i) == 1, has_caremanager_contact(f)) << f.name;
+        break;
+      case FacilityKind::home_nursing:
+      case FacilityKind::care_management:
+        ++offices;
+        EXPECT_EQ(in.count(i), 1u) << "no survey, yet listed: " << f.name;
+        break;
+      default:
+        ++others;
+        EXPECT_EQ(in.count(i), 0u) << f.name;
+    }
+  }
+  EXPECT_GE(offices, 40u);
+  EXPECT_GT(clinics_in, 0u);
+  EXPECT_LT(clinics_in, clinics) << "the filter drops some clinics";
+  EXPECT_EQ(plan.listed.size(), clinics_in + offices);
+  EXPECT_EQ(plan.left_out_kind, others);
+  EXPECT_EQ(plan.left_out_filter, clinics - clinics_in);
+  EXPECT_EQ(plan.listed.size() + plan.left_out_kind + plan.left_out_filter, reg.facilities.size());
+}
+
+// [booklet.filter] kinds: the filters apply to the kinds named, every other kind passes.
+TEST(BookletPlan, FilterKindsChooseWhatTheFiltersApplyTo) {
+  const Registry& reg = sample_registry();
+  project::ProjectConfig p = sample_project();
+  p.booklet.filter_kinds = {FacilityKind::clinic, FacilityKind::home_nursing};
+  p.booklet.support_24h = true;
+  const app::BookletPlan plan = app::plan_booklet(reg, p);
+  expect_consistent(reg, plan, all_facility_kinds());
+  const std::set<std::size_t> in(plan.listed.begin(), plan.listed.end());
+  std::size_t dropped_nursing = 0, kept_hospitals_without_24h = 0, failed = 0;
+  for (std::size_t i = 0; i < reg.facilities.size(); ++i) {
+    const Facility& f = reg.facilities[i];
+    const bool filtered = f.kind == FacilityKind::clinic || f.kind == FacilityKind::home_nursing;
+    EXPECT_EQ(in.count(i) == 1, !filtered || f.support_24h.value == true) << f.name;
+    failed += filtered && f.support_24h.value != true ? 1 : 0;
+    dropped_nursing += f.kind == FacilityKind::home_nursing && !in.count(i) ? 1 : 0;
+    kept_hospitals_without_24h += f.kind == FacilityKind::hospital && f.support_24h.value != true && in.count(i) ? 1 : 0;
+  }
+  EXPECT_GT(dropped_nursing, 0u) << "nursing stations are filtered once named";
+  EXPECT_GT(kept_hospitals_without_24h, 0u) << "hospitals are not, once left out of the filter's kinds";
+  EXPECT_EQ(plan.left_out_filter, failed);
+  EXPECT_EQ(plan.left_out_kind, 0u);
+  EXPECT_EQ(plan.listed.size() + plan.left_out_kind + plan.left_out_filter, reg.facilities.size());
+  // A filter kind the booklet does not list: those facilities count as left out by kind.
+  p.booklet.kinds = {FacilityKind::hospital, FacilityKind::care_management};
+  const app::BookletPlan q = app::plan_booklet(reg, p);
+  expect_consistent(reg, q, p.booklet.kinds);
+  EXPECT_EQ(q.left_out_filter, 0u) << "neither listed kind is filtered";
+  std::size_t wanted = 0;
+  for (const Facility& f : reg.facilities)
+    wanted += f.kind == FacilityKind::hospital || f.kind == FacilityKind::care_management ? 1 : 0;
+  EXPECT_EQ(q.listed.size(), wanted);
+  EXPECT_EQ(q.left_out_kind, reg.facilities.size() - wanted);
 }
 
 TEST(BookletPlan, KindsAndTheirOrderComeFromTheSettings) {

@@ -141,6 +141,7 @@ district_maps = false
 split = true
 
 [booklet.filter]
+kinds = ["clinic", "home_nursing"]
 caremanager_contact = true
 home_visit = false
 support_24h = true
@@ -155,6 +156,7 @@ survey_answered = true
   EXPECT_EQ(c.booklet.group_by, "kind");
   EXPECT_FALSE(c.booklet.district_maps);
   EXPECT_TRUE(c.booklet.split);
+  EXPECT_EQ(c.booklet.filter_kinds, (std::vector<FacilityKind>{FacilityKind::clinic, FacilityKind::home_nursing}));
   EXPECT_TRUE(c.booklet.only_caremanager_contact);
   EXPECT_EQ(c.booklet.home_visit, false);
   EXPECT_EQ(c.booklet.support_24h, true);
@@ -170,6 +172,7 @@ survey_answered = true
   EXPECT_EQ(d.booklet.group_by, "district");
   EXPECT_TRUE(d.booklet.district_maps);
   EXPECT_FALSE(d.booklet.split);
+  EXPECT_TRUE(d.booklet.filter_kinds.empty()) << "empty: the medical kinds";
   EXPECT_FALSE(d.booklet.only_caremanager_contact);
   EXPECT_FALSE(d.booklet.home_visit.has_value());
   EXPECT_FALSE(d.booklet.support_24h.has_value());
@@ -180,6 +183,15 @@ survey_answered = true
   const auto r = project::load_project(dir + "/r.toml");
   EXPECT_EQ(r.booklet.binding_mm, 10.0);
   EXPECT_FALSE(r.booklet.only_caremanager_contact);
+  EXPECT_TRUE(r.booklet.filter_kinds.empty());
+  // Filter kinds alone, in the order given; they need not be among [booklet] kinds.
+  write_file(dir + "/f.toml",
+             "[[facilities]]\npath = \"a.csv\"\n[booklet]\nkinds = [\"hospital\"]\n"
+             "[booklet.filter]\nkinds = [\"care_management\", \"dental_clinic\"]\n");
+  const auto f = project::load_project(dir + "/f.toml");
+  EXPECT_EQ(f.booklet.filter_kinds,
+            (std::vector<FacilityKind>{FacilityKind::care_management, FacilityKind::dental_clinic}));
+  EXPECT_FALSE(f.booklet.only_caremanager_contact);
 }
 
 TEST(ProjectFile, BookletSettingsAreStrict) {
@@ -228,6 +240,18 @@ TEST(ProjectFile, BookletSettingsAreStrict) {
   EXPECT_TRUE(has(e, "p.toml:4:9: [booklet] title must not be empty")) << e;
   e = error_of("[booklet.filter]\nhome_visits = true\n");
   EXPECT_TRUE(has(e, "p.toml:4:1: unknown key \"home_visits\" in [booklet.filter]")) << e;
+  EXPECT_TRUE(has(e, "allowed: kinds, caremanager_contact, home_visit, support_24h, survey_answered")) << e;
+  e = error_of("[booklet.filter]\nkinds = [\"clinic\", \"nursing\"]\n");
+  EXPECT_TRUE(has(e, "p.toml:4:20: unknown kind \"nursing\" (known: clinic, hospital, dental_clinic,")) << e;
+  EXPECT_TRUE(has(e, "home_nursing")) << "every valid name is listed: " << e;
+  e = error_of("[booklet.filter]\nkinds = [\"home_nursing\", \"clinic\", \"home_nursing\"]\n");
+  EXPECT_TRUE(has(e, "p.toml:4:36: kind \"home_nursing\" is named twice")) << e;
+  e = error_of("[booklet.filter]\nkinds = []\n");
+  EXPECT_TRUE(has(e, "p.toml:4:9: kinds must name at least one kind; leave it out for the medical kinds")) << e;
+  e = error_of("[booklet.filter]\nkinds = \"clinic\"\n");
+  EXPECT_TRUE(has(e, "p.toml:4:9: \"kinds\" must be a list of strings")) << e;
+  e = error_of("[booklet.filter]\nkinds = [\"clinic\", 3]\n");
+  EXPECT_TRUE(has(e, "p.toml:4:20: \"kinds\" must hold strings")) << e;
   e = error_of("[booklet.filter]\nsupport_24h = \"true\"\n");
   EXPECT_TRUE(has(e, "p.toml:4:15: \"support_24h\" must be true or false")) << e;
   e = error_of("[booklet]\nfilter = 3\n");

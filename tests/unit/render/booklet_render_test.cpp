@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -264,6 +265,35 @@ std::string text_in(const std::string& file, int page, const geometry::PaperBox&
                         &text),
             0);
   return text;
+}
+
+// The words of a PDF page with their boxes (pdftotext -bbox; points from the top left).
+struct PdfWord {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  std::string text;
+};
+
+std::vector<PdfWord> pdf_words(const std::string& file, int page) {
+  std::string html;
+  EXPECT_EQ(run_command("pdftotext -enc UTF-8 -bbox -f " + std::to_string(page) + " -l " + std::to_string(page) + " '" +
+                            file + "' -",
+                        &html),
+            0);
+  std::vector<PdfWord> words;
+  std::istringstream lines(html);
+  std::string line;
+  while (std::getline(lines, line)) {
+    const auto at = line.find("<word ");
+    if (at == std::string::npos) continue;
+    PdfWord w;
+    char text[1024] = {0};
+    if (std::sscanf(line.c_str() + at, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\">%1023[^<]", &w.x0,
+                    &w.y0, &w.x1, &w.y1, text) == 5) {
+      w.text = text;
+      words.push_back(std::move(w));
+    }
+  }
+  return words;
 }
 
 }  // namespace
@@ -618,4 +648,54 @@ TEST(BookletRender, ABareBookletStillHasItsFrontMatter) {
   const std::string text = page_text(dir + "/one.pdf", 4);
   for (const char* want : {"歯科診療所", "掲載なし", "みさき病院", "未回答", "地図に表示なし"})
     EXPECT_NE(text.find(want), std::string::npos) << want << " not in:\n" << text;
+}
+
+// Index lines keep room for the widest number in the index: a name that fills its line
+// still ends clear of a five- or six-digit number box, with room for the dot leader.
+TEST(BookletRender, IndexNamesStayClearOfLongNumbers) {
+  render::Booklet b;
+  b.title = "大きな連絡帳";
+  render::BookletSection s;
+  s.id = "Z";
+  s.title = "全域";
+  s.groups.resize(1);
+  s.groups[0].title = "診療所";
+  // Names from 16 to 24 full-width characters, then 0 to 4 narrow ones: some name fills
+  // its line to within a narrow character, whatever the column's width. Each name twice,
+  // under a five- and a six-digit number.
+  int k = 0;
+  for (int wide = 16; wide <= 24; ++wide)
+    for (int narrow = 0; narrow <= 4; ++narrow) {
+      std::string name;
+      for (int c = 0; c < wide; ++c) name += "長";
+      name += std::string(static_cast<std::size_t>(narrow), 'l');
+      for (const int base : {10000, 100000}) {
+        const int number = base + k;
+        s.groups[0].entries.push_back({number, name, "", "診療所", {}, {{"電話", "未回答", true}}, true});
+        b.index.push_back({"", name, number});
+      }
+      ++k;
+    }
+  b.sections.push_back(s);
+  const std::string file = scratch_dir("booklet_long_numbers") + "/long.pdf";
+  const render::BookletReport r = render::render_booklet(b, default_style(), file, pdf());
+  // pdftotext -bbox: one word per name line and one per number (points from the top left).
+  std::size_t numbers = 0;
+  double tightest = 1e9;
+  for (int p = toc_page(r, "索引"); p <= r.pages; ++p) {
+    const std::vector<PdfWord> words = pdf_words(file, p);
+    for (const PdfWord& n : words) {
+      if (n.text.size() < 5 || n.text.find_first_not_of("0123456789") != std::string::npos) continue;
+      ++numbers;
+      for (const PdfWord& w : words) {
+        if (w.text.find("長") == std::string::npos || w.x0 > n.x0 || w.y1 <= n.y0 || w.y0 >= n.y1) continue;
+        // The digits sit about 1 mm inside their box; the leader needs 3 mm more.
+        const double gap_mm = (n.x0 - w.x1) * 25.4 / 72;
+        tightest = std::min(tightest, gap_mm);
+        EXPECT_GE(gap_mm, 3.0) << "page " << p << ": " << w.text << " runs into " << n.text;
+      }
+    }
+  }
+  EXPECT_EQ(numbers, b.index.size());
+  RecordProperty("tightest_gap_mm", std::to_string(tightest));
 }

@@ -19,7 +19,11 @@
 // Filters ([booklet.filter], all that are set must hold): caremanager_contact — the survey
 // gives a ケアマネタイム (slots or text) or a contact method; home_visit / support_24h — the
 // facility's flag has that value (an unknown flag fails either way); survey_answered — a
-// survey row was joined to it.
+// survey row was joined to it. They apply to the facilities of the filter's kinds (its
+// `kinds`, by default the medical kinds the survey asks: clinic, hospital, dental clinic);
+// a facility of another kind the booklet lists passes them unconditionally — so 「only the
+// clinics that take care managers' calls, and every nursing station and care office」 is
+// caremanager_contact = true with the default kinds.
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -83,6 +87,10 @@ class JapaneseCollator {
   // <0, 0, >0 as a compares to b (UTF-8).
   int compare(const std::string& a, const std::string& b) const;
   bool less(const std::string& a, const std::string& b) const { return compare(a, b) < 0; }
+  // ICU's sort key of the text (UTF-8; ill-formed bytes read as U+FFFD, as compare() reads
+  // them): comparing two keys bytewise (std::string::compare) gives compare()'s order, equal
+  // keys for equal texts. Made once per text, it saves collating at every comparison.
+  std::string sort_key(const std::string& utf8) const;
 
  private:
   void* collator_;  // UCollator*

@@ -96,7 +96,12 @@ struct AnalysisSettings {
 //                                #   DEFAULT district
 //   district_maps = true         # a map page at the head of each district section. DEFAULT true
 //   split = false                # also one PDF per district (booklet_<district id>.pdf). DEFAULT false
-//   [booklet.filter]             # a facility is listed when every filter set holds
+//   [booklet.filter]             # a facility of the filtered kinds is listed when every
+//                                #   filter set holds; facilities of other kinds pass
+//   kinds = ["clinic", "home_nursing"]  # the kinds the filters apply to (each named once).
+//                                #   DEFAULT: the medical kinds the survey asks: clinic,
+//                                #   hospital, dental_clinic (nursing stations and care
+//                                #   offices then pass every filter)
 //   caremanager_contact = true   # the survey gives a ケアマネタイム or a contact method
 //   home_visit = true            # visits homes (true) / does not (false)
 //   support_24h = true           # 24-hour support (true) / none (false)
@@ -109,6 +114,8 @@ struct BookletSettings {
   std::string group_by = "district";  // "district" | "kind"
   bool district_maps = true;
   bool split = false;
+  // [booklet.filter]
+  std::vector<FacilityKind> filter_kinds;  // empty: clinic, hospital, dental_clinic
   bool only_caremanager_contact = false;
   std::optional<bool> home_visit;
   std::optional<bool> support_24h;
