@@ -1,6 +1,7 @@
 #include "careatlas/app/booklet_job.hpp"
 
 #include <algorithm>
+#include <boost/geometry.hpp>
 #include <cstdio>
 #include <filesystem>
 #include <map>
@@ -57,14 +58,34 @@ render::MapExtent visible_around(const render::MapExtent& focus) {
   return {cx - h, cy - h, cx + h, cy + h};
 }
 
-// The features of `data` that can show inside `view` (a district map needs its
-// neighbours' edges, not a prefecture's polygons).
+bool inside(const render::MapExtent& a, const render::MapExtent& b) {
+  return a.x0 >= b.x0 && a.x1 <= b.x1 && a.y0 >= b.y0 && a.y1 <= b.y1;
+}
+
+// The features of `data` that can show inside `view`, polygons cut to it (a district map
+// needs its neighbours' edges, not their whole outlines: the cut edges lie beyond the
+// frame, and a page holds a few hundred vertices instead of thousands).
 std::vector<render::SourceData> clipped_to(const std::vector<render::SourceData>& data, const render::MapExtent& view) {
+  const geometry::PlanarBox box{{view.x0, view.y0}, {view.x1, view.y1}};
   std::vector<render::SourceData> out;
   for (const render::SourceData& d : data) {
     render::SourceData c{d.source, d.context, {}};
-    for (const render::Feature& f : d.features)
-      if (overlaps(detail::feature_extent(f), view)) c.features.push_back(f);
+    for (const render::Feature& f : d.features) {
+      const render::MapExtent e = detail::feature_extent(f);
+      if (!overlaps(e, view)) continue;
+      const auto* mp = std::get_if<geometry::PlanarMultiPolygon>(&f.shape);
+      if (!mp || inside(e, view)) {
+        c.features.push_back(f);
+        continue;
+      }
+      render::Feature cut;
+      cut.attributes = f.attributes;
+      geometry::PlanarMultiPolygon part;
+      boost::geometry::intersection(box, *mp, part);
+      if (part.empty()) continue;
+      cut.shape = std::move(part);
+      c.features.push_back(std::move(cut));
+    }
     out.push_back(std::move(c));
   }
   return out;
