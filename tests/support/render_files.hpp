@@ -60,6 +60,20 @@ inline PdfFonts pdf_fonts(const std::string& file) {
   return f;
 }
 
+// A rectangle district (metres), clockwise and closed as Boost.Geometry's default
+// polygon, with the attributes the map job gives districts.
+inline render::Feature district(const std::string& id, const std::string& name, double x0, double y0, double x1,
+                                double y1) {
+  geometry::PlanarPolygon p;
+  p.outer() = {{x0, y0}, {x0, y1}, {x1, y1}, {x1, y0}, {x0, y0}};
+  render::Feature f;
+  f.shape = geometry::PlanarMultiPolygon{p};
+  f.attributes["id"] = id;
+  f.attributes["name"] = name;
+  f.attributes["level"] = std::string("daily_life_area");
+  return f;
+}
+
 // −1 when pdfinfo reports no page count.
 inline int pdf_pages(const std::string& file) {
   std::string info;

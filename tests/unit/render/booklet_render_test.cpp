@@ -30,17 +30,6 @@ namespace {
 const char* const kTitle = "みさき市 在宅医療・介護 連絡帳（ケアマネジャー用）";
 const char* const kMonsterEnd = "以上、長文の備考の終わり。";
 
-render::Feature district(const std::string& id, const std::string& name, double x0, double y0, double x1, double y1) {
-  geometry::PlanarPolygon p;
-  p.outer() = {{x0, y0}, {x0, y1}, {x1, y1}, {x1, y0}, {x0, y0}};
-  render::Feature f;
-  f.shape = geometry::PlanarMultiPolygon{p};
-  f.attributes["id"] = id;
-  f.attributes["name"] = name;
-  f.attributes["level"] = std::string("daily_life_area");
-  return f;
-}
-
 struct TownFacility {
   std::string id, kind;
   double x, y;

@@ -23,19 +23,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A rectangle district (metres) of the given id and name.
-render::Feature district(const std::string& id, const std::string& name, double x0, double y0, double x1, double y1) {
-  geometry::PlanarPolygon p;
-  // Clockwise outer ring (Boost.Geometry's default), closed.
-  p.outer() = {{x0, y0}, {x0, y1}, {x1, y1}, {x1, y0}, {x0, y0}};
-  render::Feature f;
-  f.shape = geometry::PlanarMultiPolygon{p};
-  f.attributes["id"] = id;
-  f.attributes["name"] = name;
-  f.attributes["level"] = std::string("daily_life_area");
-  return f;
-}
-
 render::Feature facility(double x, double y, const std::string& kind, long long number, bool h24 = false) {
   render::Feature f;
   f.shape = geometry::XY{x, y};
