@@ -26,6 +26,7 @@
 #include "careatlas/app/workload.hpp"
 #include "careatlas/importers/import_error.hpp"
 #include "careatlas/importers/registry_store.hpp"
+#include "careatlas/model/partial_output.hpp"
 #include "careatlas/project/project_file.hpp"
 #include "careatlas/version.hpp"
 
@@ -371,6 +372,8 @@ void add_import_options(CLI::App* c, ImportArgs& a) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Ctrl-C or a SIGTERM mid-run removes the files being written; finished outputs stay.
+  remove_partial_outputs_on_signals();
   CLI::App app{"careatlas " + std::string(kVersion) +
                " — maps of home-medical-care and long-term-care resources for Japanese municipalities"};
   app.set_version_flag("--version", std::string(kVersion));

@@ -14,6 +14,7 @@
 
 #include "careatlas/model/geo.hpp"
 #include "careatlas/model/mesh_code.hpp"
+#include "careatlas/model/partial_output.hpp"
 
 namespace careatlas::gdal {
 
@@ -119,6 +120,8 @@ inline void write_gpkg_atomically(const std::string& path,
       (target.parent_path() / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()) + ".gpkg")).string();
   std::error_code ec;
   fs::remove(tmp, ec);
+  // Removed if a signal ends the run while it is written, with SQLite's journal files.
+  const PartialOutput partial(tmp), journal(tmp + "-journal"), wal(tmp + "-wal"), shm(tmp + "-shm");
   try {
     {
       CPLPushErrorHandler(CPLQuietErrorHandler);

@@ -7,6 +7,7 @@
 
 #include "careatlas/importers/csv.hpp"
 #include "careatlas/importers/registry_store.hpp"
+#include "careatlas/model/partial_output.hpp"
 
 namespace careatlas {
 
@@ -52,6 +53,7 @@ std::string diagnostics_csv(const Registry& reg) {
 
 void write_file_atomic(const std::string& path, const std::string& bytes) {
   const std::string tmp = temp_name_for(path);
+  const PartialOutput partial(tmp);  // removed if a signal ends the run while it is written
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     if (!out) throw std::runtime_error(path + ": cannot write (" + tmp + ")");
@@ -64,7 +66,12 @@ void write_file_atomic(const std::string& path, const std::string& bytes) {
       throw std::runtime_error(path + ": write failed (disk full?)");
     }
   }
-  fs::rename(tmp, path);
+  std::error_code ec;
+  fs::rename(tmp, path, ec);
+  if (ec) {
+    fs::remove(tmp, ec);
+    throw std::runtime_error(path + ": cannot rename " + tmp + " into place");
+  }
 }
 
 }  // namespace careatlas

@@ -5,8 +5,16 @@
 #include <array>
 #include <cstdio>
 #include <filesystem>
+#include <signal.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
+#include <chrono>
+#include <map>
+#include <thread>
+#include <vector>
+
+#include "golden_image.hpp"
 #include "test_support.hpp"
 
 using namespace careatlas::testing;
@@ -128,6 +136,66 @@ TEST(Cli, BookletCommandWritesTheBookletItsTableAndTheSplit) {
   EXPECT_NE(r.out.find("entries in"), std::string::npos) << r.out;
   for (const char* f : {"booklet.pdf", "booklet.csv", "booklet_23999-01.pdf", "booklet_23999-06.pdf"})
     EXPECT_TRUE(fs::exists(dir + "/booklet/" + f)) << f << "\n" << r.out;
+}
+
+namespace {
+// Every file under `dir` (relative path → bytes), hidden ones included.
+std::map<std::string, std::string> files_under(const std::string& dir) {
+  std::map<std::string, std::string> out;
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    if (!e.is_directory()) out[fs::relative(e.path(), dir).string()] = read_file(e.path().string());
+  return out;
+}
+
+// Runs the CLI with `args` and sends it SIGTERM after `ms` milliseconds; the wait status.
+int run_and_terminate(const std::vector<std::string>& args, int ms) {
+  const pid_t pid = fork();
+  if (pid == 0) {
+    std::freopen("/dev/null", "w", stdout);
+    std::freopen("/dev/null", "w", stderr);
+    std::vector<char*> argv{const_cast<char*>(CAREATLAS_CLI)};
+    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execv(CAREATLAS_CLI, argv.data());
+    _exit(127);
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+  kill(pid, SIGTERM);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return status;
+}
+}  // namespace
+
+// careatlas run stopped at any moment (SIGTERM, as a scheduler or Ctrl-C sends) leaves
+// the previous outputs whole and no partial file: every file is the previous run's (the
+// run is deterministic but for the GeoPackages' timestamps) or a complete new one.
+TEST(Cli, InterruptedRunLeavesThePreviousOutputsWhole) {
+  const std::string dir = scratch_dir("cli_interrupted");
+  const std::string project = std::string(CAREATLAS_SOURCE_DIR) + "/sample_data/misaki/project.toml";
+  ASSERT_EQ(run_cli("run -q " + project + " --out " + dir).exit_code, 0);
+  const std::map<std::string, std::string> before = files_under(dir);
+  ASSERT_GT(before.size(), 15u);
+  int interrupted = 0;
+  for (int ms = 40; ms <= 1000; ms += 80) {
+    const int status = run_and_terminate({"run", "-q", project, "--out", dir}, ms);
+    if (WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM) ++interrupted;
+    const std::map<std::string, std::string> after = files_under(dir);
+    std::vector<std::string> names_before, names_after;
+    for (const auto& [name, bytes] : before) names_before.push_back(name);
+    for (const auto& [name, bytes] : after) names_after.push_back(name);
+    ASSERT_EQ(names_after, names_before) << "stopped after " << ms << " ms: a file is missing or left over";
+    for (const auto& [name, bytes] : after) {
+      if (name.ends_with(".gpkg")) {
+        std::string info;
+        EXPECT_EQ(run_command("ogrinfo -ro -q '" + dir + "/" + name + "'", &info), 0)
+            << name << " is not a whole GeoPackage after " << ms << " ms";
+      } else {
+        EXPECT_EQ(bytes, before.at(name)) << name << " changed after " << ms << " ms";
+      }
+    }
+  }
+  EXPECT_GE(interrupted, 3) << "the runs must really be stopped midway";
 }
 
 TEST(Readme, CiRunsTheReadmeTestCommand) {

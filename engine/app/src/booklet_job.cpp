@@ -15,6 +15,7 @@
 #include "careatlas/geometry/projection.hpp"
 #include "careatlas/importers/registry_store.hpp"
 #include "careatlas/model/config_error.hpp"
+#include "careatlas/model/partial_output.hpp"
 #include "careatlas/style/style.hpp"
 #include "careatlas/version.hpp"
 #include "map_features.hpp"
@@ -144,7 +145,8 @@ std::size_t entry_count(const render::BookletSection& s) {
 // every one is complete: a failure leaves the previous booklet set as it was.
 class Staging {
  public:
-  explicit Staging(const std::string& out_dir) : out_(out_dir), dir_(fs::path(out_dir) / ".booklet.partial") {
+  explicit Staging(const std::string& out_dir)
+      : out_(out_dir), dir_(fs::path(out_dir) / ".booklet.partial"), partial_(dir_.string(), true) {
     fs::create_directories(out_);
     fs::remove_all(dir_);
     fs::create_directories(dir_);
@@ -177,6 +179,7 @@ class Staging {
 
  private:
   fs::path out_, dir_;
+  PartialOutput partial_;  // the folder, removed (once emptied) if a signal ends the run
   std::vector<std::string> names_;
 };
 

@@ -20,7 +20,7 @@ std::string temp_name(const std::string& path) { return path + ".part-" + std::t
 
 OutputSurface::OutputSurface(const std::string& path, double width_mm, double height_mm, const RenderOptions& options,
                              const std::string& title)
-    : path_(path), tmp_(temp_name(path)), options_(options) {
+    : path_(path), tmp_(temp_name(path)), partial_(tmp_), options_(options) {
   switch (options.format) {
     case Format::pdf:
       surface_ = cairo_pdf_surface_create(tmp_.c_str(), width_mm * kPtPerMm, height_mm * kPtPerMm);

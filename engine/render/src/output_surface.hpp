@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "careatlas/model/partial_output.hpp"
 #include "careatlas/render/map.hpp"
 
 namespace careatlas::render::detail {
@@ -25,6 +26,7 @@ class OutputSurface {
  private:
   void begin_page();
   std::string path_, tmp_;
+  PartialOutput partial_;  // tmp_, removed if a signal ends the run while it is written
   RenderOptions options_;
   double scale_ = 1;  // device units per millimetre
   cairo_surface_t* surface_ = nullptr;
