@@ -142,6 +142,14 @@ std::optional<MultiPolygon> usable_polygons(FileContext& ctx, std::int64_t row, 
       ctx.diag(DiagCode::geometry_repaired, row, "geometry", "",
                "the polygon was invalid (self-intersection or bad ring) and was repaired with GEOS MakeValid");
       mp = std::move(*repaired);
+    } else {
+      // Nothing with an area is left (a ring of two points, a line drawn as a polygon):
+      // passed on, it would be a district no analysis can measure.
+      std::string reason;
+      boost::geometry::is_valid(mp, reason);
+      ctx.diag(DiagCode::geometry_empty, row, "geometry", "",
+               "the polygon is invalid (" + reason + ") and has no area once repaired; rejected");
+      return std::nullopt;
     }
   }
   if (mp.empty()) {
