@@ -27,6 +27,7 @@
 #include "careatlas/importers/import_error.hpp"
 #include "careatlas/importers/registry_store.hpp"
 #include "careatlas/model/partial_output.hpp"
+#include "careatlas/model/safe_path.hpp"
 #include "careatlas/project/project_file.hpp"
 #include "careatlas/version.hpp"
 
@@ -129,6 +130,7 @@ std::vector<InputSpec> inputs_from(const ImportArgs& a, project::ProjectConfig* 
   }
   auto add = [&](const std::vector<std::string>& files, InputRole role) {
     for (const auto& f : files) {
+      require_local_path(f, "--" + std::string(to_string(role)));  // a URL, /vsi…/ path, PG:… → exit 2
       InputSpec s;
       s.role = role;
       s.path = f;
@@ -328,6 +330,7 @@ int run_import_command(const ImportArgs& a, bool main_job) {
 }
 
 int info_command(const std::string& path) {
+  require_local_path(path, "registry");  // exit 2, as for any input path
   Registry r;
   try {
     r = read_registry(path);
@@ -351,14 +354,21 @@ int codes_command() {
   return 0;
 }
 
+// CLI::ExistingFile for input files, except that a path careatlas refuses to open at all
+// (a URL, a /vsi…/ path, a connection string: safe_path.hpp) passes here, to be refused
+// with its reason and exit code 2 where the inputs are taken, not as "file does not exist".
+const CLI::Validator kInputFile(
+    [](std::string& path) { return nonlocal_path_reason(path).empty() ? CLI::ExistingFile(path) : std::string(); },
+    "FILE");
+
 void add_import_options(CLI::App* c, ImportArgs& a) {
   c->add_option("--facilities", a.facilities, "facility file (介護サービス情報公表 CSV, 医療情報ネット CSV, careatlas CSV, point layer); repeatable")
-      ->check(CLI::ExistingFile);
+      ->check(kInputFile);
   c->add_option("--districts", a.districts, "district polygons (N03 GeoJSON/Shapefile, any polygon layer); repeatable")
-      ->check(CLI::ExistingFile);
+      ->check(kInputFile);
   c->add_option("--population", a.population, "population by mesh (e-Stat .txt, 将来推計 mesh, mesh CSV); repeatable")
-      ->check(CLI::ExistingFile);
-  c->add_option("--survey", a.survey, "medical-association survey sheet (CSV); repeatable")->check(CLI::ExistingFile);
+      ->check(kInputFile);
+  c->add_option("--survey", a.survey, "medical-association survey sheet (CSV); repeatable")->check(kInputFile);
   c->add_option("--encoding", a.encoding, "text encoding of the files given here: auto, utf-8 or cp932")
       ->default_str("auto");
   c->add_option("--year", a.year, "census year of --population files (e-Stat, mesh CSV)");
@@ -452,7 +462,7 @@ int main(int argc, char** argv) {
 
   std::string info_path;
   CLI::App* c_info = app.add_subcommand("info", "summarise a registry: counts, import report, sources");
-  c_info->add_option("registry", info_path, "registry .gpkg")->required()->check(CLI::ExistingFile);
+  c_info->add_option("registry", info_path, "registry .gpkg")->required()->check(kInputFile);
 
   CLI::App* c_codes = app.add_subcommand("codes", "list every diagnostic code with its severity and meaning");
 

@@ -10,6 +10,7 @@
 
 #include "careatlas/version.hpp"
 #include "gdal_module.hpp"
+#include "gpkg_temp.hpp"
 #include "session_state.hpp"
 
 namespace careatlas {
@@ -73,11 +74,15 @@ void read_ogr(FileContext& ctx, const InputSpec& spec) { gdal_module::api().read
 
 std::optional<MultiPolygon> gdal_make_valid(const MultiPolygon& mp) { return gdal_module::api().make_valid(mp); }
 
-void write_registry(const std::string& path, const Registry& reg) { gdal_module::api().write_registry(path, reg); }
+void write_registry(const std::string& path, const Registry& reg) {
+  const PartialGpkg partial(path);
+  gdal_module::api().write_registry(path, reg);
+}
 
 Registry read_registry(const std::string& path) { return gdal_module::api().read_registry(path); }
 
 void write_analysis_gpkg(const std::string& path, const AnalysisGpkg& data) {
+  const PartialGpkg partial(path);
   gdal_module::api().write_analysis_gpkg(path, data);
 }
 

@@ -1,20 +1,29 @@
 #pragma once
-// GDAL helpers for the importers: RAII handles, one-time driver registration, and
-// conversion between OGR polygons and the model's (lon/lat) multipolygons.
+// GDAL helpers for the importers: RAII handles, one-time driver registration (with GDAL's
+// network access switched off), the formats careatlas opens, and conversion between OGR
+// polygons and the model's (lon/lat) multipolygons.
+#include <cpl_conv.h>
+#include <cpl_http.h>
+#include <cpl_vsi_virtual.h>
 #include <gdal_priv.h>
+#include <ogr_srs_api.h>
 #include <ogrsf_frmts.h>
 
 #include <unistd.h>
 
+#include <cerrno>
 #include <filesystem>
 #include <functional>
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "careatlas/model/geo.hpp"
 #include "careatlas/model/mesh_code.hpp"
-#include "careatlas/model/partial_output.hpp"
+#include "gpkg_temp.hpp"
+#include "careatlas/model/safe_path.hpp"
 
 namespace careatlas::gdal {
 
@@ -28,10 +37,108 @@ struct FeatureDeleter {
 };
 using FeaturePtr = std::unique_ptr<OGRFeature, FeatureDeleter>;
 
-// GDALAllRegister() once per process.
+// The GDAL drivers careatlas reads with: the allow-list passed to every GDALDataset::Open
+// (a file whose content only another driver would read is refused, whatever its name).
+// File formats a municipality has, read locally, that name no other file or URL:
+//   GeoJSON, GeoJSONSeq  国土数値情報 (N03, N02, W05, P04 …) and most open data; QGIS export
+//   ESRI Shapefile       国土数値情報 and every GIS (also zipped as .shp.zip or .shz, read in place)
+//   GPKG                 QGIS's default; the registry itself
+//   FlatGeobuf           QGIS export of large layers
+//   OpenFileGDB          ArcGIS File Geodatabases (.gdb folders) of prefectural GIS
+//   KML                  Google My Maps / Google Earth exports (the plain KML reader: it
+//                        follows no NetworkLink; LIBKML, which can, is left out)
+// Left out, on purpose:
+//   GML, GMLAS           resolve xlinks and download application schemas (GML_DOWNLOAD_WFS_SCHEMA);
+//                        国土数値情報 ships every layer as Shapefile or GeoJSON too
+//   CSV                  careatlas reads CSV itself (encodings, layouts, diagnostics); through
+//                        OGR a survey sheet would import as a point layer without a word
+//   XLSX, ODS, XLS       survey sheets come as CSV (Excel's "CSV UTF-8"); spreadsheets carry
+//                        formulas and external links careatlas would silently read as values
+//   OGR_VRT              names any other file, URL or connection string inside it
+//   MapInfo File         seamless tables and views open further tables named inside them
+//   SQLite               GeoPackage covers it; SpatiaLite files may load extensions
+//   PostgreSQL, MySQL, MSSQLSpatial, OCI, ODBC, PGeo, WFS, OAPIF, OGCAPI, CSW, Elasticsearch,
+//   Carto, NGW, EEDA, HTTP …  databases and web services: the network
+inline constexpr const char* kReadDrivers[] = {"GeoJSON", "GeoJSONSeq", "ESRI Shapefile", "GPKG",
+                                               "FlatGeobuf", "OpenFileGDB", "KML", nullptr};
+// The same list for messages.
+inline constexpr std::string_view kReadFormats =
+    "GeoJSON, GeoJSONSeq, Shapefile (.shp, or zipped as .shp.zip or .shz), GeoPackage, FlatGeobuf, File "
+    "Geodatabase (.gdb) or KML";
+
+namespace detail {
+
+// CPLHTTPFetch's replacement: every request fails, unsent.
+inline CPLHTTPResult* refuse_http(const char* url, CSLConstList, GDALProgressFunc, void*, CPLHTTPFetchWriteFunc, void*,
+                                  void*) {
+  auto* r = static_cast<CPLHTTPResult*>(CPLCalloc(1, sizeof(CPLHTTPResult)));
+  r->nStatus = 1;  // a failed request
+  r->pszErrBuf = CPLStrdup(("careatlas does not access the network (" + std::string(url ? url : "") + ")").c_str());
+  return r;
+}
+
+// The file system GDAL's network prefixes (/vsicurl/, /vsis3/ …) are given: nothing exists.
+class NoNetworkFileSystem final : public VSIFilesystemHandler {
+ public:
+  VSIVirtualHandle* Open(const char*, const char*, bool, CSLConstList) override {
+    errno = EACCES;
+    return nullptr;
+  }
+  int Stat(const char*, VSIStatBufL*, int) override {
+    errno = EACCES;
+    return -1;
+  }
+};
+
+// Switches off every way GDAL has to reach the network, for the case where something got
+// past safe_path.hpp and the driver allow-list (a path inside a file, a driver's own
+// request). Set once, before any dataset is opened; CPLSetConfigOption overrides the
+// environment variable of the same name.
+inline void disable_network() {
+  // CPLHTTPFetch — the HTTP driver, WFS/OAPIF, GML schema downloads, and the GeoJSON
+  // reader's "crs": {"type": "link", "properties": {"href": "http://…"}}, which calls
+  // OGRSpatialReference::importFromUrl() from the content of a local file — goes to a
+  // callback that fails every request without sending it.
+  CPLHTTPSetFetchCallback(&refuse_http, nullptr);
+  // /vsicurl/ and the cloud file systems built on it (/vsis3/, /vsigs/, /vsiaz/, /vsiadls/,
+  // /vsioss/, /vsiswift/, /vsiwebhdfs/, their _streaming forms): every prefix but the local
+  // ones below is replaced by a file system in which nothing exists, so even GDAL's own
+  // VSIStatL/VSIFOpenL of such a path fails without a request. Kept: memory and the
+  // archive readers GDAL uses on local files (a Shapefile .zip, a .gz).
+  static constexpr std::string_view kLocal[] = {"/vsimem/", "/vsizip/", "/vsigzip/", "/vsitar/",
+                                                 "/vsisubfile/", "/vsisparse/"};
+  // The replaced handlers stay reachable (GDAL neither frees nor uses them any more).
+  static auto* const replaced = new std::vector<VSIFilesystemHandler*>;
+  char** prefixes = VSIFileManager::GetPrefixes();
+  for (char** p = prefixes; p && *p; ++p) {
+    bool local = false;
+    for (std::string_view k : kLocal) local = local || k == *p;
+    if (local) continue;
+    replaced->push_back(VSIFileManager::GetHandler(*p));
+    VSIFileManager::InstallHandler(*p, new NoNetworkFileSystem);
+  }
+  CSLDestroy(prefixes);
+  // Belt and braces for /vsicurl/ itself: it opens only a file of exactly this name.
+  CPLSetConfigOption("CPL_VSIL_CURL_ALLOWED_FILENAME", "careatlas-does-not-access-the-network");
+  // A GeoPackage (SQLite) may hold views and triggers that call OGR's SQL functions or the
+  // VirtualOGR module, which opens any data source named in the SQL: never from a file.
+  CPLSetConfigOption("ALLOW_VIRTUAL_OGR_FROM_TRIGGER_AND_VIEW", "NO");
+  CPLSetConfigOption("ALLOW_OGR_SQL_FUNCTIONS_FROM_TRIGGER_AND_VIEW", "NO");
+  // No GML schema download even if a GML file reached GDAL (the GML driver is not allowed).
+  CPLSetConfigOption("GML_DOWNLOAD_WFS_SCHEMA", "NO");
+  // PROJ may fetch transformation grids from cdn.proj.org (PROJ_NETWORK=ON, proj.ini):
+  // not from here.
+  OSRSetPROJEnableNetwork(FALSE);
+}
+
+}  // namespace detail
+
+// GDALAllRegister() once per process, and GDAL's network access switched off
+// (detail::disable_network).
 inline void register_drivers() {
   static const bool once = [] {
     GDALAllRegister();
+    detail::disable_network();
     return true;
   }();
   (void)once;
@@ -112,16 +219,13 @@ inline OGRPolygon mesh_cell_polygon(std::uint64_t code) {
 inline void write_gpkg_atomically(const std::string& path,
                                   const std::function<void(GDALDataset&, OGRSpatialReference&)>& fill) {
   namespace fs = std::filesystem;
+  require_local_path(path, "output GeoPackage");  // never /vsis3/… or the like
   register_drivers();
   GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GPKG");
   if (!drv) throw std::runtime_error("GDAL has no GPKG driver");
-  const fs::path target(path);
-  const std::string tmp =
-      (target.parent_path() / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()) + ".gpkg")).string();
+  const std::string tmp = gpkg_temp_name(path);  // registered as partial by the caller (gpkg_temp.hpp)
   std::error_code ec;
   fs::remove(tmp, ec);
-  // Removed if a signal ends the run while it is written, with SQLite's journal files.
-  const PartialOutput partial(tmp), journal(tmp + "-journal"), wal(tmp + "-wal"), shm(tmp + "-shm");
   try {
     {
       CPLPushErrorHandler(CPLQuietErrorHandler);

@@ -4,25 +4,19 @@
 
 #include <cstdio>
 
+#include "careatlas/model/safe_path.hpp"
 #include "session_state.hpp"
 
 namespace careatlas {
 
-namespace {
-
-bool is_network_path(const std::string& p) { return p.starts_with("/vsi") || p.find("://") != std::string::npos; }
-
-}  // namespace
-
 OgrLayer::OgrLayer(FileContext& ctx, const std::string& path, const std::string& layer_name, std::string encoding)
     : encoding_(std::move(encoding)) {
-  if (is_network_path(path))
-    throw config_error(path + ": network and virtual paths are not opened; download the file first");
+  require_local_path(path, "layer file");  // the callers checked already; GDAL must never see one
   gdal::register_drivers();
-  const char* drivers[] = {"GeoJSON", "ESRI Shapefile", "GPKG", "FlatGeobuf", "GML", nullptr};
   const char* raw_encoding[] = {"ENCODING=", nullptr};
   CPLPushErrorHandler(CPLQuietErrorHandler);
-  ds_.reset(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, raw_encoding, nullptr));
+  ds_.reset(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, gdal::kReadDrivers, raw_encoding,
+                              nullptr));
   const std::string gdal_msg = CPLGetLastErrorMsg();
   CPLPopErrorHandler();
   if (!ds_) {
@@ -33,7 +27,10 @@ OgrLayer::OgrLayer(FileContext& ctx, const std::string& path, const std::string&
     std::fclose(probe);
     if (size == 0) ctx.fail(DiagCode::file_empty, 0, "", "", "the file is empty");
     ctx.fail(DiagCode::header_unrecognised, 0, "", gdal_msg.substr(0, 200),
-             "GDAL cannot read this file as a GeoJSON, Shapefile, GeoPackage, FlatGeobuf or GML layer");
+             "not a layer of a format careatlas opens: " + std::string(gdal::kReadFormats) +
+                 ". Other formats (GML, CSV or spreadsheets as layers, VRT, MapInfo, databases and web "
+                 "services) are not opened: save the layer as GeoPackage or GeoJSON (QGIS: Export > Save "
+                 "Features As)");
   }
   layer_ = layer_name.empty() ? ds_->GetLayer(0) : ds_->GetLayerByName(layer_name.c_str());
   if (!layer_)

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "careatlas/importers/context_reader.hpp"
+#include "careatlas/model/safe_path.hpp"
 #include "gdal_util.hpp"
 #include "ogr_layer.hpp"
 #include "session_state.hpp"
@@ -210,6 +211,7 @@ class ContextReader {
 }  // namespace
 
 ContextRead read_context_layer(const ContextSpec& spec, DiagnosticSink& sink) {
+  require_local_path(spec.path, "[[context]] \"" + spec.name + "\" file");  // safe_path.hpp
   ContextReader reader(spec, sink);
   return reader.run();
 }

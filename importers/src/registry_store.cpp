@@ -12,6 +12,7 @@
 
 #include "careatlas/importers/csv.hpp"
 #include "careatlas/model/mesh_code.hpp"
+#include "careatlas/model/safe_path.hpp"
 #include "gdal_util.hpp"
 
 namespace careatlas {
@@ -309,8 +310,9 @@ void write_registry(const std::string& path, const Registry& reg) {
 }
 
 Registry read_registry(const std::string& path) {
+  require_local_path(path, "registry");  // safe_path.hpp
   gdal::register_drivers();
-  const char* drivers[] = {"GPKG", nullptr};
+  const char* drivers[] = {"GPKG", nullptr};  // a registry is a GeoPackage, nothing else
   DatasetPtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
   if (!ds) throw std::runtime_error(path + ": cannot open as a GeoPackage");
   auto layer = [&](const char* name) {

@@ -8,6 +8,7 @@
 #include <regex>
 #include <sstream>
 
+#include "careatlas/model/safe_path.hpp"
 #include "careatlas/version.hpp"
 #include "district_builder.hpp"
 #include "session_state.hpp"
@@ -402,6 +403,9 @@ ImportSession::ImportSession(DiagnosticSink& sink) : state_(std::make_unique<Sta
 ImportSession::~ImportSession() = default;
 
 void ImportSession::add(const InputSpec& spec) {
+  // Only plain local files, whoever built the spec (safe_path.hpp): refused before anything
+  // is opened or recorded.
+  require_local_path(spec.path, std::string(to_string(spec.role)) + " file");
   State& st = *state_;
   FileReport rep;
   rep.file = spec.path;

@@ -215,3 +215,32 @@ TEST(Readme, CiRunsTheReadmeTestCommand) {
   EXPECT_NE(commands[1].find("ctest"), std::string::npos);
   EXPECT_NE(ci.find("\n" + commands[1] + "\n"), std::string::npos) << ".ci/run must run: " << commands[1];
 }
+
+// No network, no surprises: a URL, /vsi…/ path or connection string — on the command line
+// or in a project file received from elsewhere — is refused before anything is opened,
+// with exit code 2 (an option or project-file error), a message naming the path and where
+// it came from, and nothing written.
+TEST(Cli, NetworkAndVirtualPathsAreRefusedBeforeAnythingIsOpened) {
+  const std::string dir = scratch_dir("cli_no_network");
+  const std::vector<std::pair<std::string, std::string>> options = {
+      {"--facilities", "https://example.com/jigyosho_430.csv"},
+      {"--districts", "/vsicurl/https://example.com/N03.geojson"},
+      {"--population", "/vsizip//vsicurl/http://example.com/mesh.zip/mesh.txt"},
+      {"--survey", "PG:dbname=survey"},
+  };
+  for (const auto& [option, path] : options) {
+    const CliRun r = run_cli("import " + option + " '" + path + "' --out " + dir + "/out/r.gpkg");
+    EXPECT_EQ(r.exit_code, 2) << r.out;
+    EXPECT_NE(r.out.find(option + " \"" + path + "\""), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("does not exist"), std::string::npos) << "refused for what it is: " << r.out;
+  }
+  write_file(dir + "/p.toml", "[project]\ntitle = \"x\"\n\n[[facilities]]\npath = \"WFS:http://example.com/wfs\"\n");
+  const CliRun p = run_cli("run " + dir + "/p.toml --out " + dir + "/out");
+  EXPECT_EQ(p.exit_code, 2) << p.out;
+  EXPECT_NE(p.out.find("p.toml:5:8: [[facilities]] path \"WFS:http://example.com/wfs\" is a URL"), std::string::npos)
+      << p.out;
+  const CliRun i = run_cli("info '/vsicurl/https://example.com/registry.gpkg'");
+  EXPECT_EQ(i.exit_code, 2) << i.out;
+  EXPECT_NE(i.out.find("registry \"/vsicurl/https://example.com/registry.gpkg\""), std::string::npos) << i.out;
+  EXPECT_FALSE(fs::exists(dir + "/out")) << "nothing may be written";
+}

@@ -6,6 +6,7 @@
 #include <toml++/toml.h>
 
 #include "careatlas/model/config_error.hpp"
+#include "careatlas/model/safe_path.hpp"
 #include "careatlas/project/strict_toml.hpp"
 
 namespace careatlas::project {
@@ -23,6 +24,21 @@ class Loader : public StrictToml {
     if (!n) return def;
     if (auto s = n->value<std::string>()) return *s;
     fail(n->source(), "\"" + key + "\" must be a string");
+  }
+
+  // `raw`, the string value of `key` in `t`, resolved against the project's folder — once
+  // it is known to be a plain local path (safe_path.hpp): a URL, /vsi…/ path or connection
+  // string is an error naming this file, line and column. A relative path that passes as
+  // written keeps passing once resolved ("./memo:2024.csv" stays "./memo:2024.csv", not
+  // "memo:2024.csv", when the project is in the current folder).
+  std::string local_path(const toml::table& t, const std::string& key, const std::string& raw, const std::string& dir,
+                         const std::string& what) const {
+    if (const std::string why = nonlocal_path_reason(raw); !why.empty())
+      fail(t.get(key)->source(), what + " \"" + raw + "\" " + why);
+    if (fs::path(raw).is_absolute()) return raw;
+    std::string resolved = (fs::path(dir) / raw).lexically_normal().string();
+    if (fs::path(resolved).is_relative() && !nonlocal_path_reason(resolved).empty()) resolved = "./" + resolved;
+    return resolved;
   }
 
   int integer(const toml::table& t, const std::string& key, int def) const {
@@ -54,7 +70,7 @@ class Loader : public StrictToml {
     s.role = role;
     const std::string path = str(t, "path");
     if (path.empty()) fail(t.source(), "[[" + std::string(to_string(role)) + "]] needs a path");
-    s.path = fs::path(path).is_absolute() ? path : (fs::path(dir) / path).lexically_normal().string();
+    s.path = local_path(t, "path", path, dir, "[[" + std::string(to_string(role)) + "]] path");
     s.format = str(t, "format", "auto");
     s.encoding = str(t, "encoding", "auto");
     s.layer = str(t, "layer");
@@ -167,7 +183,7 @@ class Loader : public StrictToml {
     if (c.name.empty()) fail(t.source(), "[[context]] needs a name: the style's context layer it feeds, e.g. \"railways\"");
     const std::string path = str(t, "path");
     if (path.empty()) fail(t.source(), "[[context]] needs a path");
-    c.path = fs::path(path).is_absolute() ? path : (fs::path(dir) / path).lexically_normal().string();
+    c.path = local_path(t, "path", path, dir, "[[context]] \"" + c.name + "\" path");
     c.layer = str(t, "layer");
     c.where = str(t, "where");
     c.label = str(t, "label");
@@ -278,7 +294,7 @@ ProjectConfig load_project(const std::string& path) {
   if (const toml::table* o = root["output"].as_table()) {
     L.only_keys(*o, {"dir"}, "[output]");
     const std::string d = L.str(*o, "dir");
-    if (!d.empty()) c.output_dir = fs::path(d).is_absolute() ? d : (fs::path(c.dir) / d).lexically_normal().string();
+    if (!d.empty()) c.output_dir = L.local_path(*o, "dir", d, c.dir, "[output] dir");
   }
   if (const toml::table* a = root["analysis"].as_table()) L.analysis(*a, c.analysis);
   if (const toml::node* n = root.get("booklet")) {

@@ -6,7 +6,8 @@
 //   Registry r = s.finish();
 //
 // add() reads one file in the layout it detects (or is told) and streams its rows into
-// the session; file-level failures throw import_error. finish() joins what needed every
+// the session; file-level failures throw import_error (config_error for a path that is not a
+// plain local file: safe_path.hpp). finish() joins what needed every
 // file first — 医療情報ネット hours to their facilities, survey rows to facilities (by ID,
 // then by name + address) — and returns the registry with one FileReport per file whose
 // counts add up (rows read = imported + rejected + skipped).

@@ -17,9 +17,11 @@
 
 namespace careatlas {
 
-// Throws std::runtime_error (with the path) when the file cannot be written.
+// Throws std::runtime_error (with the path) when the file cannot be written, config_error
+// for a path that is not a plain local file (safe_path.hpp).
 void write_registry(const std::string& path, const Registry& reg);
-// Throws std::runtime_error when the file is not a careatlas registry.
+// Throws std::runtime_error when the file is not a careatlas registry, config_error for a
+// path that is not a plain local file (safe_path.hpp).
 Registry read_registry(const std::string& path);
 
 // import_report.csv: one line per input file (UTF-8 with BOM, CRLF, for Excel).
