@@ -4,6 +4,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "careatlas/model/config_error.hpp"
+#include "careatlas/project/project_file.hpp"
+
 #ifndef CAREATLAS_FIXTURES_DIR
 #error "CAREATLAS_FIXTURES_DIR must be defined by the build"
 #endif
@@ -61,4 +64,22 @@ std::string read_file(const std::string& path) {
   return ss.str();
 }
 
+std::string project_error(const std::string& dir, const std::string& body) {
+  write_file(dir + "/p.toml", body);
+  try {
+    project::load_project(dir + "/p.toml");
+  } catch (const config_error& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+ContextSpec context_spec(const std::string& name, const std::string& path) {
+  ContextSpec s;
+  s.name = name;
+  s.path = path;
+  return s;
+}
+
 }  // namespace careatlas::testing
+

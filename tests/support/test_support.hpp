@@ -1,6 +1,8 @@
 #pragma once
 // Helpers shared by the unit tests: fixture paths and one-call imports.
 #include <string>
+
+#include "careatlas/model/context_layer.hpp"
 #include <vector>
 
 #include "careatlas/importers/import_session.hpp"
@@ -27,5 +29,12 @@ const FileReport* report_for(const Registry& reg, const std::string& path_suffix
 // Writes bytes to a file (for CP932 / broken-input cases built in the test).
 void write_file(const std::string& path, const std::string& bytes);
 std::string read_file(const std::string& path);
+
+// The config_error message project::load_project gives for a project file holding
+// `body` (written as dir/p.toml), or "(no error)" when it loads.
+std::string project_error(const std::string& dir, const std::string& body);
+
+// A [[context]] entry of a name and a path, every other key left at its default.
+ContextSpec context_spec(const std::string& name, const std::string& path);
 
 }  // namespace careatlas::testing

@@ -22,20 +22,7 @@ const std::string kN02 = "「国土数値情報（鉄道データ）」（国土
 const std::string kW05 = "「国土数値情報（河川データ）」（国土交通省）を加工して作成";
 
 std::string config_error_of(const std::string& dir, const std::string& context_tables) {
-  write_file(dir + "/p.toml", "[[facilities]]\npath = \"f.csv\"\n\n" + context_tables);
-  try {
-    project::load_project(dir + "/p.toml");
-  } catch (const config_error& e) {
-    return e.what();
-  }
-  return "(no error)";
-}
-
-ContextSpec context_spec(const std::string& name, const std::string& path) {
-  ContextSpec s;
-  s.name = name;
-  s.path = path;
-  return s;
+  return project_error(dir, "[[facilities]]\npath = \"f.csv\"\n\n" + context_tables);
 }
 
 ContextRead read(const ContextSpec& s, DiagnosticCollector& sink) { return read_context_layer(s, sink); }

@@ -48,22 +48,6 @@ const std::vector<Refused> kRefused = {
 
 bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
-std::string project_error(const std::string& dir, const std::string& body) {
-  write_file(dir + "/p.toml", body);
-  try {
-    project::load_project(dir + "/p.toml");
-  } catch (const config_error& e) {
-    return e.what();
-  }
-  return "(no error)";
-}
-
-ContextSpec context_spec(const std::string& name, const std::string& path) {
-  ContextSpec s;
-  s.name = name;
-  s.path = path;
-  return s;
-}
 
 // The import_error of importing `s` alone ("(no error)" when it imports).
 std::string import_failure(const InputSpec& s, Diagnostic* diag = nullptr) {
