@@ -3,10 +3,15 @@
 // process's memory high-water marks.
 #include <sys/resource.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <utility>
+#include <vector>
+
+#include "careatlas/importers/import_session.hpp"
 
 namespace careatlas::bench {
 
@@ -46,6 +51,28 @@ inline double hwm_mb() {
     std::getline(in, key);
   }
   return 0;
+}
+
+// A registry imported from files (path, role), and the wall time of the import.
+struct World {
+  Registry reg;
+  double import_s = 0;
+};
+
+inline World import_files(const std::vector<std::pair<std::string, InputRole>>& files) {
+  World w;
+  const auto t0 = std::chrono::steady_clock::now();
+  DiagnosticCollector sink;
+  ImportSession s(sink);
+  for (const auto& [path, role] : files) {
+    InputSpec spec;
+    spec.path = path;
+    spec.role = role;
+    s.add(spec);
+  }
+  w.reg = s.finish();
+  w.import_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  return w;
 }
 
 }  // namespace careatlas::bench

@@ -39,25 +39,9 @@ namespace {
 using namespace careatlas;
 using namespace careatlas::bench;
 
-struct World {
-  Registry reg;
-  double import_s = 0;
-};
-
 World import_world() {
-  World w;
-  const auto t0 = std::chrono::steady_clock::now();
-  DiagnosticCollector sink;
-  ImportSession s(sink);
-  for (auto [file, role] : {std::pair{"facilities.csv", InputRole::facilities}, {"districts.geojson", InputRole::districts}}) {
-    InputSpec spec;
-    spec.path = world() + "/" + file;
-    spec.role = role;
-    s.add(spec);
-  }
-  w.reg = s.finish();
-  w.import_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  return w;
+  return import_files({{world() + "/facilities.csv", InputRole::facilities},
+                       {world() + "/districts.geojson", InputRole::districts}});
 }
 
 // Imported on first use, so a filtered run imports only when it renders.
