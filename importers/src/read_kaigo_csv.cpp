@@ -78,13 +78,16 @@ std::string municipality_code(FileContext& ctx, std::int64_t row, const std::str
 // with 対応/連絡/訪問/受付/体制 in the same sentence. Returns the sentence, or "".
 std::string find_24h_promise(const std::string& note) {
   const std::string n = text::nfkc(note);
+  constexpr std::string_view kStop = "。";
   std::size_t start = 0;
+  // The next 。 and line break at or after `start`, searched again only once passed: a
+  // search from every sentence to the end of a note without line breaks made a long note
+  // (a 10 MB 特記事項) quadratic.
+  std::size_t next_stop = n.find(kStop), next_break = n.find('\n');
   while (start <= n.size()) {
-    std::size_t end = n.size();
-    for (std::string_view sep : {"。", "\n"}) {
-      const auto p = n.find(sep, start);
-      if (p != std::string::npos && p < end) end = p;
-    }
+    if (next_stop < start) next_stop = n.find(kStop, start);
+    if (next_break < start) next_break = n.find('\n', start);
+    const std::size_t end = std::min({next_stop, next_break, n.size()});
     const std::string sentence = n.substr(start, end - start);
     if (sentence.find("24時間") != std::string::npos || sentence.find("24h") != std::string::npos ||
         sentence.find("24H") != std::string::npos) {
@@ -96,7 +99,7 @@ std::string find_24h_promise(const std::string& note) {
         if (!denied && sentence.find(w) != std::string::npos) return text::trim(sentence);
     }
     if (end >= n.size()) break;
-    start = end + (n.compare(end, 1, "\n") == 0 ? 1 : std::string_view("。").size());
+    start = end + (n[end] == '\n' ? 1 : kStop.size());
   }
   return "";
 }
