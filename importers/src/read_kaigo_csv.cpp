@@ -180,9 +180,16 @@ void read_kaigo_csv(FileContext& ctx, const InputSpec& spec, const TextFile& tf)
       f.availability.open_days = ad.days;
       f.availability.holidays_open = ad.holidays;
       f.availability.text = days_text;
-      for (const auto& u : ad.unknown)
-        ctx.diag(DiagCode::weekday_token_unknown, row, h.name(*c_days), u,
-                 "unknown day name (expected 平日, 土曜日, 日曜日, 祝日); ignored");
+      // One warning per field, however many names it holds (a pasted paragraph must not
+      // flood the report with a line per word).
+      if (!ad.unknown.empty()) {
+        std::string names;
+        for (const auto& u : ad.unknown) names += (names.empty() ? "" : "、") + u;
+        const std::size_t n = ad.unknown.size();
+        ctx.diag(DiagCode::weekday_token_unknown, row, h.name(*c_days), names,
+                 (n == 1 ? std::string("unknown day name") : std::to_string(n) + " unknown day names") +
+                     " (expected 平日, 土曜日, 日曜日, 祝日); ignored");
+      }
     }
     std::string note = field(r, c_note);
     if (note == "-" || note == "－") note.clear();

@@ -69,9 +69,17 @@ std::optional<int> count_of(std::string v) {
 
 // 連絡方法: tokens split on ・、,/ and spaces. Unknown tokens are returned in `unknown`.
 std::optional<std::uint8_t> contact_methods(const std::string& raw, std::vector<std::string>& unknown) {
-  std::string s = text::nfkc(raw);
-  for (std::string_view sep : {"・", "、", "/", " "}) {
-    for (std::size_t pos = 0; (pos = s.find(sep, pos)) != std::string::npos;) s.replace(pos, sep.size(), ",");
+  // The separators become ',' in one pass (replacing in place moved the rest of the text
+  // at every separator: quadratic on a pasted paragraph).
+  const std::string n = text::nfkc(raw);
+  std::string s;
+  s.reserve(n.size());
+  for (std::size_t i = 0; i < n.size();) {
+    std::size_t sep = 0;
+    for (std::string_view x : {"・", "、", "/", " "})
+      if (std::string_view(n).substr(i, x.size()) == x) sep = x.size();
+    s += sep ? ',' : n[i];
+    i += sep ? sep : 1;
   }
   struct Word { std::string_view word; std::uint8_t bit; };
   static constexpr Word kWords[] = {
@@ -80,6 +88,11 @@ std::optional<std::uint8_t> contact_methods(const std::string& raw, std::vector<
       {"訪問", kContactVisit}, {"面談", kContactVisit}, {"来院", kContactVisit}, {"直接", kContactVisit},
       {"メール", kContactEmail}, {"e-mail", kContactEmail}, {"email", kContactEmail},
       {"eメール", kContactEmail}, {"電子メール", kContactEmail}, {"mail", kContactEmail}};
+  static const std::vector<std::string> keys = [] {  // the words' keys, made once
+    std::vector<std::string> v;
+    for (const Word& w : kWords) v.push_back(text::normalize_key(w.word));
+    return v;
+  }();
   std::uint8_t bits = 0;
   std::size_t start = 0;
   while (start <= s.size()) {
@@ -89,9 +102,8 @@ std::optional<std::uint8_t> contact_methods(const std::string& raw, std::vector<
     start = end + 1;
     if (tok.empty()) continue;
     const std::string k = text::normalize_key(tok);
-    const auto* w = std::find_if(std::begin(kWords), std::end(kWords),
-                                 [&](const Word& x) { return text::normalize_key(x.word) == k; });
-    if (w != std::end(kWords)) bits = static_cast<std::uint8_t>(bits | w->bit);
+    const auto w = std::find(keys.begin(), keys.end(), k);
+    if (w != keys.end()) bits = static_cast<std::uint8_t>(bits | kWords[w - keys.begin()].bit);
     else unknown.push_back(tok);
   }
   if (bits == 0) return std::nullopt;
@@ -182,9 +194,15 @@ void read_survey_csv(FileContext& ctx, const InputSpec& spec, const TextFile& tf
     if (const std::string v = field(r, c_contact); !unanswered(text::nfkc(v))) {
       std::vector<std::string> unknown;
       a.contact_methods = contact_methods(v, unknown);
-      for (const auto& u : unknown)
-        ctx.diag(DiagCode::survey_value_invalid, row, h.name(*c_contact), u,
-                 "unknown contact method \"" + u + "\" (expected 電話, FAX, 訪問, メール); ignored");
+      // One warning for the field, however many words it holds.
+      if (!unknown.empty()) {
+        std::string words;
+        for (const auto& u : unknown) words += (words.empty() ? "" : "、") + u;
+        ctx.diag(DiagCode::survey_value_invalid, row, h.name(*c_contact), words,
+                 (unknown.size() == 1 ? std::string("unknown contact method")
+                                      : std::to_string(unknown.size()) + " unknown contact methods") +
+                     " (expected 電話, FAX, 訪問, メール); ignored");
+      }
     }
     if (const std::string v = field(r, c_appt); !v.empty()) {
       if (Answer x = appointment(v); x.ok) a.appointment_required = x.value;

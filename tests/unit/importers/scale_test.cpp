@@ -20,11 +20,11 @@ const std::string kKaigoHeader =
     "高齢者の方と障害者の方が同時一体的に利用できるサービス,介護保険の通常の指定基準を満たしている,"
     "障害福祉の通常の指定基準を満たしている,備考\r\n";
 
-std::string kaigo_row(int i, const std::string& note) {
+std::string kaigo_row(int i, const std::string& note, const std::string& days = "\"平日,土曜日\"") {
   const std::string number = std::to_string(1370000000 + i);
   return "131016," + number + ",東京都,千代田区,事業所" + std::to_string(i) + ",,居宅介護支援,東京都千代田区一番町" +
          std::to_string(i) + ",,35.68" + std::to_string(i % 10) + ",139.76,03-0000-0000,,,," + number +
-         ",\"平日,土曜日\"," + note + ",,,,,,\r\n";
+         "," + days + "," + note + ",,,,,,\r\n";
 }
 
 }  // namespace
@@ -47,6 +47,33 @@ TEST(Scale, AVeryLongNoteIsImportedWholeAndItsLastSentenceIsRead) {
   EXPECT_EQ(r.facilities[0].availability_note, note);
   EXPECT_EQ(r.facilities[0].support_24h_hint, "緊急時は24時間連絡可");
   EXPECT_EQ(r.facilities[1].name, "事業所2");
+}
+
+TEST(Scale, AParagraphPastedIntoTheDaysColumnGivesOneWarning) {
+  // 1 MB of prose in 利用可能曜日: the days it names still count, and the words that are
+  // not day names make one warning for the field, not one per word. (Replacing dashes in
+  // place used to make this quadratic: a 10 MB field took half a minute.)
+  std::string days = "\"平日";
+  while (days.size() < 1'000'000) days += "、月曜日から金曜日の九時〜十七時";
+  days += "\"";
+  const std::string dir = scratch_dir("scale_long_days");
+  write_file(dir + "/jigyosho_430.csv", kKaigoHeader + kaigo_row(1, "", days) + kaigo_row(2, ""));
+
+  const Registry r = import_all({spec(InputRole::facilities, dir + "/jigyosho_430.csv")});
+  EXPECT_EQ(r.files.at(0).imported, 2);
+  ASSERT_EQ(r.facilities.size(), 2u);
+  EXPECT_EQ(r.facilities[0].availability.open_days, DaySet::weekdays());
+  EXPECT_EQ(r.facilities[1].availability.open_days, [] {
+    DaySet d = DaySet::weekdays();
+    d.add(Weekday::Sat);
+    return d;
+  }());
+  const auto warned = diags_named(r, "weekday_token_unknown");
+  ASSERT_EQ(warned.size(), 1u);
+  EXPECT_EQ(warned[0].row, 2);
+  EXPECT_EQ(warned[0].column, "利用可能曜日");
+  EXPECT_TRUE(warned[0].value.starts_with("月曜日から金曜日の九時~十七時、")) << warned[0].value;
+  EXPECT_LE(warned[0].value.size(), 210u);  // cut for the report, as every long value
 }
 
 TEST(Scale, ManyRowsAreEachImportedOnce) {
@@ -108,4 +135,31 @@ TEST(Scale, ADistrictOfManyVerticesKeepsThemAndItsArea) {
   // ∫ r(a)²/2 da with r = r0 (1 + e sin(n a)): π r0² (1 + e²/2).
   const double expected = std::numbers::pi * r0 * r0 * (1 + 0.05 * 0.05 / 2);
   EXPECT_NEAR(std::abs(area) / 2, expected, expected * 1e-4);
+}
+
+TEST(Scale, AParagraphPastedIntoTheContactColumnGivesOneWarning) {
+  std::string contact = "\"電話";
+  int sentences = 0;
+  for (; contact.size() < 1'000'000; ++sentences) contact += "・担当者不在の場合は折り返しご連絡します";
+  contact += "\"";
+  const std::string dir = scratch_dir("scale_long_contact");
+  write_file(dir + "/survey.csv",
+             "医療機関ID,医療機関名,所在地,ケアマネタイム,担当者,連絡方法,予約,予約期限（日前）,予約備考,"
+             "退院前カンファレンス,訪問診療,24時間対応,機能強化型,医師数,備考\r\n"
+             "2320300000011,みさきクリニック,愛知県みさき市本町1-2-3,月 13:00～14:00,山田," +
+                 contact + ",要,3,,○,○,×,,2,\r\n");
+  const Registry r = import_all({spec(InputRole::facilities, fixture("iryo/02-1_clinic_facility_info_20260401.csv")),
+                                 spec(InputRole::survey, dir + "/survey.csv")});
+  const FileReport* rep = report_for(r, "survey.csv");
+  ASSERT_NE(rep, nullptr);
+  EXPECT_EQ(rep->imported, 1);
+  const auto warned = diags_named(r, "survey_value_invalid");
+  ASSERT_EQ(warned.size(), 1u);
+  EXPECT_EQ(warned[0].column, "連絡方法");
+  EXPECT_TRUE(warned[0].message.starts_with(std::to_string(sentences) + " unknown contact methods"))
+      << warned[0].message.substr(0, 200);
+  const auto joined = std::count_if(r.facilities.begin(), r.facilities.end(), [](const Facility& f) {
+    return f.survey.answered && f.survey.contact_methods == kContactPhone;
+  });
+  EXPECT_EQ(joined, 1);
 }
