@@ -17,6 +17,10 @@ Cases (all by default):
   long_line     a 介護 CSV whose one row carries a 10 MB 利用可能曜日特記事項
   million_rows  a careatlas facility CSV of 10^6 rows (90 MB)
   million_vertices  one district polygon of 10^6 vertices (41 MB GeoJSON)
+  long_fields   10 MB of Japanese prose in each column in turn of the 介護, 医療情報ネット
+                (施設票, 時間票) and survey layouts, one import per column; the row gives
+                the slowest column and the largest peak (a quadratic parser shows here:
+                the fuzzers' inputs stop at 1 MB)
 """
 import argparse
 import csv
@@ -108,8 +112,51 @@ def gen_nation(world, work):
             "--population", os.path.join(world, "mesh_population.csv")], None
 
 
+FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "fixtures")
+LONG_TEXT = ("月〜金 9:00～12:00・第3水曜日午後休診、緊急時24時間連絡可／年末年始（12/29～1/3）。" * 300_000)[: 10 * 1024 * 1024 // 3]
+
+
+def long_field_files(work):
+    """(name, [careatlas import args]) per column of each layout, the value 10 MB long."""
+    iryo = os.path.join(FIXTURES, "iryo")
+    facility_table = os.path.join(iryo, "02-1_clinic_facility_info_20260401.csv")
+    layouts = [("kaigo", [KAIGO_HEADER, kaigo_row(1, "x", 35.68, 139.76)], "--facilities", []),
+               ("iryo_facility", facility_table, "--facilities", []),
+               ("iryo_hours", os.path.join(iryo, "02-2_clinic_speciality_hours_20260401.csv"), "--facilities",
+                ["--facilities", facility_table]),
+               ("survey", os.path.join(FIXTURES, "survey", "ishikai_survey_2026.csv"), "--survey",
+                ["--facilities", facility_table])]
+    for name, source, option, extra in layouts:
+        if isinstance(source, str):
+            raw = open(source, "rb").read()
+            try:
+                text = raw.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                text = raw.decode("cp932")
+            rows = list(csv.reader(io.StringIO(text)))
+        else:
+            rows = source
+        for col, column in enumerate(rows[0]):
+            row = list(rows[1])
+            row[col] = LONG_TEXT
+            path = os.path.join(work, f"long_{name}_{col}_430.csv" if name == "kaigo" else f"long_{name}_{col}.csv")
+            write_csv(path, [rows[0], row])
+            yield f"{name} {column}", [*extra, option, path]
+
+
+def run_import(careatlas, args, out, stderr_path):
+    """(wall seconds, peak RSS in bytes, exit code, stderr) of one `careatlas import`."""
+    t0 = time.monotonic()
+    with open(stderr_path, "w+") as err:
+        child = subprocess.Popen([careatlas, "import", *args, "--out", out], stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(child.pid, 0)  # this child's own rusage
+        wall = time.monotonic() - t0
+        err.seek(0)
+        return wall, usage.ru_maxrss * 1024, os.waitstatus_to_exitcode(status), err.read()
+
+
 CASES = {"kaigo_430": gen_kaigo_430, "nation": gen_nation, "long_line": gen_long_line,
-         "million_rows": gen_million_rows, "million_vertices": gen_million_vertices}
+         "million_rows": gen_million_rows, "million_vertices": gen_million_vertices, "long_fields": None}
 
 
 def report_totals(report_csv):
@@ -132,21 +179,25 @@ def main():
     print("| input | rows | time | peak RSS | read / imported / rejected | exit |")
     print("|---|---:|---:|---:|---|---:|")
     for name in a.cases:
+        if name == "long_fields":
+            worst = (0, "", 0, 0)
+            for column, args in long_field_files(a.work):
+                wall, peak, code, stderr = run_import(a.careatlas, args, os.path.join(a.work, "out_long"),
+                                                      os.path.join(a.work, "long.stderr"))
+                if code != 0:
+                    print(f"| long_fields: {column} | 1 | {wall:.2f} s | {peak / 2**20:.0f} MB | "
+                          f"{(stderr.strip().splitlines() or [''])[-1][:80]} | {code} |")
+                worst = max(worst, (wall, column, peak, code))
+            print(f"| long_fields (slowest: {worst[1]}) | 1 per column | {worst[0]:.2f} s | {worst[2] / 2**20:.0f} MB | "
+                  f"— | {worst[3]} |", flush=True)
+            continue
         args, rows = CASES[name](a.world, a.work)
         out = os.path.join(a.work, "out_" + name)
-        t0 = time.monotonic()
-        with open(os.path.join(a.work, name + ".stderr"), "w+") as err:
-            child = subprocess.Popen([a.careatlas, "import", *args, "--out", out], stdout=subprocess.DEVNULL, stderr=err)
-            _, status, usage = os.wait4(child.pid, 0)  # this child's own rusage
-            child.returncode = os.waitstatus_to_exitcode(status)
-            wall = time.monotonic() - t0
-            err.seek(0)
-            stderr = err.read()
-        peak_text = f"{usage.ru_maxrss / 1024:.0f} MB"
-        p = child
-        totals = report_totals(os.path.join(out, "import_report.csv")) if p.returncode == 0 else None
+        wall, peak, code, stderr = run_import(a.careatlas, args, out, os.path.join(a.work, name + ".stderr"))
+        peak_text = f"{peak / 2**20:.0f} MB"
+        totals = report_totals(os.path.join(out, "import_report.csv")) if code == 0 else None
         counts = " / ".join(f"{v:,}" for v in totals) if totals else (stderr.strip().splitlines() or [''])[-1][:80]
-        print(f"| {name} | {rows if rows is not None else '—'} | {wall:.2f} s | {peak_text} | {counts} | {p.returncode} |",
+        print(f"| {name} | {rows if rows is not None else '—'} | {wall:.2f} s | {peak_text} | {counts} | {code} |",
               flush=True)
 
 
