@@ -309,6 +309,9 @@ int run_import_command(const ImportArgs& a, bool main_job) {
   if (main_job && opt.out.ends_with(".gpkg")) throw config_error("run writes a folder of outputs: give --out a folder");
   opt.title = cfg.title;
   opt.strict = a.strict;
+  // `import` streams the facilities into the registry (memory does not grow with the
+  // rows); `run` keeps them in memory for the analysis, maps and booklet that follow.
+  opt.stream = !main_job;
   Progress progress(a.quiet);
   opt.progress = [&progress](const std::string& s) { progress.step(s); };
   StderrSink sink(a.verbose, a.verbose ? SIZE_MAX : 50);
@@ -316,7 +319,7 @@ int run_import_command(const ImportArgs& a, bool main_job) {
   if (sink.suppressed() > 0)
     std::fprintf(stderr, "careatlas: %zu more diagnostics not shown (all are in %s)\n", sink.suppressed(),
                  res.diagnostics_path.c_str());
-  std::cout << app::format_report_table(res.registry);
+  std::cout << app::format_report_table(res.registry, res.facilities, res.located);
   std::cout << "written: " << res.registry_path << "\n         " << res.report_path << "\n         "
             << res.diagnostics_path << "\n";
   if (!main_job) return 0;

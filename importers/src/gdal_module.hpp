@@ -12,6 +12,7 @@
 // named in the table are declared where they always were (registry_store.hpp,
 // context_reader.hpp, …); in the careatlas executables they are thin forwarders
 // (gdal_module_loader.cpp), in the module they are the GDAL code itself.
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -31,7 +32,7 @@ std::optional<MultiPolygon> gdal_make_valid(const MultiPolygon& mp);
 
 namespace gdal_module {
 
-inline constexpr int kAbi = 2;  // 2: read_context
+inline constexpr int kAbi = 3;  // 2: read_context; 3: open_registry_writer
 
 struct Api {
   int abi = kAbi;
@@ -39,6 +40,7 @@ struct Api {
   void (*read_ogr)(FileContext&, const InputSpec&) = nullptr;
   std::optional<MultiPolygon> (*make_valid)(const MultiPolygon&) = nullptr;
   void (*write_registry)(const std::string&, const Registry&) = nullptr;
+  std::unique_ptr<RegistryWriter> (*open_registry_writer)(const std::string&) = nullptr;
   Registry (*read_registry)(const std::string&) = nullptr;
   void (*write_analysis_gpkg)(const std::string&, const AnalysisGpkg&) = nullptr;
   ContextRead (*read_context)(const ContextSpec&, DiagnosticSink&) = nullptr;

@@ -10,6 +10,7 @@ extern "C" __attribute__((visibility("default"))) const careatlas::gdal_module::
     a.read_ogr = &careatlas::read_ogr;
     a.make_valid = &careatlas::gdal_make_valid;
     a.write_registry = &careatlas::write_registry;
+    a.open_registry_writer = &careatlas::open_registry_writer;
     a.read_registry = &careatlas::read_registry;
     a.write_analysis_gpkg = &careatlas::write_analysis_gpkg;
     a.read_context = &careatlas::read_context_layer;

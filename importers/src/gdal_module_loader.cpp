@@ -79,6 +79,32 @@ void write_registry(const std::string& path, const Registry& reg) {
   gdal_module::api().write_registry(path, reg);
 }
 
+namespace {
+
+// The module's writer, with its temporary GeoPackage registered as a partial output for
+// as long as it lives (the module cannot: gpkg_temp.hpp).
+class RegisteredRegistryWriter final : public RegistryWriter {
+ public:
+  explicit RegisteredRegistryWriter(const std::string& path)
+      : partial_(path), writer_(gdal_module::api().open_registry_writer(path)) {}
+  void append(const std::vector<Facility>& batch) override { writer_->append(batch); }
+  std::size_t size() const override { return writer_->size(); }
+  Facility get(std::size_t index) override { return writer_->get(index); }
+  void put(std::size_t index, const Facility& f) override { writer_->put(index, f); }
+  void for_each(const std::function<void(std::size_t, const Facility&)>& fn) override { writer_->for_each(fn); }
+  void commit(const Registry& reg) override { writer_->commit(reg); }
+
+ private:
+  PartialGpkg partial_;  // registered first, released last
+  std::unique_ptr<RegistryWriter> writer_;
+};
+
+}  // namespace
+
+std::unique_ptr<RegistryWriter> open_registry_writer(const std::string& path) {
+  return std::make_unique<RegisteredRegistryWriter>(path);
+}
+
 Registry read_registry(const std::string& path) { return gdal_module::api().read_registry(path); }
 
 void write_analysis_gpkg(const std::string& path, const AnalysisGpkg& data) {

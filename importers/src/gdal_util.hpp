@@ -216,35 +216,69 @@ inline OGRPolygon mesh_cell_polygon(std::uint64_t code) {
 // `path`) and EPSG:6668 in lon/lat order, inside one transaction; the file is renamed to
 // `path` only after it was committed and closed. On any failure the temporary file is
 // removed and the exception passes on; an existing `path` is untouched.
-inline void write_gpkg_atomically(const std::string& path,
-                                  const std::function<void(GDALDataset&, OGRSpatialReference&)>& fill) {
+// A new GeoPackage at the temporary name of `path` (gpkg_temp_name; registered as partial
+// by the caller: gpkg_temp.hpp), in a transaction, and the registry's CRS (EPSG:6668, lon/lat).
+struct GpkgDraft {
+  std::string path, tmp;
+  DatasetPtr ds;
+  OGRSpatialReference srs;
+};
+inline std::unique_ptr<GpkgDraft> start_gpkg(const std::string& path) {
   namespace fs = std::filesystem;
   require_local_path(path, "output GeoPackage");  // never /vsis3/… or the like
   register_drivers();
   GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GPKG");
   if (!drv) throw std::runtime_error("GDAL has no GPKG driver");
-  const std::string tmp = gpkg_temp_name(path);  // registered as partial by the caller (gpkg_temp.hpp)
+  auto d = std::make_unique<GpkgDraft>();
+  d->path = path;
+  d->tmp = gpkg_temp_name(path);
   std::error_code ec;
-  fs::remove(tmp, ec);
+  fs::remove(d->tmp, ec);
+  CPLPushErrorHandler(CPLQuietErrorHandler);
+  d->ds.reset(drv->Create(d->tmp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+  const std::string why = CPLGetLastErrorMsg();
+  CPLPopErrorHandler();
+  if (!d->ds) throw std::runtime_error(path + ": cannot create the GeoPackage (" + why + ")");
+  d->srs.importFromEPSG(6668);
+  d->srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  if (d->ds->StartTransaction() != OGRERR_NONE) {
+    d->ds.reset();
+    fs::remove(d->tmp, ec);
+    throw std::runtime_error(path + ": cannot start a transaction");
+  }
+  return d;
+}
+// Commits, closes and renames the draft into place; on failure removes it and throws.
+inline void finish_gpkg(GpkgDraft& d) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
   try {
-    {
-      CPLPushErrorHandler(CPLQuietErrorHandler);
-      DatasetPtr ds(drv->Create(tmp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-      const std::string why = CPLGetLastErrorMsg();
-      CPLPopErrorHandler();
-      if (!ds) throw std::runtime_error(path + ": cannot create the GeoPackage (" + why + ")");
-      OGRSpatialReference srs;
-      srs.importFromEPSG(6668);
-      srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-      if (ds->StartTransaction() != OGRERR_NONE) throw std::runtime_error(path + ": cannot start a transaction");
-      fill(*ds, srs);
-      if (ds->CommitTransaction() != OGRERR_NONE) throw std::runtime_error(path + ": cannot commit the GeoPackage");
-    }  // closed here, before the rename
-    fs::rename(tmp, path);
+    if (d.ds->CommitTransaction() != OGRERR_NONE) throw std::runtime_error(d.path + ": cannot commit the GeoPackage");
+    d.ds.reset();  // closed here, before the rename
+    fs::rename(d.tmp, d.path);
   } catch (...) {
-    fs::remove(tmp, ec);
+    d.ds.reset();
+    fs::remove(d.tmp, ec);
     throw;
   }
+}
+// Closes and removes a draft that will not be finished.
+inline void discard_gpkg(GpkgDraft& d) noexcept {
+  std::error_code ec;
+  d.ds.reset();
+  std::filesystem::remove(d.tmp, ec);
+}
+
+inline void write_gpkg_atomically(const std::string& path,
+                                  const std::function<void(GDALDataset&, OGRSpatialReference&)>& fill) {
+  const auto draft = start_gpkg(path);
+  try {
+    fill(*draft->ds, draft->srs);
+  } catch (...) {
+    discard_gpkg(*draft);
+    throw;
+  }
+  finish_gpkg(*draft);
 }
 
 }  // namespace careatlas::gdal

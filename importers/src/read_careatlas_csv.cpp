@@ -45,7 +45,7 @@ class WeeklyHoursCache {
 // each) as the vector grows, and rehashing the ID index, cost more than reading them.
 void reserve_rows(ImportSession::State& st, std::string_view text) {
   const std::size_t lines = line_count(text);
-  reserve_more(st.reg.facilities, lines);
+  st.facilities.reserve_more(lines);
   auto& ids = st.facility_by_id;
   if (const std::size_t wanted = ids.size() + lines; wanted > ids.bucket_count())
     ids.reserve(std::max(wanted, 2 * ids.size()));

@@ -363,7 +363,8 @@ void join_iryo_hours(State& st) {
   }
   for (auto& [id, days] : by_id) {
     if (std::all_of(days.begin(), days.end(), [](const DayHours& x) { return x.bands.empty(); })) continue;
-    Facility& f = st.reg.facilities[st.facility_by_id.at(id)];
+    const std::size_t index = st.facility_by_id.at(id);
+    Facility f = st.facilities.get(index);  // from the registry being written, when streaming
     const IryoFlags& flags = st.iryo_flags.at(id);
     WeeklySchedule& av = f.availability;
     av.detail = WeeklySchedule::Detail::hourly;
@@ -399,6 +400,7 @@ void join_iryo_hours(State& st) {
                      "; " + day + " left without hours");
       }
     }
+    st.facilities.put(index, std::move(f));
   }
   st.pending_hours.clear();
 }

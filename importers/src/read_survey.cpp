@@ -5,6 +5,7 @@
 // joined to facilities in finish() (join_survey): by ID, else by name + address.
 #include <algorithm>
 #include <iterator>
+#include <unordered_map>
 
 #include "careatlas/importers/hours.hpp"
 #include "session_state.hpp"
@@ -241,10 +242,57 @@ void read_survey_csv(FileContext& ctx, const InputSpec& spec, const TextFile& tf
   });
 }
 
+namespace {
+
+// A name + address the survey row gives, as keys.
+struct RowKeys {
+  std::string name, address;
+};
+
+bool name_and_address_match(const RowKeys& row, const MatchKeys& k) {
+  if (row.name != k.name && row.name != k.short_name && (k.abbreviation.empty() || row.name != k.abbreviation))
+    return false;
+  return !row.address.empty() && !k.address.empty() &&
+         (row.address == k.address || row.address.ends_with(k.address) || k.address.ends_with(row.address));
+}
+
+}  // namespace
+
 void join_survey(State& st) {
-  auto& facs = st.reg.facilities;
-  std::vector<MatchKeys> keys;  // computed on the first name + address lookup
-  for (const PendingSurveyRow& p : st.pending_survey) {
+  const auto& rows = st.pending_survey;
+  if (rows.empty()) return;
+  // The candidates of every row, found in one pass over the facilities (which are in the
+  // registry being written when the import streams): facilities whose source ID is the
+  // row's ID (when no facility_id is), and facilities whose name and address match.
+  std::vector<std::vector<std::size_t>> by_source(rows.size()), by_name(rows.size());
+  std::unordered_map<std::string, std::vector<std::size_t>> rows_by_source_id, rows_by_name;
+  std::vector<RowKeys> row_keys(rows.size());
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    const PendingSurveyRow& p = rows[r];
+    if (!p.id.empty() && !st.facility_by_id.contains(p.id)) rows_by_source_id[p.id].push_back(r);
+    if (!p.name.empty() && !p.address.empty()) {
+      row_keys[r] = {text::normalize_key(p.name), address_key(p.address)};
+      rows_by_name[row_keys[r].name].push_back(r);
+    }
+  }
+  if (!rows_by_source_id.empty() || !rows_by_name.empty()) {
+    st.facilities.for_each([&](std::size_t i, const Facility& f) {
+      if (auto it = rows_by_source_id.find(f.source_id); it != rows_by_source_id.end())
+        for (std::size_t r : it->second) by_source[r].push_back(i);
+      if (rows_by_name.empty()) return;
+      const MatchKeys k = match_keys(f);
+      std::vector<std::size_t> named;  // rows under any of the facility's name keys, once
+      for (const std::string* key : {&k.name, &k.short_name, &k.abbreviation})
+        if (auto it = rows_by_name.find(*key); it != rows_by_name.end()) named.insert(named.end(), it->second.begin(), it->second.end());
+      std::sort(named.begin(), named.end());
+      named.erase(std::unique(named.begin(), named.end()), named.end());
+      for (std::size_t r : named)
+        if (name_and_address_match(row_keys[r], k)) by_name[r].push_back(i);
+    });
+  }
+
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    const PendingSurveyRow& p = rows[r];
     FileContext ctx(st, p.report_index, p.file);
     auto reject = [&](DiagCode code, const std::string& value, const std::string& message) {
       ctx.diag(code, p.row, "", value, message);
@@ -253,26 +301,16 @@ void join_survey(State& st) {
     };
     std::vector<std::size_t> found;
     std::string tried;
-    bool by_name = false;
+    bool by_name_used = false;
     if (!p.id.empty()) {
       tried = "ID " + p.id;
       if (auto it = st.facility_by_id.find(p.id); it != st.facility_by_id.end()) found.push_back(it->second);
-      else
-        for (std::size_t i = 0; i < facs.size(); ++i)
-          if (facs[i].source_id == p.id) found.push_back(i);
+      else found = by_source[r];
     }
     if (found.empty() && !p.name.empty() && !p.address.empty()) {
-      by_name = true;
+      by_name_used = true;
       tried += (tried.empty() ? "" : ", then ") + std::string("name 「") + p.name + "」 + address 「" + p.address + "」";
-      if (keys.empty()) std::transform(facs.begin(), facs.end(), std::back_inserter(keys), match_keys);
-      const std::string nk = text::normalize_key(p.name), ak = address_key(p.address);
-      for (std::size_t i = 0; i < facs.size(); ++i) {
-        const MatchKeys& k = keys[i];
-        if (nk != k.name && nk != k.short_name && (k.abbreviation.empty() || nk != k.abbreviation)) continue;
-        if (!ak.empty() && !k.address.empty() &&
-            (ak == k.address || ak.ends_with(k.address) || k.address.ends_with(ak)))
-          found.push_back(i);
-      }
+      found = by_name[r];
     }
     const std::string what = p.id.empty() ? p.name : p.id;
     if (found.empty()) {
@@ -283,21 +321,21 @@ void join_survey(State& st) {
     }
     if (found.size() > 1) {
       std::string ids;
-      for (std::size_t k = 0; k < found.size() && k < 5; ++k) ids += (k ? ", " : "") + facs[found[k]].facility_id;
+      for (std::size_t k = 0; k < found.size() && k < 5; ++k) ids += (k ? ", " : "") + st.facilities.get(found[k]).facility_id;
       if (found.size() > 5) ids += ", …";
       reject(DiagCode::survey_ambiguous, what,
              std::to_string(found.size()) + " facilities match (" + tried + "): " + ids +
                  "; row rejected (add the 医療機関ID to the survey)");
       continue;
     }
-    Facility& f = facs[found.front()];
+    Facility f = st.facilities.get(found.front());  // from the registry being written, when streaming
     if (f.survey.answered) {
       reject(DiagCode::survey_duplicate, what,
              "facility " + f.facility_id + " already has survey answers from " + f.survey.source +
                  "; this row is rejected (the first is kept)");
       continue;
     }
-    if (by_name)
+    if (by_name_used)
       ctx.diag(DiagCode::survey_matched_by_name, p.row, "", f.facility_id,
                (p.id.empty() ? std::string("no ID given") : "ID " + p.id + " is not imported") +
                    "; joined by name and address to " + f.facility_id + " (" + f.name + ")");
@@ -310,6 +348,7 @@ void join_survey(State& st) {
     // 医療情報ネット publishes no phone numbers; the survey's are those for care managers.
     if (!p.phone.empty()) f.phone = p.phone;
     if (!p.fax.empty()) f.fax = p.fax;
+    st.facilities.put(found.front(), std::move(f));
   }
   st.pending_survey.clear();
 }

@@ -127,7 +127,7 @@ std::vector<CareManagerSlot> decode_slots(const std::string& s) {
 
 
 // ---- writers per layer ---------------------------------------------------------------------
-void write_facilities(GDALDataset& ds, OGRSpatialReference& srs, const std::vector<Facility>& facilities) {
+OGRLayer* create_facilities_layer(GDALDataset& ds, OGRSpatialReference& srs) {
   OGRLayer* l = ds.CreateLayer("facilities", &srs, wkbPoint, nullptr);
   if (!l) throw std::runtime_error("cannot create layer facilities");
   create_fields(l, {{"facility_id", F::str}, {"source_id", F::str}, {"source_file", F::str}, {"source_row", F::i64},
@@ -144,60 +144,113 @@ void write_facilities(GDALDataset& ds, OGRSpatialReference& srs, const std::vect
                     {"appointment_required", F::boolean}, {"appointment_days_ahead", F::i32},
                     {"appointment_note", F::str}, {"discharge_conference", F::boolean},
                     {"functional_enhanced", F::boolean}, {"survey_notes", F::str}});
-  for (const Facility& f : facilities) {
-    OGRFeature ft(l->GetLayerDefn());
-    set_str(ft, "facility_id", f.facility_id);
-    set_str(ft, "source_id", f.source_id);
-    set_str(ft, "source_file", f.source_file);
-    ft.SetField("source_row", static_cast<GIntBig>(f.source_row));
-    set_str(ft, "name", f.name);
-    set_str(ft, "short_name", f.short_name);
-    set_str(ft, "kana", f.kana);
-    set_str(ft, "kind", std::string(to_string(f.kind)));
-    set_str(ft, "kind_ja", std::string(japanese_label(f.kind)));
-    set_str(ft, "service_code", f.service_code);
-    set_str(ft, "municipality_code", f.municipality_code);
-    set_str(ft, "address", f.address);
-    set_str(ft, "phone", f.phone);
-    set_str(ft, "fax", f.fax);
-    set_str(ft, "url", f.url);
-    set_str(ft, "corporation", f.corporation);
-    ft.SetField("located", f.located() ? 1 : 0);
-    set_str(ft, "availability_detail", detail_name(f.availability.detail));
-    ft.SetField("open_days", static_cast<int>(f.availability.open_days.bits()));
-    // Hour masks as std::bitset text, highest slot first: hours_of_week 168 characters
-    // (Sunday 23:00 … Monday 00:00), holiday_hours 24 (祝日 23:00 … 00:00).
-    set_str(ft, "hours_of_week", f.availability.hours.to_string());
-    set_str(ft, "holiday_hours", f.availability.holiday_hours.to_string());
-    set_opt_bool(ft, "holidays_open", f.availability.holidays_open);
-    set_str(ft, "availability_text", f.availability.text);
-    set_str(ft, "availability_note", f.availability_note);
-    set_opt_bool(ft, "home_visit", f.home_visit.value);
-    set_str(ft, "home_visit_source", f.home_visit.source);
-    set_opt_bool(ft, "support_24h", f.support_24h.value);
-    set_str(ft, "support_24h_source", f.support_24h.source);
-    set_str(ft, "support_24h_hint", f.support_24h_hint);
-    set_opt_int(ft, "doctors", f.doctors);
-    set_opt_int(ft, "capacity", f.capacity);
-    const SurveyAnswers& s = f.survey;
-    ft.SetField("survey_answered", s.answered ? 1 : 0);
-    set_str(ft, "survey_source", s.source);
-    set_str(ft, "caremanager_slots", encode_slots(s.caremanager_slots));
-    set_str(ft, "caremanager_time", s.caremanager_time_text);
-    set_str(ft, "contact_person", s.contact_person);
-    set_opt_int(ft, "contact_methods",
-                s.contact_methods ? std::optional<int>(*s.contact_methods) : std::nullopt);
-    set_opt_bool(ft, "appointment_required", s.appointment_required);
-    set_opt_int(ft, "appointment_days_ahead", s.appointment_days_ahead);
-    set_str(ft, "appointment_note", s.appointment_note);
-    set_opt_bool(ft, "discharge_conference", s.discharge_conference);
-    set_opt_bool(ft, "functional_enhanced", s.functional_enhanced);
-    set_str(ft, "survey_notes", s.notes);
-    OGRPoint pt;  // empty point for unlocated facilities
-    if (f.location) pt = OGRPoint(f.location->lon, f.location->lat);
-    ft.SetGeometry(&pt);
-    add(l, ft);
+  return l;
+}
+
+// The facility into a feature of the facilities layer (fields and point).
+void to_feature(OGRFeature& ft, const Facility& f) {
+  set_str(ft, "facility_id", f.facility_id);
+  set_str(ft, "source_id", f.source_id);
+  set_str(ft, "source_file", f.source_file);
+  ft.SetField("source_row", static_cast<GIntBig>(f.source_row));
+  set_str(ft, "name", f.name);
+  set_str(ft, "short_name", f.short_name);
+  set_str(ft, "kana", f.kana);
+  set_str(ft, "kind", std::string(to_string(f.kind)));
+  set_str(ft, "kind_ja", std::string(japanese_label(f.kind)));
+  set_str(ft, "service_code", f.service_code);
+  set_str(ft, "municipality_code", f.municipality_code);
+  set_str(ft, "address", f.address);
+  set_str(ft, "phone", f.phone);
+  set_str(ft, "fax", f.fax);
+  set_str(ft, "url", f.url);
+  set_str(ft, "corporation", f.corporation);
+  ft.SetField("located", f.located() ? 1 : 0);
+  set_str(ft, "availability_detail", detail_name(f.availability.detail));
+  ft.SetField("open_days", static_cast<int>(f.availability.open_days.bits()));
+  // Hour masks as std::bitset text, highest slot first: hours_of_week 168 characters
+  // (Sunday 23:00 … Monday 00:00), holiday_hours 24 (祝日 23:00 … 00:00).
+  set_str(ft, "hours_of_week", f.availability.hours.to_string());
+  set_str(ft, "holiday_hours", f.availability.holiday_hours.to_string());
+  set_opt_bool(ft, "holidays_open", f.availability.holidays_open);
+  set_str(ft, "availability_text", f.availability.text);
+  set_str(ft, "availability_note", f.availability_note);
+  set_opt_bool(ft, "home_visit", f.home_visit.value);
+  set_str(ft, "home_visit_source", f.home_visit.source);
+  set_opt_bool(ft, "support_24h", f.support_24h.value);
+  set_str(ft, "support_24h_source", f.support_24h.source);
+  set_str(ft, "support_24h_hint", f.support_24h_hint);
+  set_opt_int(ft, "doctors", f.doctors);
+  set_opt_int(ft, "capacity", f.capacity);
+  const SurveyAnswers& s = f.survey;
+  ft.SetField("survey_answered", s.answered ? 1 : 0);
+  set_str(ft, "survey_source", s.source);
+  set_str(ft, "caremanager_slots", encode_slots(s.caremanager_slots));
+  set_str(ft, "caremanager_time", s.caremanager_time_text);
+  set_str(ft, "contact_person", s.contact_person);
+  set_opt_int(ft, "contact_methods",
+              s.contact_methods ? std::optional<int>(*s.contact_methods) : std::nullopt);
+  set_opt_bool(ft, "appointment_required", s.appointment_required);
+  set_opt_int(ft, "appointment_days_ahead", s.appointment_days_ahead);
+  set_str(ft, "appointment_note", s.appointment_note);
+  set_opt_bool(ft, "discharge_conference", s.discharge_conference);
+  set_opt_bool(ft, "functional_enhanced", s.functional_enhanced);
+  set_str(ft, "survey_notes", s.notes);
+  OGRPoint pt;  // empty point for unlocated facilities
+  if (f.location) pt = OGRPoint(f.location->lon, f.location->lat);
+  ft.SetGeometry(&pt);
+}
+
+// A feature of the facilities layer back into the facility.
+Facility from_feature(OGRFeature& ft) {
+  Facility f;
+  f.facility_id = get_str(ft, "facility_id");
+  f.source_id = get_str(ft, "source_id");
+  f.source_file = get_str(ft, "source_file");
+  f.source_row = get_i64(ft, "source_row");
+  f.name = get_str(ft, "name");
+  f.short_name = get_str(ft, "short_name");
+  f.kana = get_str(ft, "kana");
+  f.kind = facility_kind_from_string(get_str(ft, "kind")).value_or(FacilityKind::other_care_service);
+  f.service_code = get_str(ft, "service_code");
+  f.municipality_code = get_str(ft, "municipality_code");
+  f.address = get_str(ft, "address");
+  f.phone = get_str(ft, "phone");
+  f.fax = get_str(ft, "fax");
+  f.url = get_str(ft, "url");
+  f.corporation = get_str(ft, "corporation");
+  if (const OGRGeometry* g = ft.GetGeometryRef(); g && !g->IsEmpty() && get_opt_bool(ft, "located").value_or(false)) {
+    const OGRPoint* p = g->toPoint();
+    f.location = LonLat{p->getX(), p->getY()};
   }
+  f.availability.detail = detail_from(get_str(ft, "availability_detail"));
+  f.availability.open_days = DaySet::from_bits(static_cast<std::uint8_t>(get_opt_int(ft, "open_days").value_or(0)));
+  if (const std::string h = get_str(ft, "hours_of_week"); h.size() == kHoursPerWeek)
+    f.availability.hours = std::bitset<kHoursPerWeek>(h);
+  if (const std::string h = get_str(ft, "holiday_hours"); h.size() == 24)  // older registries: no column
+    f.availability.holiday_hours = std::bitset<24>(h);
+  f.availability.holidays_open = get_opt_bool(ft, "holidays_open");
+  f.availability.text = get_str(ft, "availability_text");
+  f.availability_note = get_str(ft, "availability_note");
+  f.home_visit = {get_opt_bool(ft, "home_visit"), get_str(ft, "home_visit_source")};
+  f.support_24h = {get_opt_bool(ft, "support_24h"), get_str(ft, "support_24h_source")};
+  f.support_24h_hint = get_str(ft, "support_24h_hint");
+  f.doctors = get_opt_int(ft, "doctors");
+  f.capacity = get_opt_int(ft, "capacity");
+  SurveyAnswers& s = f.survey;
+  s.answered = get_opt_bool(ft, "survey_answered").value_or(false);
+  s.source = get_str(ft, "survey_source");
+  s.caremanager_slots = decode_slots(get_str(ft, "caremanager_slots"));
+  s.caremanager_time_text = get_str(ft, "caremanager_time");
+  s.contact_person = get_str(ft, "contact_person");
+  if (auto m = get_opt_int(ft, "contact_methods")) s.contact_methods = static_cast<std::uint8_t>(*m);
+  s.appointment_required = get_opt_bool(ft, "appointment_required");
+  s.appointment_days_ahead = get_opt_int(ft, "appointment_days_ahead");
+  s.appointment_note = get_str(ft, "appointment_note");
+  s.discharge_conference = get_opt_bool(ft, "discharge_conference");
+  s.functional_enhanced = get_opt_bool(ft, "functional_enhanced");
+  s.notes = get_str(ft, "survey_notes");
+  return f;
 }
 
 void write_districts(GDALDataset& ds, OGRSpatialReference& srs, const std::vector<District>& districts) {
@@ -300,13 +353,79 @@ void write_tables(GDALDataset& ds, const Registry& reg) {
 
 }  // namespace
 
+namespace {
+
+class GpkgRegistryWriter final : public RegistryWriter {
+ public:
+  explicit GpkgRegistryWriter(const std::string& path) : draft_(gdal::start_gpkg(path)) {
+    try {
+      layer_ = create_facilities_layer(*draft_->ds, draft_->srs);
+    } catch (...) {
+      gdal::discard_gpkg(*draft_);
+      throw;
+    }
+  }
+  ~GpkgRegistryWriter() override {
+    if (!committed_) gdal::discard_gpkg(*draft_);
+  }
+
+  void append(const std::vector<Facility>& batch) override {
+    for (const Facility& f : batch) {
+      OGRFeature ft(layer_->GetLayerDefn());
+      to_feature(ft, f);
+      ft.SetFID(static_cast<GIntBig>(++count_));  // index + 1: the order appended
+      if (layer_->CreateFeature(&ft) != OGRERR_NONE)
+        throw std::runtime_error(draft_->path + ": cannot write facility " + f.facility_id);
+    }
+  }
+  std::size_t size() const override { return count_; }
+  Facility get(std::size_t index) override {
+    FeaturePtr ft(layer_->GetFeature(fid(index)));
+    if (!ft) throw std::runtime_error(draft_->path + ": cannot read back facility " + std::to_string(index));
+    return from_feature(*ft);
+  }
+  void put(std::size_t index, const Facility& f) override {
+    OGRFeature ft(layer_->GetLayerDefn());
+    to_feature(ft, f);
+    ft.SetFID(fid(index));
+    if (layer_->SetFeature(&ft) != OGRERR_NONE)
+      throw std::runtime_error(draft_->path + ": cannot update facility " + f.facility_id);
+  }
+  void for_each(const std::function<void(std::size_t, const Facility&)>& fn) override {
+    layer_->ResetReading();
+    for (FeaturePtr ft(layer_->GetNextFeature()); ft; ft.reset(layer_->GetNextFeature()))
+      fn(static_cast<std::size_t>(ft->GetFID() - 1), from_feature(*ft));
+  }
+  void commit(const Registry& reg) override {
+    write_districts(*draft_->ds, draft_->srs, reg.districts);
+    write_population(*draft_->ds, draft_->srs, reg.population);
+    write_tables(*draft_->ds, reg);
+    committed_ = true;  // finish_gpkg removes the draft itself when it fails
+    gdal::finish_gpkg(*draft_);
+  }
+
+ private:
+  GIntBig fid(std::size_t index) const {
+    if (index >= count_) throw std::out_of_range("facility index " + std::to_string(index) + " not written");
+    return static_cast<GIntBig>(index + 1);
+  }
+
+  std::unique_ptr<gdal::GpkgDraft> draft_;
+  OGRLayer* layer_ = nullptr;
+  std::size_t count_ = 0;
+  bool committed_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<RegistryWriter> open_registry_writer(const std::string& path) {
+  return std::make_unique<GpkgRegistryWriter>(path);
+}
+
 void write_registry(const std::string& path, const Registry& reg) {
-  gdal::write_gpkg_atomically(path, [&reg](GDALDataset& ds, OGRSpatialReference& srs) {
-    write_facilities(ds, srs, reg.facilities);
-    write_districts(ds, srs, reg.districts);
-    write_population(ds, srs, reg.population);
-    write_tables(ds, reg);
-  });
+  GpkgRegistryWriter w(path);
+  w.append(reg.facilities);
+  w.commit(reg);
 }
 
 Registry read_registry(const std::string& path) {
@@ -323,56 +442,8 @@ Registry read_registry(const std::string& path) {
   };
   Registry reg;
   OGRLayer* fl = layer("facilities");
-  for (FeaturePtr ft(fl->GetNextFeature()); ft; ft.reset(fl->GetNextFeature())) {
-    Facility f;
-    f.facility_id = get_str(*ft, "facility_id");
-    f.source_id = get_str(*ft, "source_id");
-    f.source_file = get_str(*ft, "source_file");
-    f.source_row = get_i64(*ft, "source_row");
-    f.name = get_str(*ft, "name");
-    f.short_name = get_str(*ft, "short_name");
-    f.kana = get_str(*ft, "kana");
-    f.kind = facility_kind_from_string(get_str(*ft, "kind")).value_or(FacilityKind::other_care_service);
-    f.service_code = get_str(*ft, "service_code");
-    f.municipality_code = get_str(*ft, "municipality_code");
-    f.address = get_str(*ft, "address");
-    f.phone = get_str(*ft, "phone");
-    f.fax = get_str(*ft, "fax");
-    f.url = get_str(*ft, "url");
-    f.corporation = get_str(*ft, "corporation");
-    if (const OGRGeometry* g = ft->GetGeometryRef(); g && !g->IsEmpty() && get_opt_bool(*ft, "located").value_or(false)) {
-      const OGRPoint* p = g->toPoint();
-      f.location = LonLat{p->getX(), p->getY()};
-    }
-    f.availability.detail = detail_from(get_str(*ft, "availability_detail"));
-    f.availability.open_days = DaySet::from_bits(static_cast<std::uint8_t>(get_opt_int(*ft, "open_days").value_or(0)));
-    if (const std::string h = get_str(*ft, "hours_of_week"); h.size() == kHoursPerWeek)
-      f.availability.hours = std::bitset<kHoursPerWeek>(h);
-    if (const std::string h = get_str(*ft, "holiday_hours"); h.size() == 24)  // older registries: no column
-      f.availability.holiday_hours = std::bitset<24>(h);
-    f.availability.holidays_open = get_opt_bool(*ft, "holidays_open");
-    f.availability.text = get_str(*ft, "availability_text");
-    f.availability_note = get_str(*ft, "availability_note");
-    f.home_visit = {get_opt_bool(*ft, "home_visit"), get_str(*ft, "home_visit_source")};
-    f.support_24h = {get_opt_bool(*ft, "support_24h"), get_str(*ft, "support_24h_source")};
-    f.support_24h_hint = get_str(*ft, "support_24h_hint");
-    f.doctors = get_opt_int(*ft, "doctors");
-    f.capacity = get_opt_int(*ft, "capacity");
-    SurveyAnswers& s = f.survey;
-    s.answered = get_opt_bool(*ft, "survey_answered").value_or(false);
-    s.source = get_str(*ft, "survey_source");
-    s.caremanager_slots = decode_slots(get_str(*ft, "caremanager_slots"));
-    s.caremanager_time_text = get_str(*ft, "caremanager_time");
-    s.contact_person = get_str(*ft, "contact_person");
-    if (auto m = get_opt_int(*ft, "contact_methods")) s.contact_methods = static_cast<std::uint8_t>(*m);
-    s.appointment_required = get_opt_bool(*ft, "appointment_required");
-    s.appointment_days_ahead = get_opt_int(*ft, "appointment_days_ahead");
-    s.appointment_note = get_str(*ft, "appointment_note");
-    s.discharge_conference = get_opt_bool(*ft, "discharge_conference");
-    s.functional_enhanced = get_opt_bool(*ft, "functional_enhanced");
-    s.notes = get_str(*ft, "survey_notes");
-    reg.facilities.push_back(std::move(f));
-  }
+  for (FeaturePtr ft(fl->GetNextFeature()); ft; ft.reset(fl->GetNextFeature()))
+    reg.facilities.push_back(from_feature(*ft));
   OGRLayer* dl = layer("districts");
   for (FeaturePtr ft(dl->GetNextFeature()); ft; ft.reset(dl->GetNextFeature())) {
     District d;

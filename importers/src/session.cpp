@@ -316,15 +316,15 @@ void check_cp932(FileContext& ctx, const csv::Record& rec, const Header& header)
 }
 
 bool ImportSession::State::add_facility(FileContext& ctx, Facility f, const std::string& id_column) {
-  auto [it, inserted] = facility_by_id.try_emplace(f.facility_id, reg.facilities.size());
+  auto [it, inserted] = facility_by_id.try_emplace(f.facility_id, facilities.size());
   if (!inserted) {
-    const Facility& first = reg.facilities[it->second];
+    const Facility first = facilities.get(it->second);
     ctx.diag(DiagCode::duplicate_id, f.source_row, id_column, f.source_id,
              "ID already imported from " + first.source_file + " line " + std::to_string(first.source_row) +
                  "; this row is rejected (the first occurrence is kept)");
     return false;
   }
-  reg.facilities.push_back(std::move(f));
+  facilities.push_back(std::move(f));
   return true;
 }
 
@@ -397,8 +397,10 @@ std::string role_expectation(InputRole r) {
 
 // ---- ImportSession ---------------------------------------------------------------------
 
-ImportSession::ImportSession(DiagnosticSink& sink) : state_(std::make_unique<State>(sink)) {
+ImportSession::ImportSession(DiagnosticSink& sink, RegistryWriter* stream_to, std::size_t batch)
+    : state_(std::make_unique<State>(sink)) {
   state_->reg.careatlas_version = kVersion;
+  if (stream_to) state_->facilities.stream_to(stream_to, batch);
 }
 ImportSession::~ImportSession() = default;
 
@@ -458,9 +460,14 @@ void ImportSession::add(const InputSpec& spec) {
 }
 
 Registry ImportSession::finish() {
+  state_->facilities.flush();  // the joins then reach every facility in the writer
   join_iryo_hours(*state_);
   join_survey(*state_);
   return std::move(state_->reg);
 }
+
+std::size_t ImportSession::facility_count() const { return state_->facilities.added(); }
+std::size_t ImportSession::located_count() const { return state_->facilities.located(); }
+std::size_t ImportSession::peak_facilities_in_memory() const { return state_->facilities.peak_in_memory(); }
 
 }  // namespace careatlas

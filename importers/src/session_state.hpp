@@ -14,6 +14,7 @@
 #include "careatlas/importers/csv.hpp"
 #include "careatlas/importers/import_error.hpp"
 #include "careatlas/importers/import_session.hpp"
+#include "careatlas/importers/registry_store.hpp"
 #include "careatlas/importers/text.hpp"
 
 namespace careatlas {
@@ -75,10 +76,78 @@ struct PendingSurveyRow {
   std::optional<int> doctors;
 };
 
+// Room for `more` elements beyond the size, growing at least geometrically (readers call
+// it once per file with the file's line count; exact reserves file after file would move
+// the whole vector each time).
+template <class T>
+void reserve_more(std::vector<T>& v, std::size_t more) {
+  if (const std::size_t wanted = v.size() + more; wanted > v.capacity())
+    v.reserve(std::max(wanted, 2 * v.capacity()));
+}
+
+// The facilities imported so far, by index in import order. They are kept in the
+// registry's vector, unless the session streams them into the registry being written
+// (careatlas import): then each full batch goes to the writer and only the last, partly
+// filled batch stays in memory. get/put/for_each reach both alike.
+class FacilityTable {
+ public:
+  explicit FacilityTable(std::vector<Facility>& tail) : tail_(tail) {}
+  void stream_to(RegistryWriter* writer, std::size_t batch) {
+    writer_ = writer;
+    batch_ = std::max<std::size_t>(batch, 1);
+  }
+  bool streaming() const { return writer_ != nullptr; }
+  std::size_t size() const { return written_ + tail_.size(); }
+  void push_back(Facility&& f) {
+    ++added_;
+    located_ += f.located() ? 1 : 0;  // the joins never move a facility
+    tail_.push_back(std::move(f));
+    peak_ = std::max(peak_, tail_.size());
+    if (writer_ && tail_.size() >= batch_) flush();
+  }
+  Facility get(std::size_t i) const { return i < written_ ? writer_->get(i) : tail_.at(i - written_); }
+  void put(std::size_t i, Facility f) {
+    if (i < written_) writer_->put(i, f);
+    else tail_.at(i - written_) = std::move(f);
+  }
+  // fn(index, const Facility&) for every facility in index order.
+  template <class Fn>
+  void for_each(Fn&& fn) const {
+    if (writer_) writer_->for_each([&fn](std::size_t i, const Facility& f) { fn(i, f); });
+    for (std::size_t i = 0; i < tail_.size(); ++i) fn(written_ + i, tail_[i]);
+  }
+  // Sends what is in memory to the writer (streaming only).
+  void flush() {
+    if (!writer_ || tail_.empty()) return;
+    writer_->append(tail_);
+    written_ += tail_.size();
+    tail_.clear();
+  }
+  // Room for `more` (in memory only: a streaming table never holds more than a batch).
+  void reserve_more(std::size_t more) {
+    if (!writer_) careatlas::reserve_more(tail_, more);
+  }
+  std::size_t peak_in_memory() const { return peak_; }
+  // Facilities added and of them located; still known after finish() has moved the
+  // registry (and its vector) out.
+  std::size_t added() const { return added_; }
+  std::size_t located() const { return located_; }
+
+ private:
+  std::vector<Facility>& tail_;
+  RegistryWriter* writer_ = nullptr;
+  std::size_t batch_ = 0;
+  std::size_t written_ = 0;
+  std::size_t peak_ = 0;
+  std::size_t added_ = 0;
+  std::size_t located_ = 0;
+};
+
 struct ImportSession::State {
   explicit State(DiagnosticSink& s) : sink(s) {}
   DiagnosticSink& sink;
   Registry reg;
+  FacilityTable facilities{reg.facilities};
   std::unordered_map<std::string, std::size_t> facility_by_id;
   std::unordered_map<std::string, std::size_t> district_by_id;
   std::map<std::string, IryoFlags> iryo_flags;  // by 医療情報ネット ID
@@ -155,14 +224,6 @@ inline std::size_t line_count(std::string_view text) {
   return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
 }
 
-// Room for `more` elements beyond the size, growing at least geometrically (readers call
-// it once per file with the file's line count; exact reserves file after file would move
-// the whole vector each time).
-template <class T>
-void reserve_more(std::vector<T>& v, std::size_t more) {
-  if (const std::size_t wanted = v.size() + more; wanted > v.capacity())
-    v.reserve(std::max(wanted, 2 * v.capacity()));
-}
 
 // The row's field by index; empty when the column is absent.
 inline std::string field(const csv::Record& r, std::optional<std::size_t> i) {

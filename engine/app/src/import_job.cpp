@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
+#include <memory>
+#include <vector>
 
 #include "careatlas/importers/import_session.hpp"
 #include "careatlas/importers/registry_store.hpp"
@@ -50,39 +52,77 @@ ImportOutcome run_import(const ImportOptions& opt, DiagnosticSink& sink) {
     if (opt.progress) opt.progress(s);
   };
   ImportOutcome out;
-  ImportSession session(sink);
-  for (const InputSpec& in : opt.inputs) {
-    step("reading " + in.path);
-    session.add(in);
-    step("");
-  }
-  step("joining hours and survey answers");
-  out.registry = session.finish();
-  step("");
-  step("checking facility locations against municipality boundaries");
-  out.municipality_check = geometry::check_municipalities(out.registry, sink);
-  step("");
-  out.registry.title = opt.title;
-  out.registry.import_time = utc_now_iso();
-
-  if (opt.strict) {
-    std::size_t bad = 0;
-    for (const auto& d : out.registry.diagnostics)
-      if (d.severity != Severity::info) ++bad;
-    if (bad > 0)
-      throw strict_failure("--strict: " + std::to_string(bad) +
-                           " rows were rejected or carry warnings; nothing written");
-  }
-  if (opt.out.empty()) return out;
-
-  const Paths p = output_paths(opt.out);
+  const Paths p = opt.out.empty() ? Paths{} : output_paths(opt.out);
   const fs::path dir = fs::path(p.registry).parent_path();
-  if (!dir.empty()) fs::create_directories(dir);
-  step("writing " + p.registry);
-  write_registry(p.registry, out.registry);
-  write_file_atomic(p.report, import_report_csv(out.registry));
-  write_file_atomic(p.diagnostics, diagnostics_csv(out.registry));
-  step("");
+  // A streaming import writes the registry as it reads, into a temporary file beside it
+  // (moved into place at the end): the folder must exist first. If the import then fails,
+  // a folder it made is removed again (when empty), so a failure leaves nothing behind.
+  std::unique_ptr<RegistryWriter> writer;
+  std::vector<fs::path> made;  // folders this run created, innermost first
+  auto unmake = [&made] {
+    std::error_code ec;
+    for (const fs::path& d : made) fs::remove(d, ec);  // only if empty
+  };
+  if (opt.stream && !opt.out.empty()) {
+    for (fs::path d = dir; !d.empty() && !fs::exists(d); d = d.parent_path()) made.push_back(d);
+    if (!dir.empty()) fs::create_directories(dir);
+    try {
+      writer = open_registry_writer(p.registry);
+    } catch (...) {
+      unmake();
+      throw;
+    }
+  }
+  try {
+    ImportSession session(sink, writer.get(), opt.stream_batch);
+    for (const InputSpec& in : opt.inputs) {
+      step("reading " + in.path);
+      session.add(in);
+      step("");
+    }
+    step("joining hours and survey answers");
+    out.registry = session.finish();
+    out.facilities = session.facility_count();
+    out.located = session.located_count();
+    out.peak_facilities_in_memory = session.peak_facilities_in_memory();
+    step("");
+    step("checking facility locations against municipality boundaries");
+    if (writer) {
+      out.municipality_check = geometry::check_municipalities(
+          out.registry,
+          [&writer](const std::function<void(const Facility&)>& fn) {
+            writer->for_each([&fn](std::size_t, const Facility& f) { fn(f); });
+          },
+          sink);
+    } else {
+      out.municipality_check = geometry::check_municipalities(out.registry, sink);
+    }
+    step("");
+    out.registry.title = opt.title;
+    out.registry.import_time = utc_now_iso();
+
+    if (opt.strict) {
+      std::size_t bad = 0;
+      for (const auto& d : out.registry.diagnostics)
+        if (d.severity != Severity::info) ++bad;
+      if (bad > 0)
+        throw strict_failure("--strict: " + std::to_string(bad) +
+                             " rows were rejected or carry warnings; nothing written");
+    }
+    if (opt.out.empty()) return out;
+
+    if (!dir.empty()) fs::create_directories(dir);
+    step("writing " + p.registry);
+    if (writer) writer->commit(out.registry);
+    else write_registry(p.registry, out.registry);
+    write_file_atomic(p.report, import_report_csv(out.registry));
+    write_file_atomic(p.diagnostics, diagnostics_csv(out.registry));
+    step("");
+  } catch (...) {
+    writer.reset();  // removes the temporary registry
+    unmake();
+    throw;
+  }
   out.registry_path = p.registry;
   out.report_path = p.report;
   out.diagnostics_path = p.diagnostics;
@@ -90,6 +130,12 @@ ImportOutcome run_import(const ImportOptions& opt, DiagnosticSink& sink) {
 }
 
 std::string format_report_table(const Registry& reg) {
+  std::size_t located = 0;
+  for (const auto& f : reg.facilities) located += f.located() ? 1 : 0;
+  return format_report_table(reg, reg.facilities.size(), located);
+}
+
+std::string format_report_table(const Registry& reg, std::size_t facilities, std::size_t located) {
   std::string s;
   char line[512];
   std::size_t width = 4;
@@ -123,11 +169,9 @@ std::string format_report_table(const Registry& reg) {
                 static_cast<long long>(total.rejected), static_cast<long long>(total.skipped),
                 static_cast<long long>(total.warnings));
   s += line;
-  std::size_t located = 0;
-  for (const auto& f : reg.facilities) located += f.located() ? 1 : 0;
   std::snprintf(line, sizeof line,
                 "registry: %zu facilities (%zu located, %zu unlocated), %zu districts, %zu population cells\n",
-                reg.facilities.size(), located, reg.facilities.size() - located, reg.districts.size(),
+                facilities, located, facilities - located, reg.districts.size(),
                 reg.population.size());
   s += line;
   return s;

@@ -9,6 +9,15 @@
 namespace careatlas::geometry {
 
 MunicipalityCheckResult check_municipalities(Registry& reg, DiagnosticSink& sink) {
+  return check_municipalities(
+      reg,
+      [&reg](const std::function<void(const Facility&)>& fn) {
+        for (const Facility& f : reg.facilities) fn(f);
+      },
+      sink);
+}
+
+MunicipalityCheckResult check_municipalities(Registry& reg, const FacilityVisitor& visit, DiagnosticSink& sink) {
   MunicipalityCheckResult res;
   std::unordered_map<std::string, std::size_t> by_code;
   for (std::size_t i = 0; i < reg.districts.size(); ++i)
@@ -21,8 +30,8 @@ MunicipalityCheckResult check_municipalities(Registry& reg, DiagnosticSink& sink
     auto r = report_by_name.find(f.source_file);
     return r == report_by_name.end() ? f.source_file : r->second->file;
   };
-  for (const Facility& f : reg.facilities) {
-    if (!f.location || f.municipality_code.empty()) continue;
+  visit([&](const Facility& f) {
+    if (!f.location || f.municipality_code.empty()) return;
     auto it = by_code.find(f.municipality_code);
     if (it == by_code.end()) {
       ++res.no_polygon;
@@ -37,11 +46,11 @@ MunicipalityCheckResult check_municipalities(Registry& reg, DiagnosticSink& sink
                   " among the imported districts; the location was not cross-checked";
       sink.report(d);
       reg.diagnostics.push_back(std::move(d));
-      continue;
+      return;
     }
     ++res.checked;
     const District& own = reg.districts[it->second];
-    if (covers(own, *f.location)) continue;
+    if (covers(own, *f.location)) return;
     ++res.outside;
     std::string where = "no imported municipality";
     for (std::size_t j : index.find_all(*f.location)) {
@@ -64,7 +73,7 @@ MunicipalityCheckResult check_municipalities(Registry& reg, DiagnosticSink& sink
                 where + ". Check the coordinates or the municipality code";
     sink.report(d);
     reg.diagnostics.push_back(std::move(d));
-  }
+  });
   return res;
 }
 

@@ -11,6 +11,13 @@
 // file first — 医療情報ネット hours to their facilities, survey rows to facilities (by ID,
 // then by name + address) — and returns the registry with one FileReport per file whose
 // counts add up (rows read = imported + rejected + skipped).
+//
+// Streaming (careatlas import): given a RegistryWriter, the session hands it the
+// facilities as it reads them, `batch` at a time, and keeps no more than one batch in
+// memory; the joins of finish() read back and update the facilities they join in the
+// writer. The registry finish() returns then has no facilities: they are all in the
+// writer, in the same order and with the same content as an in-memory session gives.
+#include <cstddef>
 #include <memory>
 
 #include "careatlas/model/input_spec.hpp"
@@ -18,15 +25,22 @@
 
 namespace careatlas {
 
+class RegistryWriter;  // registry_store.hpp
+
 class ImportSession {
  public:
-  explicit ImportSession(DiagnosticSink& sink);
+  explicit ImportSession(DiagnosticSink& sink, RegistryWriter* stream_to = nullptr, std::size_t batch = 4096);
   ~ImportSession();
   ImportSession(const ImportSession&) = delete;
   ImportSession& operator=(const ImportSession&) = delete;
 
   void add(const InputSpec& spec);
   Registry finish();
+  // Facilities imported, and of them located (streaming or not).
+  std::size_t facility_count() const;
+  std::size_t located_count() const;
+  // The most facilities held in memory at once (every one, unless streaming).
+  std::size_t peak_facilities_in_memory() const;
 
   struct State;  // shared with the per-format readers (importers/src)
 

@@ -11,14 +11,40 @@
 //   careatlas_metadata  table: key/value (title, import_time, careatlas_version)
 // Writing is atomic: a temporary file in the same folder is renamed over the target only
 // when complete, so a failed or interrupted run leaves the previous registry (or none).
+#include <cstddef>
+#include <functional>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "careatlas/model/registry.hpp"
 
 namespace careatlas {
 
-// Throws std::runtime_error (with the path) when the file cannot be written, config_error
-// for a path that is not a plain local file (safe_path.hpp).
+// A registry being written, facilities first, so that an import can stream them out as
+// it reads (careatlas import: memory does not grow with the rows). Facilities are
+// numbered by index in the order appended (0, 1, …); the GeoPackage keeps that order.
+// Nothing is visible at `path` until commit(); a writer destroyed without commit()
+// removes its temporary file. Every call throws std::runtime_error (with the path) when
+// the file cannot be written or read.
+class RegistryWriter {
+ public:
+  virtual ~RegistryWriter() = default;
+  virtual void append(const std::vector<Facility>& batch) = 0;
+  virtual std::size_t size() const = 0;
+  virtual Facility get(std::size_t index) = 0;
+  virtual void put(std::size_t index, const Facility& f) = 0;  // replaces the facility
+  // Every facility appended, in index order. `fn` must not call get() or put().
+  virtual void for_each(const std::function<void(std::size_t, const Facility&)>& fn) = 0;
+  // Writes the rest of `reg` (everything but its facilities, which are ignored) and moves
+  // the file into place.
+  virtual void commit(const Registry& reg) = 0;
+};
+std::unique_ptr<RegistryWriter> open_registry_writer(const std::string& path);
+
+// The whole registry at once (a RegistryWriter given every facility). Throws
+// std::runtime_error (with the path) when the file cannot be written, config_error for a
+// path that is not a plain local file (safe_path.hpp).
 void write_registry(const std::string& path, const Registry& reg);
 // Throws std::runtime_error when the file is not a careatlas registry, config_error for a
 // path that is not a plain local file (safe_path.hpp).

@@ -1,6 +1,7 @@
 #pragma once
 // The import job: read every input, cross-check, write the registry and its reports.
 // One call for the CLI's `import` and `run` commands and for tests.
+#include <cstddef>
 #include <functional>
 #include <string>
 #include <vector>
@@ -20,13 +21,22 @@ struct ImportOptions {
   std::string title;
   // --strict: any rejected row or warning fails the job (nothing is written).
   bool strict = false;
+  // Stream the facilities into the registry as they are read (needs `out`): memory then
+  // does not grow with the rows, and ImportOutcome::registry has no facilities (read the
+  // registry file for them). `careatlas import` streams; `run` keeps them for the
+  // analysis. stream_batch: facilities held in memory before they are written.
+  bool stream = false;
+  std::size_t stream_batch = 4096;
   // Called when a step starts ("reading kaigo/jigyosho_430.csv") and ends (""), for
   // progress output.
   std::function<void(const std::string& step)> progress;
 };
 
 struct ImportOutcome {
-  Registry registry;
+  Registry registry;  // without facilities when streamed
+  std::size_t facilities = 0;  // imported (also when streamed)
+  std::size_t located = 0;
+  std::size_t peak_facilities_in_memory = 0;
   geometry::MunicipalityCheckResult municipality_check;
   std::string registry_path;     // empty when nothing was written
   std::string report_path;
@@ -44,7 +54,9 @@ class strict_failure : public std::runtime_error {
 // was read.
 ImportOutcome run_import(const ImportOptions& opt, DiagnosticSink& sink);
 
-// The import report as a text table for the terminal.
+// The import report as a text table for the terminal; the facility counts of the summary
+// line are those of reg.facilities unless given (a streamed import).
 std::string format_report_table(const Registry& reg);
+std::string format_report_table(const Registry& reg, std::size_t facilities, std::size_t located);
 
 }  // namespace careatlas::app

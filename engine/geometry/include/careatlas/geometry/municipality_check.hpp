@@ -3,6 +3,8 @@
 // source's address coding) and its coordinates. A located facility whose point lies
 // outside the polygon of its own municipality (when that polygon was imported) gets an
 // outside_own_municipality warning naming the municipality that does contain it.
+#include <functional>
+
 #include "careatlas/model/registry.hpp"
 
 namespace careatlas::geometry {
@@ -15,5 +17,10 @@ struct MunicipalityCheckResult {
 
 // Appends diagnostics to reg.diagnostics (and sink), updates the files' warning counts.
 MunicipalityCheckResult check_municipalities(Registry& reg, DiagnosticSink& sink);
+
+// The same for facilities that are not in reg.facilities (a streaming import): `visit`
+// calls its argument once for each facility, in registry order.
+using FacilityVisitor = std::function<void(const std::function<void(const Facility&)>&)>;
+MunicipalityCheckResult check_municipalities(Registry& reg, const FacilityVisitor& visit, DiagnosticSink& sink);
 
 }  // namespace careatlas::geometry
