@@ -78,7 +78,7 @@ def gen_long_line(world, work):
 
 def gen_million_rows(world, work):
     path = os.path.join(work, "million.csv")
-    kinds = ["clinic", "hospital", "home_nursing", "care_management", "support_center"]
+    kinds = ["clinic", "hospital", "home_nursing", "care_management", "community_support_center"]
     with open(path, "w", encoding="utf-8", newline="") as f:
         f.write("facility_id,name,kind,lat,lon,home_visit,support_24h,hours,doctors\n")
         for i in range(1_000_000):
