@@ -145,6 +145,9 @@ class FacilityTable {
 
 struct ImportSession::State {
   explicit State(DiagnosticSink& s) : sink(s) {}
+  // `facilities` refers to reg.facilities: a copy would refer to the original's.
+  State(const State&) = delete;
+  State& operator=(const State&) = delete;
   DiagnosticSink& sink;
   Registry reg;
   FacilityTable facilities{reg.facilities};

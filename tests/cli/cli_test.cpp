@@ -198,6 +198,28 @@ TEST(Cli, InterruptedRunLeavesThePreviousOutputsWhole) {
   EXPECT_GE(interrupted, 3) << "the runs must really be stopped midway";
 }
 
+// careatlas import streams into a folder it may have to create first: stopped midway,
+// it leaves neither its temporary registry nor the folders it made.
+TEST(Cli, InterruptedStreamingImportLeavesNoFolderBehind) {
+  const std::string dir = scratch_dir("cli_interrupted_import");
+  std::string csv = "facility_id,name,kind,lat,lon,home_visit,support_24h,hours,doctors\n";
+  for (int i = 0; i < 200'000; ++i)
+    csv += "I" + std::to_string(i) + ",施設" + std::to_string(i) + ",clinic,35." + std::to_string(i % 997) + ",137." +
+           std::to_string(i % 991) + ",1,0,Mon-Fri 09:00-17:00,1\n";
+  write_file(dir + "/many.csv", csv);
+  int interrupted = 0;
+  for (int ms : {150, 400, 800}) {
+    const int status = run_and_terminate({"import", "-q", "--facilities", dir + "/many.csv", "--out", dir + "/new/deep"}, ms);
+    if (WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM) {
+      ++interrupted;
+      EXPECT_FALSE(std::filesystem::exists(dir + "/new")) << "stopped after " << ms << " ms";
+    }
+  }
+  EXPECT_GE(interrupted, 2) << "the imports must really be stopped midway";
+  ASSERT_EQ(run_cli("import -q --facilities " + dir + "/many.csv --out " + dir + "/new/deep").exit_code, 0);
+  EXPECT_TRUE(std::filesystem::exists(dir + "/new/deep/registry.gpkg"));
+}
+
 TEST(Readme, CiRunsTheReadmeTestCommand) {
   const std::string readme = read_file(std::string(CAREATLAS_SOURCE_DIR) + "/README.md");
   const std::string ci = read_file(std::string(CAREATLAS_SOURCE_DIR) + "/.ci/run");

@@ -1,5 +1,9 @@
 #include "test_support.hpp"
 
+#include <signal.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -16,8 +20,33 @@ namespace careatlas::testing {
 std::string fixture(const std::string& rel) { return std::string(CAREATLAS_FIXTURES_DIR) + "/" + rel; }
 std::string shared(const std::string& rel) { return std::string(CAREATLAS_SHARED_DIR) + "/" + rel; }
 
+namespace {
+
+// This process's scratch folder, SCRATCH/p<pid>. `ctest -j` runs the tests of one suite in
+// parallel processes, and a suite that builds a shared fixture once per process (the
+// booklet job's) would otherwise have several processes write the same files at once.
+// Folders of processes that have ended are removed on the first call.
+const std::filesystem::path& process_scratch() {
+  namespace fs = std::filesystem;
+  static const fs::path root = [] {
+    const fs::path base(CAREATLAS_SCRATCH_DIR);
+    fs::create_directories(base);
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(base, ec)) {
+      const std::string n = e.path().filename().string();
+      if (n.size() < 2 || n[0] != 'p' || n.find_first_not_of("0123456789", 1) != std::string::npos) continue;
+      const long pid = std::stol(n.substr(1));
+      if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) fs::remove_all(e.path(), ec);
+    }
+    return base / ("p" + std::to_string(::getpid()));
+  }();
+  return root;
+}
+
+}  // namespace
+
 std::string scratch_dir(const std::string& name) {
-  const auto dir = std::filesystem::path(CAREATLAS_SCRATCH_DIR) / name;
+  const auto dir = process_scratch() / name;
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir.string();

@@ -15,6 +15,8 @@ std::string fixture(const std::string& rel);
 // ../shared/<rel> (read-only real data and the benchmark generator)
 std::string shared(const std::string& rel);
 // A fresh empty directory under the build tree for this test's outputs.
+// A fresh, empty folder for a test: build/tests/scratch/p<pid>/<name> (one folder per test
+// process, so that ctest -j never has two processes writing the same files).
 std::string scratch_dir(const std::string& name);
 
 // Imports the given inputs in one session and returns the registry (its diagnostics

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "careatlas/importers/import_session.hpp"
+#include "careatlas/model/partial_output.hpp"
 #include "careatlas/importers/registry_store.hpp"
 
 namespace careatlas::app {
@@ -55,18 +56,29 @@ ImportOutcome run_import(const ImportOptions& opt, DiagnosticSink& sink) {
   const Paths p = opt.out.empty() ? Paths{} : output_paths(opt.out);
   const fs::path dir = fs::path(p.registry).parent_path();
   // A streaming import writes the registry as it reads, into a temporary file beside it
-  // (moved into place at the end): the folder must exist first. If the import then fails,
-  // a folder it made is removed again (when empty), so a failure leaves nothing behind.
+  // (moved into place at the end): the folder must exist first. The folders this run
+  // creates are registered as partial outputs (an interrupted run removes them, when
+  // empty) and removed again if the import fails, so a failure leaves nothing behind.
   std::unique_ptr<RegistryWriter> writer;
-  std::vector<fs::path> made;  // folders this run created, innermost first
-  auto unmake = [&made] {
+  std::vector<fs::path> made;  // folders this run created, outermost first
+  std::vector<std::unique_ptr<PartialOutput>> made_partial;
+  auto unmake = [&made, &made_partial] {
+    made_partial.clear();
     std::error_code ec;
-    for (const fs::path& d : made) fs::remove(d, ec);  // only if empty
+    for (auto d = made.rbegin(); d != made.rend(); ++d) fs::remove(*d, ec);  // only if empty
   };
   if (opt.stream && !opt.out.empty()) {
-    for (fs::path d = dir; !d.empty() && !fs::exists(d); d = d.parent_path()) made.push_back(d);
-    if (!dir.empty()) fs::create_directories(dir);
     try {
+      // One level at a time, keeping only the folders create_directory says it made (a
+      // folder that existed, however the path names it, is never ours to remove).
+      fs::path d;
+      for (const fs::path& part : dir) {
+        d /= part;
+        if (fs::create_directory(d)) {
+          made.push_back(d);
+          made_partial.push_back(std::make_unique<PartialOutput>(d.string(), true));
+        }
+      }
       writer = open_registry_writer(p.registry);
     } catch (...) {
       unmake();

@@ -23,12 +23,15 @@ struct Slot {
 std::array<Slot, kSlots> g_slots;
 
 void remove_all_registered() {
-  for (int pass = 2; pass <= 3; ++pass)  // files, then the folders that held them
+  for (Slot& s : g_slots)  // files first
+    if (s.state.load(std::memory_order_acquire) == 2) ::unlink(s.path);
+  // Then the folders that held them, in as many passes as it takes for nested ones (an
+  // outer folder empties only when its inner one is gone; rmdir leaves any that is not).
+  for (bool removed = true; removed;) {
+    removed = false;
     for (Slot& s : g_slots)
-      if (s.state.load(std::memory_order_acquire) == pass) {
-        if (pass == 2) ::unlink(s.path);
-        else ::rmdir(s.path);
-      }
+      if (s.state.load(std::memory_order_acquire) == 3 && ::rmdir(s.path) == 0) removed = true;
+  }
 }
 
 extern "C" void on_signal(int sig) {
