@@ -147,24 +147,47 @@ OGRLayer* create_facilities_layer(GDALDataset& ds, OGRSpatialReference& srs) {
   return l;
 }
 
+// The text fields that are a member as they are, both ways.
+struct TextField {
+  const char* column;
+  std::string Facility::*member;
+};
+constexpr TextField kTextFields[] = {
+    {"facility_id", &Facility::facility_id},
+    {"source_id", &Facility::source_id},
+    {"source_file", &Facility::source_file},
+    {"name", &Facility::name},
+    {"short_name", &Facility::short_name},
+    {"kana", &Facility::kana},
+    {"service_code", &Facility::service_code},
+    {"municipality_code", &Facility::municipality_code},
+    {"address", &Facility::address},
+    {"phone", &Facility::phone},
+    {"fax", &Facility::fax},
+    {"url", &Facility::url},
+    {"corporation", &Facility::corporation},
+    {"availability_note", &Facility::availability_note},
+    {"support_24h_hint", &Facility::support_24h_hint},
+};
+struct SurveyTextField {
+  const char* column;
+  std::string SurveyAnswers::*member;
+};
+constexpr SurveyTextField kSurveyTextFields[] = {
+    {"survey_source", &SurveyAnswers::source},
+    {"caremanager_time", &SurveyAnswers::caremanager_time_text},
+    {"contact_person", &SurveyAnswers::contact_person},
+    {"appointment_note", &SurveyAnswers::appointment_note},
+    {"survey_notes", &SurveyAnswers::notes},
+};
+
 // The facility into a feature of the facilities layer (fields and point).
 void to_feature(OGRFeature& ft, const Facility& f) {
-  set_str(ft, "facility_id", f.facility_id);
-  set_str(ft, "source_id", f.source_id);
-  set_str(ft, "source_file", f.source_file);
+  for (const auto& [column, member] : kTextFields) set_str(ft, column, f.*member);
+  for (const auto& [column, member] : kSurveyTextFields) set_str(ft, column, f.survey.*member);
   ft.SetField("source_row", static_cast<GIntBig>(f.source_row));
-  set_str(ft, "name", f.name);
-  set_str(ft, "short_name", f.short_name);
-  set_str(ft, "kana", f.kana);
   set_str(ft, "kind", std::string(to_string(f.kind)));
   set_str(ft, "kind_ja", std::string(japanese_label(f.kind)));
-  set_str(ft, "service_code", f.service_code);
-  set_str(ft, "municipality_code", f.municipality_code);
-  set_str(ft, "address", f.address);
-  set_str(ft, "phone", f.phone);
-  set_str(ft, "fax", f.fax);
-  set_str(ft, "url", f.url);
-  set_str(ft, "corporation", f.corporation);
   ft.SetField("located", f.located() ? 1 : 0);
   set_str(ft, "availability_detail", detail_name(f.availability.detail));
   ft.SetField("open_days", static_cast<int>(f.availability.open_days.bits()));
@@ -174,28 +197,21 @@ void to_feature(OGRFeature& ft, const Facility& f) {
   set_str(ft, "holiday_hours", f.availability.holiday_hours.to_string());
   set_opt_bool(ft, "holidays_open", f.availability.holidays_open);
   set_str(ft, "availability_text", f.availability.text);
-  set_str(ft, "availability_note", f.availability_note);
   set_opt_bool(ft, "home_visit", f.home_visit.value);
   set_str(ft, "home_visit_source", f.home_visit.source);
   set_opt_bool(ft, "support_24h", f.support_24h.value);
   set_str(ft, "support_24h_source", f.support_24h.source);
-  set_str(ft, "support_24h_hint", f.support_24h_hint);
   set_opt_int(ft, "doctors", f.doctors);
   set_opt_int(ft, "capacity", f.capacity);
   const SurveyAnswers& s = f.survey;
   ft.SetField("survey_answered", s.answered ? 1 : 0);
-  set_str(ft, "survey_source", s.source);
   set_str(ft, "caremanager_slots", encode_slots(s.caremanager_slots));
-  set_str(ft, "caremanager_time", s.caremanager_time_text);
-  set_str(ft, "contact_person", s.contact_person);
   set_opt_int(ft, "contact_methods",
               s.contact_methods ? std::optional<int>(*s.contact_methods) : std::nullopt);
   set_opt_bool(ft, "appointment_required", s.appointment_required);
   set_opt_int(ft, "appointment_days_ahead", s.appointment_days_ahead);
-  set_str(ft, "appointment_note", s.appointment_note);
   set_opt_bool(ft, "discharge_conference", s.discharge_conference);
   set_opt_bool(ft, "functional_enhanced", s.functional_enhanced);
-  set_str(ft, "survey_notes", s.notes);
   OGRPoint pt;  // empty point for unlocated facilities
   if (f.location) pt = OGRPoint(f.location->lon, f.location->lat);
   ft.SetGeometry(&pt);
@@ -204,21 +220,10 @@ void to_feature(OGRFeature& ft, const Facility& f) {
 // A feature of the facilities layer back into the facility.
 Facility from_feature(OGRFeature& ft) {
   Facility f;
-  f.facility_id = get_str(ft, "facility_id");
-  f.source_id = get_str(ft, "source_id");
-  f.source_file = get_str(ft, "source_file");
+  for (const auto& [column, member] : kTextFields) f.*member = get_str(ft, column);
+  for (const auto& [column, member] : kSurveyTextFields) f.survey.*member = get_str(ft, column);
   f.source_row = get_i64(ft, "source_row");
-  f.name = get_str(ft, "name");
-  f.short_name = get_str(ft, "short_name");
-  f.kana = get_str(ft, "kana");
   f.kind = facility_kind_from_string(get_str(ft, "kind")).value_or(FacilityKind::other_care_service);
-  f.service_code = get_str(ft, "service_code");
-  f.municipality_code = get_str(ft, "municipality_code");
-  f.address = get_str(ft, "address");
-  f.phone = get_str(ft, "phone");
-  f.fax = get_str(ft, "fax");
-  f.url = get_str(ft, "url");
-  f.corporation = get_str(ft, "corporation");
   if (const OGRGeometry* g = ft.GetGeometryRef(); g && !g->IsEmpty() && get_opt_bool(ft, "located").value_or(false)) {
     const OGRPoint* p = g->toPoint();
     f.location = LonLat{p->getX(), p->getY()};
@@ -231,25 +236,18 @@ Facility from_feature(OGRFeature& ft) {
     f.availability.holiday_hours = std::bitset<24>(h);
   f.availability.holidays_open = get_opt_bool(ft, "holidays_open");
   f.availability.text = get_str(ft, "availability_text");
-  f.availability_note = get_str(ft, "availability_note");
   f.home_visit = {get_opt_bool(ft, "home_visit"), get_str(ft, "home_visit_source")};
   f.support_24h = {get_opt_bool(ft, "support_24h"), get_str(ft, "support_24h_source")};
-  f.support_24h_hint = get_str(ft, "support_24h_hint");
   f.doctors = get_opt_int(ft, "doctors");
   f.capacity = get_opt_int(ft, "capacity");
   SurveyAnswers& s = f.survey;
   s.answered = get_opt_bool(ft, "survey_answered").value_or(false);
-  s.source = get_str(ft, "survey_source");
   s.caremanager_slots = decode_slots(get_str(ft, "caremanager_slots"));
-  s.caremanager_time_text = get_str(ft, "caremanager_time");
-  s.contact_person = get_str(ft, "contact_person");
   if (auto m = get_opt_int(ft, "contact_methods")) s.contact_methods = static_cast<std::uint8_t>(*m);
   s.appointment_required = get_opt_bool(ft, "appointment_required");
   s.appointment_days_ahead = get_opt_int(ft, "appointment_days_ahead");
-  s.appointment_note = get_str(ft, "appointment_note");
   s.discharge_conference = get_opt_bool(ft, "discharge_conference");
   s.functional_enhanced = get_opt_bool(ft, "functional_enhanced");
-  s.notes = get_str(ft, "survey_notes");
   return f;
 }
 
