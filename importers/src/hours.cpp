@@ -1,5 +1,6 @@
 #include "careatlas/importers/hours.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 
@@ -48,20 +49,20 @@ std::string canonical(std::string_view text) {
   std::string out;
   out.reserve(s.size());
   const std::string_view v = s;
+  auto lead = [](char c) { return static_cast<unsigned char>(c) >= 0xE0; };
   for (std::size_t i = 0; i < v.size();) {
+    // Copy up to the next 3-byte character in one go, then look at it.
+    const std::size_t next = static_cast<std::size_t>(std::find_if(v.begin() + static_cast<std::ptrdiff_t>(i), v.end(), lead) - v.begin());
+    out.append(v, i, next - i);
+    if ((i = next) == v.size()) break;
     const Rep* hit = nullptr;
-    if (static_cast<unsigned char>(v[i]) >= 0xE0)
-      for (const auto& r : kReps)
-        if (v.substr(i, r.from.size()) == r.from) {
-          hit = &r;
-          break;
-        }
-    if (hit) {
-      out += hit->to;
-      i += hit->from.size();
-    } else {
-      out += v[i++];
-    }
+    for (const auto& r : kReps)
+      if (v.substr(i, r.from.size()) == r.from) {
+        hit = &r;
+        break;
+      }
+    out += hit ? hit->to : v.substr(i, 1);
+    i += hit ? hit->from.size() : 1;
   }
   return out;
 }
