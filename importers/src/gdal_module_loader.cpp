@@ -88,7 +88,6 @@ class RegisteredRegistryWriter final : public RegistryWriter {
   explicit RegisteredRegistryWriter(const std::string& path)
       : partial_(path), writer_(gdal_module::api().open_registry_writer(path)) {}
   void append(const std::vector<Facility>& batch) override { writer_->append(batch); }
-  std::size_t size() const override { return writer_->size(); }
   Facility get(std::size_t index) override { return writer_->get(index); }
   void put(std::size_t index, const Facility& f) override { writer_->put(index, f); }
   void for_each(const std::function<void(std::size_t, const Facility&)>& fn) override { writer_->for_each(fn); }

@@ -38,33 +38,9 @@ std::optional<int> to_int(std::string_view s) {
 // After NFKC, replace the many dash / wave-dash forms by '~' (range marker) and the
 // separators ・、，／；by ASCII ones, so the grammar below sees one alphabet.
 std::string canonical(std::string_view text) {
-  const std::string s = text::nfkc(text);
-  struct Rep { std::string_view from, to; };
-  static constexpr std::array kReps = {
-      Rep{"〜", "~"}, Rep{"～", "~"}, Rep{"‐", "-"}, Rep{"−", "-"}, Rep{"–", "-"}, Rep{"—", "-"},
-      Rep{"ー", "-"}, Rep{"・", "/"}, Rep{"、", ","}, Rep{"／", "/"}, Rep{"；", ";"}, Rep{"：", ":"},
-      Rep{"　", " "}};
-  // One pass into a new string (replacing in place moved the rest of the text at every
-  // match: a 10 MB 利用可能曜日 took half a minute). Every `from` is a 3-byte character.
-  std::string out;
-  out.reserve(s.size());
-  const std::string_view v = s;
-  auto lead = [](char c) { return static_cast<unsigned char>(c) >= 0xE0; };
-  for (std::size_t i = 0; i < v.size();) {
-    // Copy up to the next 3-byte character in one go, then look at it.
-    const std::size_t next = static_cast<std::size_t>(std::find_if(v.begin() + static_cast<std::ptrdiff_t>(i), v.end(), lead) - v.begin());
-    out.append(v, i, next - i);
-    if ((i = next) == v.size()) break;
-    const Rep* hit = nullptr;
-    for (const auto& r : kReps)
-      if (v.substr(i, r.from.size()) == r.from) {
-        hit = &r;
-        break;
-      }
-    out += hit ? hit->to : v.substr(i, 1);
-    i += hit ? hit->from.size() : 1;
-  }
-  return out;
+  return text::replace_all(text::nfkc(text), {{"〜", "~"}, {"～", "~"}, {"‐", "-"}, {"−", "-"}, {"–", "-"},
+                                               {"—", "-"}, {"ー", "-"}, {"・", "/"}, {"、", ","}, {"／", "/"},
+                                               {"；", ";"}, {"：", ":"}, {"　", " "}});
 }
 
 // The day item of public holidays in the weekly grammar (careatlas's extension of §5).

@@ -40,15 +40,6 @@ bool visits_homes(int code) {
   return code == 110 || code == 120 || code == 130 || code == 140 || code == 710 || code == 760 || code == 770;
 }
 
-std::string replace_all(std::string s, std::string_view from, std::string_view to) {
-  std::size_t pos = 0;
-  while ((pos = s.find(from, pos)) != std::string::npos) {
-    s.replace(pos, from.size(), to);
-    pos += to.size();
-  }
-  return s;
-}
-
 // 都道府県コード又は市町村コード: 6 digits = JIS X 0402 code + check digit (392014 → 39201),
 // or 2 digits for offices designated by the prefecture (no municipality). The check digit
 // is verified: weights 6,5,4,3,2, check = (11 − sum mod 11) mod 10.
@@ -193,7 +184,7 @@ void read_kaigo_csv(FileContext& ctx, const InputSpec& spec, const TextFile& tf)
     }
     std::string note = field(r, c_note);
     if (note == "-" || note == "－") note.clear();
-    note = replace_all(replace_all(std::move(note), "（改行）", "\n"), "(改行)", "\n");
+    note = text::replace_all(note, {{"（改行）", "\n"}, {"(改行)", "\n"}});
     f.availability_note = note;
     if (auto promise = find_24h_promise(note); !promise.empty()) {
       f.support_24h_hint = promise;

@@ -70,18 +70,7 @@ std::optional<int> count_of(std::string v) {
 
 // 連絡方法: tokens split on ・、,/ and spaces. Unknown tokens are returned in `unknown`.
 std::optional<std::uint8_t> contact_methods(const std::string& raw, std::vector<std::string>& unknown) {
-  // The separators become ',' in one pass (replacing in place moved the rest of the text
-  // at every separator: quadratic on a pasted paragraph).
-  const std::string n = text::nfkc(raw);
-  std::string s;
-  s.reserve(n.size());
-  for (std::size_t i = 0; i < n.size();) {
-    std::size_t sep = 0;
-    for (std::string_view x : {"・", "、", "/", " "})
-      if (std::string_view(n).substr(i, x.size()) == x) sep = x.size();
-    s += sep ? ',' : n[i];
-    i += sep ? sep : 1;
-  }
+  const std::string s = text::replace_all(text::nfkc(raw), {{"・", ","}, {"、", ","}, {"/", ","}, {" ", ","}});
   struct Word { std::string_view word; std::uint8_t bit; };
   static constexpr Word kWords[] = {
       {"電話", kContactPhone}, {"tel", kContactPhone}, {"phone", kContactPhone},
@@ -114,12 +103,8 @@ std::optional<std::uint8_t> contact_methods(const std::string& raw, std::vector<
 // Address key: normalize_key with 丁目/番地/番 as '-' and 号 dropped, so 本町1丁目2番3号 and
 // 本町1-2-3 compare equal.
 std::string address_key(const std::string& a) {
-  std::string s = text::normalize_key(a);
-  for (auto [from, to] : {std::pair<std::string_view, std::string_view>{"丁目", "-"}, {"番地の", "-"},
-                          {"番地", "-"}, {"番", "-"}, {"号", ""}}) {
-    for (std::size_t pos = 0; (pos = s.find(from, pos)) != std::string::npos; pos += to.size())
-      s.replace(pos, from.size(), to);
-  }
+  std::string s = text::replace_all(text::normalize_key(a),
+                                    {{"丁目", "-"}, {"番地の", "-"}, {"番地", "-"}, {"番", "-"}, {"号", ""}});
   while (s.ends_with("-")) s.pop_back();
   return s;
 }

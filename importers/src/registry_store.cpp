@@ -376,7 +376,6 @@ class GpkgRegistryWriter final : public RegistryWriter {
         throw std::runtime_error(draft_->path + ": cannot write facility " + f.facility_id);
     }
   }
-  std::size_t size() const override { return count_; }
   Facility get(std::size_t index) override {
     FeaturePtr ft(layer_->GetFeature(fid(index)));
     if (!ft) throw std::runtime_error(draft_->path + ": cannot read back facility " + std::to_string(index));

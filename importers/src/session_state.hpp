@@ -96,7 +96,6 @@ class FacilityTable {
     writer_ = writer;
     batch_ = std::max<std::size_t>(batch, 1);
   }
-  bool streaming() const { return writer_ != nullptr; }
   std::size_t size() const { return written_ + tail_.size(); }
   void push_back(Facility&& f) {
     ++added_;

@@ -7,6 +7,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -192,6 +193,29 @@ std::string nfkc(std::string_view utf8) {
   std::string s;
   out.toUTF8String(s);
   return s;
+}
+
+std::string replace_all(std::string_view s, std::initializer_list<Replacement> replacements) {
+  std::array<bool, 256> starts{};  // bytes a `from` begins with
+  for (const Replacement& r : replacements) starts[static_cast<unsigned char>(r.from.front())] = true;
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    // Copy up to the next byte a replacement could begin at, in one go.
+    std::size_t j = i;
+    while (j < s.size() && !starts[static_cast<unsigned char>(s[j])]) ++j;
+    out.append(s, i, j - i);
+    if ((i = j) == s.size()) break;
+    const Replacement* hit = nullptr;
+    for (const Replacement& r : replacements)
+      if (s.substr(i).starts_with(r.from)) {
+        hit = &r;
+        break;
+      }
+    out += hit ? hit->to : s.substr(i, 1);
+    i += hit ? hit->from.size() : 1;
+  }
+  return out;
 }
 
 std::string trim(std::string_view s) {

@@ -61,3 +61,19 @@ TEST(Text, EncodingOption) {
 TEST(Text, Cp932ControlCodesMapToThemselvesAsOnWindows) {
   EXPECT_EQ(decode(std::string("a\x1A\x1C\x7F", 4), Encoding::cp932).value(), std::string("a\x1A\x1C\x7F", 4));
 }
+
+TEST(Text, ReplaceAllIsOnePassWithTheFirstListedWinning) {
+  // 番地の before 番地 before 番 where all match; a replacement is not searched again.
+  EXPECT_EQ(replace_all("本町2丁目5番地の8号", {{"丁目", "-"}, {"番地の", "-"}, {"番地", "-"}, {"番", "-"}, {"号", ""}}),
+            "本町2-5-8");
+  EXPECT_EQ(replace_all("aab", {{"ab", "a"}}), "aa");  // not "a": "aa" is not searched again
+  EXPECT_EQ(replace_all("（改行）A(改行)", {{"（改行）", "\n"}, {"(改行)", "\n"}}), "\nA\n");
+  EXPECT_EQ(replace_all("月〜金", {{"〜", "~"}}), "月~金");
+  EXPECT_EQ(replace_all("", {{"x", "y"}}), "");
+  // A long text with a match every few bytes keeps every other byte.
+  std::string many;
+  for (int i = 0; i < 200'000; ++i) many += "a・";
+  const std::string out = replace_all(many, {{"・", ","}});
+  EXPECT_EQ(out.size(), 400'000u);
+  EXPECT_EQ(out.substr(0, 6), "a,a,a,");
+}

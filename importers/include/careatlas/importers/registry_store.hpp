@@ -31,7 +31,6 @@ class RegistryWriter {
  public:
   virtual ~RegistryWriter() = default;
   virtual void append(const std::vector<Facility>& batch) = 0;
-  virtual std::size_t size() const = 0;
   virtual Facility get(std::size_t index) = 0;
   virtual void put(std::size_t index, const Facility& f) = 0;  // replaces the facility
   // Every facility appended, in index order. `fn` must not call get() or put().

@@ -2,6 +2,7 @@
 // Text handling for Japanese open data: encoding detection and conversion (UTF-8,
 // UTF-8 with BOM, CP932), Unicode normalisation for matching names, and CP932 checks.
 // Everything returned is UTF-8. ICU does the work (converters "windows-31j" and NFKC).
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,6 +38,15 @@ std::string nfkc(std::string_view utf8);
 std::string normalize_key(std::string_view utf8);
 // Trim ASCII white space and U+3000 at both ends.
 std::string trim(std::string_view utf8);
+
+// Every occurrence of each `from` replaced by its `to`, in one pass from the left (where
+// several match at one place, the first listed wins; replacements are not searched
+// again). Linear in the text: replacing in place moved the rest of a long text at every
+// match. `from` must not be empty.
+struct Replacement {
+  std::string_view from, to;
+};
+std::string replace_all(std::string_view utf8, std::initializer_list<Replacement> replacements);
 
 // True when every character can be written in CP932 (Windows Shift_JIS, best-fit
 // mappings allowed as Windows does). On false, `offender` gets the first character
