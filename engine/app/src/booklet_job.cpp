@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <memory>
 #include <set>
 #include <utility>
 
@@ -157,9 +158,14 @@ class Staging {
   }
   Staging(const Staging&) = delete;
   Staging& operator=(const Staging&) = delete;
+  // The staged file's path. The file is registered as a partial output too: once its
+  // writer has renamed it into this folder, a signal must still find and remove it, or
+  // the folder (removed only when empty) stays behind with it.
   std::string path(const std::string& name) {
     names_.push_back(name);
-    return (dir_ / name).string();
+    const std::string p = (dir_ / name).string();
+    files_.push_back(std::make_unique<PartialOutput>(p));
+    return p;
   }
   // Moves every staged file into the output folder, after removing the split files of an
   // earlier run that this one does not write (a district since removed, split turned off).
@@ -181,6 +187,7 @@ class Staging {
   fs::path out_, dir_;
   PartialOutput partial_;  // the folder, removed (once emptied) if a signal ends the run
   std::vector<std::string> names_;
+  std::vector<std::unique_ptr<PartialOutput>> files_;  // its files (a rename out makes theirs moot)
 };
 
 }  // namespace

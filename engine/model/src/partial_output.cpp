@@ -11,7 +11,9 @@ namespace careatlas {
 
 namespace {
 
-constexpr int kSlots = 64;
+// Enough for a split booklet of every district of a prefecture, staged at once (a slot is
+// a page of zeros until used; beyond this many, further paths are not registered).
+constexpr int kSlots = 2048;
 constexpr std::size_t kPathMax = 4096;
 
 // state: 0 free, 1 being filled, 2 a file, 3 a folder. The handler reads only slots in

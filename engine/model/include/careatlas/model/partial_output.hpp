@@ -14,7 +14,7 @@
 namespace careatlas {
 
 // Registers `path` (a file, or with directory = true a folder removed once empty) for the
-// time this object lives. Paths beyond the table's capacity (64) are not registered: the
+// time this object lives. Paths beyond the table's capacity (2,048) are not registered: the
 // writer still removes them on error, only a signal could leave them behind.
 class PartialOutput {
  public:
