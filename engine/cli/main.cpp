@@ -308,6 +308,8 @@ int run_import_command(const ImportArgs& a, bool main_job) {
   if (opt.out.empty()) throw config_error("--out is required (a folder, or a .gpkg path for the registry)");
   if (main_job && opt.out.ends_with(".gpkg")) throw config_error("run writes a folder of outputs: give --out a folder");
   opt.title = cfg.title;
+  opt.area = cfg.area;
+  opt.reach_margin_m = cfg.reach_margin_m;
   opt.strict = a.strict;
   // `import` streams the facilities into the registry (memory does not grow with the
   // rows); `run` keeps them in memory for the analysis, maps and booklet that follow.
@@ -319,6 +321,7 @@ int run_import_command(const ImportArgs& a, bool main_job) {
   if (sink.suppressed() > 0)
     std::fprintf(stderr, "careatlas: %zu more diagnostics not shown (all are in %s)\n", sink.suppressed(),
                  res.diagnostics_path.c_str());
+  for (const std::string& n : res.notes) std::fprintf(stderr, "careatlas: note: %s\n", n.c_str());
   std::cout << app::format_report_table(res.registry, res.facilities, res.located);
   std::cout << "written: " << res.registry_path << "\n         " << res.report_path << "\n         "
             << res.diagnostics_path << "\n";

@@ -77,7 +77,7 @@ void read_careatlas_csv(FileContext& ctx, const InputSpec& spec, const TextFile&
   reserve_rows(ctx.state(), tf.utf8);
   WeeklyHoursCache weekly_hours;
 
-  for_each_row(ctx, reader, h.size(), [&](const csv::Record& r) {
+  for_each_row(ctx, reader, h.size(), [&](const csv::Record& r) -> RowFate {
     const std::int64_t row = r.first_line;
     check_cp932(ctx, r, h);
     Facility f;

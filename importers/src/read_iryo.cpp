@@ -134,7 +134,7 @@ void read_iryo_facility_csv(FileContext& ctx, const InputSpec& spec, const TextF
     if (!col) ctx.diag(DiagCode::column_missing, 1, label, "", std::string("column ") + label + " not found; left empty");
 
   const std::string fname = file_name_of(spec.path);
-  for_each_row(ctx, reader, h.size(), [&](const csv::Record& r) {
+  for_each_row(ctx, reader, h.size(), [&](const csv::Record& r) -> RowFate {
     const std::int64_t row = r.first_line;
     check_cp932(ctx, r, h);
     Facility f;
@@ -220,9 +220,9 @@ void read_iryo_facility_csv(FileContext& ctx, const InputSpec& spec, const TextF
     if (beds > 0) f.capacity = beds;
 
     const std::string id = f.facility_id;
-    if (!ctx.state().add_facility(ctx, std::move(f), h.name(*c_id))) return false;
-    ctx.state().iryo_flags[id] = std::move(flags);
-    return true;
+    const RowFate fate = ctx.state().add_facility(ctx, std::move(f), h.name(*c_id));
+    if (fate == RowFate::imported) ctx.state().iryo_flags[id] = std::move(flags);
+    return fate;
   });
 }
 
@@ -249,12 +249,16 @@ void read_iryo_hours_csv(FileContext& ctx, const InputSpec& /*spec*/, const Text
 
   State& st = ctx.state();
   const std::size_t report_index = ctx.report_index();
-  for_each_row(ctx, reader, h.size(), [&](const csv::Record& r) {
+  for_each_row(ctx, reader, h.size(), [&](const csv::Record& r) -> RowFate {
     const std::int64_t row = r.first_line;
     PendingHoursRow p{report_index, ctx.name(), row, text::nfkc(field(r, c_id)), {}};
     if (p.id.empty()) {
       ctx.diag(DiagCode::missing_id, row, h.name(*c_id), "", "ID is empty; row rejected");
       return false;
+    }
+    if (st.was_skipped(p.id)) {  // its 施設票 row lies outside the project area
+      st.note_area_skip(report_index);
+      return RowFate::skipped;
     }
     for (std::size_t d = 0; d < kDays.size(); ++d) {
       if (!c_start[d] || !c_end[d]) continue;
@@ -341,6 +345,12 @@ void join_iryo_hours(State& st) {
   for (const PendingHoursRow& p : st.pending_hours) {
     if (!st.iryo_flags.contains(p.id) || !st.facility_by_id.contains(p.id)) {
       FileContext ctx(st, p.report_index, p.file);
+      if (st.was_skipped(p.id)) {  // the 施設票 came after this 時間票; its row lay outside the area
+        --ctx.report().imported;
+        ++ctx.report().skipped;
+        st.note_area_skip(p.report_index);
+        continue;
+      }
       ctx.diag(DiagCode::hours_orphan, p.row, "ID", p.id,
                "ID " + p.id + " is not in any imported 施設票 (医療情報ネット facility table); row rejected");
       --ctx.report().imported;

@@ -123,7 +123,7 @@ void read_kaigo_csv(FileContext& ctx, const InputSpec& spec, const TextFile& tf)
   const std::string fname = file_name_of(spec.path);
   const auto file_code = code_from_file_name(fname);
 
-  for_each_row(ctx, reader, h.size(), [&](const csv::Record& r) {
+  for_each_row(ctx, reader, h.size(), [&](const csv::Record& r) -> RowFate {
     const std::int64_t row = r.first_line;
     check_cp932(ctx, r, h);
     Facility f;

@@ -168,6 +168,7 @@ class LayerReader {
     for (FeaturePtr f(layer_->GetNextFeature()); f; f.reset(layer_->GetNextFeature())) {
       ++row;
       ++rep.rows_read;
+      RowScope scope(ctx_.state());
       Facility fac;
       fac.source_file = fname;
       fac.source_row = row;
@@ -220,10 +221,7 @@ class LayerReader {
         else ctx_.diag(DiagCode::hours_unparsable, row, "hours", h, err + "; hours left unknown");
       }
       fac.location = point(*f, row);
-      if (ctx_.state().add_facility(ctx_, std::move(fac), id_column))
-        ++rep.imported;
-      else
-        ++rep.rejected;
+      scope.count(rep, ctx_.state().add_facility(ctx_, std::move(fac), id_column));
     }
     warn_if_empty(row);
   }
@@ -254,8 +252,7 @@ class LayerReader {
       ++row;
       ++rep.rows_read;
       for (std::size_t i = 0; i < fields_.size(); ++i) values[i] = value(*f, static_cast<int>(i));
-      if (rows.row(row, values)) ++rep.imported;
-      else ++rep.rejected;
+      count_row(rep, rows.row(row, values));
     }
     warn_if_empty(row);
   }

@@ -173,10 +173,11 @@ void read_mesh_csv(FileContext& ctx, const InputSpec& spec, const TextFile& tf) 
   CellIndex index(cells, spec.year, fname, lines);
   reserve_more(cells, lines);
 
-  for_each_row(ctx, reader, h.size(), [&](const csv::Record& r) {
+  for_each_row(ctx, reader, h.size(), [&](const csv::Record& r) -> RowFate {
     const std::int64_t row = r.first_line;
     const std::string code_text = field(r, c_code);
     const auto code = read_mesh_code(ctx, row, h.name(*c_code), code_text);
+    if (code && !ctx.state().keep_cell(ctx, *code)) return RowFate::skipped;
     if (!code || is_duplicate(ctx, index, *code, row, h.name(*c_code), code_text)) return false;
     PopulationCell c;
     c.mesh_code = *code;
@@ -227,10 +228,11 @@ void read_estat_mesh(FileContext& ctx, const InputSpec& spec, const TextFile& tf
   const std::string fname = file_name_of(spec.path);
   CellIndex index(ctx.state().reg.population, spec.year, fname, line_count(tf.utf8));
 
-  for_each_row(ctx, reader, hc.size(), [&](const csv::Record& r) {
+  for_each_row(ctx, reader, hc.size(), [&](const csv::Record& r) -> RowFate {
     const std::int64_t row = r.first_line;
     const std::string code_text = field(r, c_key);
     const auto code = read_mesh_code(ctx, row, "KEY_CODE", code_text);
+    if (code && !ctx.state().keep_cell(ctx, *code)) return RowFate::skipped;
     if (!code || is_duplicate(ctx, index, *code, row, "KEY_CODE", code_text)) return false;
     PopulationCell c;
     c.mesh_code = *code;
@@ -323,7 +325,7 @@ ProjectedMeshRows::ProjectedMeshRows(FileContext& ctx, const InputSpec& spec, co
   for (const auto& c : ctx_.state().reg.population) seen_.insert({c.mesh_code, c.year});
 }
 
-bool ProjectedMeshRows::row(std::int64_t row, const std::vector<std::string>& values) {
+RowFate ProjectedMeshRows::row(std::int64_t row, const std::vector<std::string>& values) {
   auto value = [&](std::optional<std::size_t> i) {
     return i && *i < values.size() ? text::trim(values[*i]) : std::string();
   };
@@ -334,6 +336,7 @@ bool ProjectedMeshRows::row(std::int64_t row, const std::vector<std::string>& va
     code_text.resize(dot);
   const auto code = read_mesh_code(ctx_, row, columns_[*mesh_col_], code_text);
   if (!code) return false;
+  if (!ctx_.state().keep_cell(ctx_, *code)) return RowFate::skipped;
   for (const YearColumns& y : years_) {
     if (seen_.contains({*code, y.year})) {
       ctx_.diag(DiagCode::duplicate_id, row, columns_[*mesh_col_], code_text,

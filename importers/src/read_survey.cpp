@@ -298,6 +298,12 @@ void join_survey(State& st) {
       found = by_name[r];
     }
     const std::string what = p.id.empty() ? p.name : p.id;
+    if (found.empty() && st.was_skipped(p.id)) {  // a facility outside the project area
+      --ctx.report().imported;
+      ++ctx.report().skipped;
+      st.note_area_skip(p.report_index);
+      continue;
+    }
     if (found.empty()) {
       reject(DiagCode::survey_unmatched, what,
              "no imported facility matches (tried " + (tried.empty() ? std::string("nothing: no ID") : tried) +

@@ -8,6 +8,7 @@
 #include <regex>
 #include <sstream>
 
+#include "careatlas/model/mesh_code.hpp"
 #include "careatlas/model/safe_path.hpp"
 #include "careatlas/version.hpp"
 #include "district_builder.hpp"
@@ -37,9 +38,24 @@ void FileContext::diag(DiagCode code, std::int64_t row, std::string column, std:
     value += "…";
   }
   d.value = std::move(value);
-  if (d.severity == Severity::warning) ++report().warnings;
-  st_.sink.report(d);
-  st_.reg.diagnostics.push_back(std::move(d));
+  if (st_.row_open) st_.row_diagnostics.emplace_back(report_index_, std::move(d));
+  else st_.emit(report_index_, std::move(d));
+}
+
+void ImportSession::State::emit(std::size_t report_index, Diagnostic d) {
+  if (d.severity == Severity::warning) ++reg.files[report_index].warnings;
+  sink.report(d);
+  reg.diagnostics.push_back(std::move(d));
+}
+
+RowScope::RowScope(ImportSession::State& st) : st_(st) { st_.begin_row(); }
+RowScope::~RowScope() { st_.end_row(keep_); }
+
+void ImportSession::State::end_row(bool keep) {
+  row_open = false;
+  if (keep)
+    for (auto& [r, d] : row_diagnostics) emit(r, std::move(d));
+  row_diagnostics.clear();
 }
 
 void FileContext::fail(DiagCode code, std::int64_t row, std::string column, std::string value,
@@ -315,17 +331,34 @@ void check_cp932(FileContext& ctx, const csv::Record& rec, const Header& header)
   }
 }
 
-bool ImportSession::State::add_facility(FileContext& ctx, Facility f, const std::string& id_column) {
+RowFate ImportSession::State::add_facility(FileContext& ctx, Facility f, const std::string& id_column) {
+  if (area && !area->keep(f)) {
+    note_area_skip(ctx.report_index());
+    skipped_ids.insert(id_hash(f.facility_id));
+    skipped_ids.insert(id_hash(f.source_id));
+    return RowFate::skipped;
+  }
   auto [it, inserted] = facility_by_id.try_emplace(f.facility_id, facilities.size());
   if (!inserted) {
     const Facility first = facilities.get(it->second);
     ctx.diag(DiagCode::duplicate_id, f.source_row, id_column, f.source_id,
              "ID already imported from " + first.source_file + " line " + std::to_string(first.source_row) +
                  "; this row is rejected (the first occurrence is kept)");
-    return false;
+    return RowFate::rejected;
   }
   facilities.push_back(std::move(f));
-  return true;
+  return RowFate::imported;
+}
+
+bool ImportSession::State::keep_cell(FileContext& ctx, std::uint64_t mesh_code) {
+  if (!area) return true;
+  LonLat centre;
+  if (const auto half = mesh::half_mesh_centroid(mesh_code)) centre = *half;
+  else if (const auto b = mesh::decode(mesh_code)) centre = b->centre();
+  else return true;  // not a cell code: the reader reports it
+  if (area->keep_cell(centre)) return true;
+  note_area_skip(ctx.report_index());
+  return false;
 }
 
 std::string detect_text_format(const Header& h) {
@@ -405,15 +438,41 @@ ImportSession::ImportSession(DiagnosticSink& sink, RegistryWriter* stream_to, st
 ImportSession::~ImportSession() = default;
 
 void ImportSession::add(const InputSpec& spec) {
+  plan({spec});
+  add_planned(state_->planned.size() - 1);
+}
+
+void ImportSession::plan(const std::vector<InputSpec>& specs) {
   // Only plain local files, whoever built the spec (safe_path.hpp): refused before anything
   // is opened or recorded.
-  require_local_path(spec.path, std::string(to_string(spec.role)) + " file");
+  for (const InputSpec& spec : specs) require_local_path(spec.path, std::string(to_string(spec.role)) + " file");
   State& st = *state_;
-  FileReport rep;
-  rep.file = spec.path;
-  rep.role = std::string(to_string(spec.role));
-  st.reg.files.push_back(rep);
-  FileContext ctx(st, st.reg.files.size() - 1, spec.path);
+  for (const InputSpec& spec : specs) {
+    FileReport rep;
+    rep.file = spec.path;
+    rep.role = std::string(to_string(spec.role));
+    st.planned.push_back({spec, st.reg.files.size()});
+    st.reg.files.push_back(std::move(rep));
+    st.reg.sources.emplace_back();
+  }
+}
+
+void ImportSession::add_planned(std::size_t i) {
+  State& st = *state_;
+  const InputSpec& spec = st.planned.at(i).spec;
+  const std::size_t slot = st.planned[i].slot;
+  const std::size_t first_diagnostic = st.reg.diagnostics.size();
+  read(spec, slot);
+  st.reads.push_back({slot, first_diagnostic, st.reg.diagnostics.size()});
+}
+
+void ImportSession::restrict_to(const AreaFilter* area) { state_->area = area; }
+
+const std::vector<District>& ImportSession::districts() const { return state_->reg.districts; }
+
+void ImportSession::read(const InputSpec& spec, std::size_t slot) {
+  State& st = *state_;
+  FileContext ctx(st, slot, spec.path);
 
   std::string format = spec.format;
   const bool ogr = is_ogr_path(spec.path) || format == "n03" || format == "ogr_polygons" || format == "ogr_points";
@@ -456,14 +515,72 @@ void ImportSession::add(const InputSpec& spec) {
   src.format = ctx.report().format;
   src.attribution = spec.attribution.empty() ? default_attribution(src.format) : spec.attribution;
   src.edition = spec.edition.empty() ? edition_from_name(src.file) : spec.edition;
-  st.reg.sources.push_back(std::move(src));
+  st.reg.sources[slot] = std::move(src);
 }
 
+namespace {
+
+// The diagnostics of each file in the order of the inputs, as if they had been read in
+// that order (the district layers are read first when an area needs their polygons).
+void restore_input_order(ImportSession::State& st) {
+  auto& reads = st.reads;
+  const auto by_slot = [](const auto& a, const auto& b) { return a.slot < b.slot; };
+  if (std::is_sorted(reads.begin(), reads.end(), by_slot)) return;
+  std::vector<Diagnostic> ordered;
+  ordered.reserve(st.reg.diagnostics.size());
+  std::stable_sort(reads.begin(), reads.end(), by_slot);
+  for (const auto& r : reads)
+    for (std::size_t k = r.begin; k < r.end; ++k) ordered.push_back(std::move(st.reg.diagnostics[k]));
+  st.reg.diagnostics = std::move(ordered);
+}
+
+// Districts the area leaves out: their features count as skipped in their file's report.
+void drop_districts_outside(ImportSession::State& st) {
+  if (!st.area) return;
+  std::vector<District> kept;
+  std::vector<ImportSession::State::DistrictOrigin> origin;
+  for (std::size_t i = 0; i < st.reg.districts.size(); ++i) {
+    const auto o = st.district_origin.at(i);
+    if (st.area->keep(st.reg.districts[i])) {
+      kept.push_back(std::move(st.reg.districts[i]));
+      origin.push_back(o);
+      continue;
+    }
+    FileReport& rep = st.reg.files[o.report_index];
+    rep.imported -= o.features;
+    rep.skipped += o.features;
+    for (std::int64_t k = 0; k < o.features; ++k) st.note_area_skip(o.report_index);
+  }
+  st.reg.districts = std::move(kept);
+  st.district_origin = std::move(origin);
+  st.district_by_id.clear();
+  for (std::size_t i = 0; i < st.reg.districts.size(); ++i) st.district_by_id.emplace(st.reg.districts[i].id, i);
+}
+
+// One outside_project_area note per file that had rows skipped by the area.
+void note_area_skips(ImportSession::State& st) {
+  if (!st.area) return;
+  for (std::size_t r = 0; r < st.area_skipped.size(); ++r) {
+    const std::int64_t n = st.area_skipped[r];
+    if (n == 0) continue;
+    FileContext ctx(st, r, st.reg.files[r].file);
+    ctx.diag(DiagCode::outside_project_area, 0, "", std::to_string(n),
+             std::to_string(n) + (n == 1 ? " row lies" : " rows lie") + " outside " + st.area->description() +
+                 " (or belong to a facility that does); skipped");
+  }
+}
+
+}  // namespace
+
 Registry ImportSession::finish() {
-  state_->facilities.flush();  // the joins then reach every facility in the writer
-  join_iryo_hours(*state_);
-  join_survey(*state_);
-  return std::move(state_->reg);
+  State& st = *state_;
+  restore_input_order(st);
+  st.facilities.flush();  // the joins then reach every facility in the writer
+  join_iryo_hours(st);
+  join_survey(st);
+  drop_districts_outside(st);
+  note_area_skips(st);
+  return std::move(st.reg);
 }
 
 std::size_t ImportSession::facility_count() const { return state_->facilities.added(); }

@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_set>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
@@ -16,6 +17,7 @@
 #include "careatlas/importers/import_session.hpp"
 #include "careatlas/importers/registry_store.hpp"
 #include "careatlas/importers/text.hpp"
+#include "careatlas/model/project_area.hpp"
 
 namespace careatlas {
 
@@ -74,6 +76,40 @@ struct PendingSurveyRow {
   Flag home_visit;
   Flag support_24h;
   std::optional<int> doctors;
+};
+
+// What became of a data row, for its file's report: imported, rejected (a diagnostic
+// says why) or skipped (outside the project area; blank lines are counted apart). A row
+// handler may return a bool: true = imported, false = rejected.
+struct RowFate {
+  enum Kind : std::uint8_t { imported, rejected, skipped };
+  Kind kind;
+  RowFate(bool ok) : kind(ok ? imported : rejected) {}  // NOLINT: a bool says imported/rejected
+  RowFate(Kind k) : kind(k) {}                          // NOLINT
+  bool operator==(Kind k) const { return kind == k; }
+};
+// Counts a row read of `rep` as its fate says (rows_read is counted by the caller).
+inline void count_row(FileReport& rep, RowFate fate) {
+  ++(fate == RowFate::imported ? rep.imported : fate == RowFate::rejected ? rep.rejected : rep.skipped);
+}
+
+// One row being read (State::begin_row/end_row) for readers with loops of their own:
+// its diagnostics are reported when the scope ends, unless skip() was called.
+class RowScope {
+ public:
+  explicit RowScope(ImportSession::State& st);
+  ~RowScope();
+  RowScope(const RowScope&) = delete;
+  RowScope& operator=(const RowScope&) = delete;
+  RowFate count(FileReport& rep, RowFate fate) {
+    keep_ = fate != RowFate::skipped;
+    count_row(rep, fate);
+    return fate;
+  }
+
+ private:
+  ImportSession::State& st_;
+  bool keep_ = true;
 };
 
 // Room for `more` elements beyond the size, growing at least geometrically (readers call
@@ -155,9 +191,59 @@ struct ImportSession::State {
   std::map<std::string, IryoFlags> iryo_flags;  // by 医療情報ネット ID
   std::vector<PendingHoursRow> pending_hours;
   std::vector<PendingSurveyRow> pending_survey;
+  // Per district (parallel to reg.districts): the report of its file and the features it
+  // was built from, to count them as skipped when the area leaves the district out.
+  struct DistrictOrigin {
+    std::size_t report_index;
+    std::int64_t features;
+  };
+  std::vector<DistrictOrigin> district_origin;
 
-  // Adds a facility unless its ID is taken (then reports duplicate_id and returns false).
-  bool add_facility(FileContext& ctx, Facility f, const std::string& id_column);
+  // The inputs in the order given (ImportSession::plan) and the report slot of each.
+  struct Planned {
+    InputSpec spec;
+    std::size_t slot;
+  };
+  std::vector<Planned> planned;
+  // Each file read, in reading order: its slot and the diagnostics it produced
+  // [begin, end), so that finish() can put them back into the order of the inputs.
+  struct Read {
+    std::size_t slot, begin, end;
+  };
+  std::vector<Read> reads;
+
+  // While a row is read (with an area), its diagnostics wait here: a row skipped as
+  // outside the area takes them with it (a national file's defects elsewhere in Japan are
+  // not this project's), a row kept or rejected reports them in order.
+  bool row_open = false;
+  std::vector<std::pair<std::size_t, Diagnostic>> row_diagnostics;
+  void begin_row() { row_open = area != nullptr; }
+  void end_row(bool keep);
+  // Reports a diagnostic of report `report_index` (counts its warning, tells the sink).
+  void emit(std::size_t report_index, Diagnostic d);
+
+  // The project area (ImportSession::restrict_to); null: every row is kept.
+  const AreaFilter* area = nullptr;
+  // Rows skipped as outside the area, per report: one outside_project_area note per file.
+  std::vector<std::int64_t> area_skipped;
+  // Hashes of the IDs (facility and source ID) of facilities skipped as outside the area:
+  // their 時間票 and survey rows are skipped with them, not rejected as orphans. 8 bytes
+  // a skipped facility — the only memory that grows with the rows skipped.
+  std::unordered_set<std::uint64_t> skipped_ids;
+  static std::uint64_t id_hash(std::string_view id) { return std::hash<std::string_view>{}(id); }
+  bool was_skipped(std::string_view id) const { return !id.empty() && skipped_ids.contains(id_hash(id)); }
+  // Counts a row of report `report_index` as skipped by the area (its report's
+  // `skipped` is counted by the caller).
+  void note_area_skip(std::size_t report_index) {
+    if (area_skipped.size() <= report_index) area_skipped.resize(report_index + 1, 0);
+    ++area_skipped[report_index];
+  }
+  // Whether a population cell lies within reach of the area (always, without an area).
+  bool keep_cell(FileContext& ctx, std::uint64_t mesh_code);
+
+  // Adds a facility unless it lies outside the project area (skipped) or its ID is taken
+  // (rejected, with duplicate_id).
+  RowFate add_facility(FileContext& ctx, Facility f, const std::string& id_column);
 };
 
 // ---- helpers used by several readers -------------------------------------------------
@@ -197,7 +283,7 @@ class RowLoop {
   // Counts the record as read; false (having counted and reported it) for a blank line
   // or a wrong field count; fails (import_error) when the file ends inside the record.
   bool admit(const csv::Record& rec);
-  void count(bool imported) { ++(imported ? rep_.imported : rep_.rejected); }
+  void count(RowFate fate) { count_row(rep_, fate); }
   void finish();  // notes a file without data rows
 
  private:
@@ -209,15 +295,21 @@ class RowLoop {
 
 // Walks the data records after the header: blank lines are counted as skipped and
 // noted, a record with the wrong field count is rejected, a file that ends inside a
-// record fails as truncated. `on_row(const csv::Record&)` returns true when the row was
-// imported, false when it rejected it (having reported why). A template rather than a
+// record fails as truncated. `on_row(const csv::Record&)` returns the row's RowFate, or true
+// when the row was imported, false when it rejected it (having reported why). A template rather than a
 // std::function: the call per row is inlined (hundreds of thousands of rows per file).
 template <class OnRow>
 void for_each_row(FileContext& ctx, csv::Reader& reader, std::size_t field_count, OnRow&& on_row) {
   csv::Record rec;
   RowLoop loop(ctx, field_count);
+  ImportSession::State& st = ctx.state();
   while (reader.next(rec))
-    if (loop.admit(rec)) loop.count(on_row(std::as_const(rec)));
+    if (loop.admit(rec)) {
+      st.begin_row();
+      const RowFate fate = on_row(std::as_const(rec));
+      st.end_row(fate != RowFate::skipped);
+      loop.count(fate);
+    }
   loop.finish();
 }
 
@@ -274,8 +366,9 @@ namespace careatlas {
 class ProjectedMeshRows {
  public:
   ProjectedMeshRows(FileContext& ctx, const InputSpec& spec, const std::vector<std::string>& columns);
-  // One row; true when imported (at least one year's figures), false when rejected.
-  bool row(std::int64_t row, const std::vector<std::string>& values);
+  // One row: imported (at least one year's figures), rejected, or skipped (outside the
+  // project area).
+  RowFate row(std::int64_t row, const std::vector<std::string>& values);
 
  private:
   struct YearColumns {

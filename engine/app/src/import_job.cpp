@@ -10,6 +10,8 @@
 #include "careatlas/importers/import_session.hpp"
 #include "careatlas/model/partial_output.hpp"
 #include "careatlas/importers/registry_store.hpp"
+#include "careatlas/geometry/project_area.hpp"
+#include "careatlas/model/config_error.hpp"
 
 namespace careatlas::app {
 
@@ -46,6 +48,94 @@ Paths output_paths(const std::string& out) {
   return p;
 }
 
+// The folders of `dir` that do not exist yet, created one level at a time. Only those
+// create_directory says it made are kept (a folder that existed, however the path names
+// it, is never ours to remove); each is a partial output until the import succeeds.
+class MadeFolders {
+ public:
+  void make(const fs::path& dir) {
+    fs::path d;
+    for (const fs::path& part : dir) {
+      d /= part;
+      if (fs::create_directory(d)) {
+        made_.push_back(d);
+        partial_.push_back(std::make_unique<PartialOutput>(d.string(), true));
+      }
+    }
+  }
+  // Removes them again (each only if empty), innermost first.
+  void unmake() {
+    partial_.clear();
+    std::error_code ec;
+    for (auto d = made_.rbegin(); d != made_.rend(); ++d) fs::remove(*d, ec);
+  }
+
+ private:
+  std::vector<fs::path> made_;  // outermost first
+  std::vector<std::unique_ptr<PartialOutput>> partial_;
+};
+
+// The project area, from the district layers read so far; null without an area. An area
+// that none of the imported municipality polygons belongs to is a mistake in the project
+// file (a typing error in the code), not a reason to skip every row.
+std::unique_ptr<geometry::ProjectArea> project_area(const ImportOptions& opt, const ImportSession& session,
+                                                    ImportOutcome& out) {
+  if (opt.area.empty()) return nullptr;
+  auto area = std::make_unique<geometry::ProjectArea>(opt.area, session.districts(), opt.reach_margin_m);
+  if (area->has_polygons()) return area;
+  std::string codes;
+  std::size_t municipalities = 0;
+  for (const District& d : session.districts())
+    if (d.level == DistrictLevel::municipality && municipalities++ < 5) codes += (codes.empty() ? "" : ", ") + d.id;
+  if (municipalities > 0)
+    throw config_error("[project] area " + opt.area.describe() + " matches none of the " +
+                       std::to_string(municipalities) + " imported municipalities (" + codes +
+                       (municipalities > 5 ? ", …" : "") + "): check the codes");
+  out.notes.push_back("no boundary of the project area " + opt.area.describe() +
+                      " was imported: facilities are kept by their municipality code only, without neighbours, and "
+                      "every population cell is kept (add the N03 layer of the area to keep the neighbours within reach)");
+  return area;
+}
+
+// Reads every input into the session. With an area, the district layers come first (the
+// area's polygons decide what else is kept); the reports keep the order of the inputs.
+std::unique_ptr<geometry::ProjectArea> read_inputs(const ImportOptions& opt, ImportSession& session,
+                                                   ImportOutcome& out) {
+  auto step = [&](const std::string& s) {
+    if (opt.progress) opt.progress(s);
+  };
+  session.plan(opt.inputs);
+  auto read = [&](bool districts) {
+    for (std::size_t i = 0; i < opt.inputs.size(); ++i) {
+      if ((opt.inputs[i].role == InputRole::districts) != districts) continue;
+      step("reading " + opt.inputs[i].path);
+      session.add_planned(i);
+      step("");
+    }
+  };
+  if (opt.area.empty()) {
+    for (std::size_t i = 0; i < opt.inputs.size(); ++i) {
+      step("reading " + opt.inputs[i].path);
+      session.add_planned(i);
+      step("");
+    }
+    return nullptr;
+  }
+  read(true);
+  std::unique_ptr<geometry::ProjectArea> area = project_area(opt, session, out);
+  session.restrict_to(area.get());
+  read(false);
+  return area;
+}
+
+void check_strict(const Registry& reg) {
+  std::size_t bad = 0;
+  for (const auto& d : reg.diagnostics)
+    if (d.severity != Severity::info) ++bad;
+  if (bad > 0)
+    throw strict_failure("--strict: " + std::to_string(bad) + " rows were rejected or carry warnings; nothing written");
+}
+
 }  // namespace
 
 ImportOutcome run_import(const ImportOptions& opt, DiagnosticSink& sink) {
@@ -56,42 +146,22 @@ ImportOutcome run_import(const ImportOptions& opt, DiagnosticSink& sink) {
   const Paths p = opt.out.empty() ? Paths{} : output_paths(opt.out);
   const fs::path dir = fs::path(p.registry).parent_path();
   // A streaming import writes the registry as it reads, into a temporary file beside it
-  // (moved into place at the end): the folder must exist first. The folders this run
-  // creates are registered as partial outputs (an interrupted run removes them, when
-  // empty) and removed again if the import fails, so a failure leaves nothing behind.
+  // (moved into place at the end): the folder must exist first, and a failure removes
+  // what this run made.
   std::unique_ptr<RegistryWriter> writer;
-  std::vector<fs::path> made;  // folders this run created, outermost first
-  std::vector<std::unique_ptr<PartialOutput>> made_partial;
-  auto unmake = [&made, &made_partial] {
-    made_partial.clear();
-    std::error_code ec;
-    for (auto d = made.rbegin(); d != made.rend(); ++d) fs::remove(*d, ec);  // only if empty
-  };
+  MadeFolders made;
   if (opt.stream && !opt.out.empty()) {
     try {
-      // One level at a time, keeping only the folders create_directory says it made (a
-      // folder that existed, however the path names it, is never ours to remove).
-      fs::path d;
-      for (const fs::path& part : dir) {
-        d /= part;
-        if (fs::create_directory(d)) {
-          made.push_back(d);
-          made_partial.push_back(std::make_unique<PartialOutput>(d.string(), true));
-        }
-      }
+      made.make(dir);
       writer = open_registry_writer(p.registry);
     } catch (...) {
-      unmake();
+      made.unmake();
       throw;
     }
   }
   try {
     ImportSession session(sink, writer.get(), opt.stream_batch);
-    for (const InputSpec& in : opt.inputs) {
-      step("reading " + in.path);
-      session.add(in);
-      step("");
-    }
+    const auto area = read_inputs(opt, session, out);
     step("joining hours and survey answers");
     out.registry = session.finish();
     out.facilities = session.facility_count();
@@ -99,28 +169,19 @@ ImportOutcome run_import(const ImportOptions& opt, DiagnosticSink& sink) {
     out.peak_facilities_in_memory = session.peak_facilities_in_memory();
     step("");
     step("checking facility locations against municipality boundaries");
-    if (writer) {
+    if (writer)
       out.municipality_check = geometry::check_municipalities(
           out.registry,
           [&writer](const std::function<void(const Facility&)>& fn) {
             writer->for_each([&fn](std::size_t, const Facility& f) { fn(f); });
           },
           sink);
-    } else {
+    else
       out.municipality_check = geometry::check_municipalities(out.registry, sink);
-    }
     step("");
     out.registry.title = opt.title;
     out.registry.import_time = utc_now_iso();
-
-    if (opt.strict) {
-      std::size_t bad = 0;
-      for (const auto& d : out.registry.diagnostics)
-        if (d.severity != Severity::info) ++bad;
-      if (bad > 0)
-        throw strict_failure("--strict: " + std::to_string(bad) +
-                             " rows were rejected or carry warnings; nothing written");
-    }
+    if (opt.strict) check_strict(out.registry);
     if (opt.out.empty()) return out;
 
     if (!dir.empty()) fs::create_directories(dir);
@@ -132,7 +193,7 @@ ImportOutcome run_import(const ImportOptions& opt, DiagnosticSink& sink) {
     step("");
   } catch (...) {
     writer.reset();  // removes the temporary registry
-    unmake();
+    made.unmake();
     throw;
   }
   out.registry_path = p.registry;

@@ -33,6 +33,7 @@ const std::vector<DiagInfo> kTable = {
     {coordinates_invalid, "coordinates_invalid", S::warning, "coordinates are not numbers; kept as unlocated", "座標が数値でない（位置不明として取込）"},
     {outside_own_municipality, "outside_own_municipality", S::warning, "the point lies outside the polygon of its own municipality code", "地点が自らの市区町村コードの区域外にある"},
     {municipality_unknown, "municipality_unknown", S::info, "the municipality code has no polygon among the imported districts", "市区町村コードに対応する区域が取り込まれていない"},
+    {outside_project_area, "outside_project_area", S::info, "rows outside the project area and the reach around it were skipped (counted once per file)", "対象地域とその到達圏の外の行（読み飛ばし、ファイルごとに件数を記録）"},
     {not_cp932, "not_cp932", S::warning, "text cannot be written in CP932 (Shift_JIS); kept as is", "Shift_JIS（CP932）で表せない文字がある（そのまま取込）"},
     {value_invalid, "value_invalid", S::warning, "a value could not be read; the field is left empty", "値を読み取れない（空欄として取込）"},
     {kind_unknown, "kind_unknown", S::error, "the facility kind is not known", "施設種別が不明（除外）"},

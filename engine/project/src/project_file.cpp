@@ -126,6 +126,34 @@ class Loader : public StrictToml {
     return out;
   }
 
+  // [project] area (a list of code strings), else municipality_code; each code checked.
+  AreaCodes area(const toml::table& t, const std::string& municipality_code) const {
+    const toml::node* n = t.get("area");
+    if (!n) {
+      if (municipality_code.empty()) return {};
+      try {
+        return AreaCodes({municipality_code});
+      } catch (const std::invalid_argument& e) {
+        fail(t.get("municipality_code")->source(), std::string("municipality_code: ") + e.what());
+      }
+    }
+    const toml::array* a = n->as_array();
+    if (!a || a->empty())
+      fail(n->source(), "area must be a list of code strings, e.g. area = [\"27210\"] or [\"27\"]");
+    std::vector<std::string> codes;
+    for (const auto& e : *a) {
+      auto v = e.value<std::string>();
+      if (!v || !e.is_string())
+        fail(e.source(), "area codes must be strings (\"01100\", not 1100: a number loses the leading zero)");
+      try {
+        codes.push_back(AreaCodes({*v}).codes().front());
+      } catch (const std::invalid_argument& err) {
+        fail(e.source(), err.what());
+      }
+    }
+    return AreaCodes(codes);
+  }
+
   // The error for a kind name careatlas does not know, listing the ones it does.
   static std::string unknown_kind(const std::string& name) {
     std::string known;
@@ -199,7 +227,7 @@ class Loader : public StrictToml {
 
   // [booklet] and its [booklet.filter] table.
   void booklet(const toml::table& t, BookletSettings& b) const {
-    only_keys(t, {"title", "paper", "binding_mm", "kinds", "group_by", "district_maps", "split", "filter"},
+    only_keys(t, {"title", "paper", "binding_mm", "kinds", "group_by", "district_maps", "split", "neighbours", "filter"},
               "[booklet]");
     b.title = str(t, "title");
     if (const toml::node* n = t.get("title"); n && b.title.empty())
@@ -221,6 +249,7 @@ class Loader : public StrictToml {
     }
     b.district_maps = boolean(t, "district_maps").value_or(true);
     b.split = boolean(t, "split").value_or(false);
+    b.neighbours = boolean(t, "neighbours").value_or(false);
     if (const toml::node* n = t.get("filter")) {
       const toml::table* f = n->as_table();
       if (!f) fail(n->source(), "filter must be a table: [booklet.filter]");
@@ -283,13 +312,21 @@ ProjectConfig load_project(const std::string& path) {
   // is, so that reports show "sample_data/misaki/kaigo/…" rather than absolute paths.
   c.dir = fs::path(path).parent_path().string();
   if (c.dir.empty()) c.dir = ".";
+  c.reach_margin_m = -1;  // unless set: the largest layer radius, once the layers are known
   if (const toml::table* p = root["project"].as_table()) {
-    L.only_keys(*p, {"title", "municipality", "municipality_code", "edition", "issuer"}, "[project]");
+    L.only_keys(*p, {"title", "municipality", "municipality_code", "edition", "issuer", "area", "reach_margin_m"},
+                "[project]");
     c.title = L.str(*p, "title");
     c.municipality = L.str(*p, "municipality");
     c.municipality_code = L.str(*p, "municipality_code");
     c.edition = L.str(*p, "edition");
     c.issuer = L.str(*p, "issuer");
+    c.area = L.area(*p, c.municipality_code);
+    if (const toml::node* n = p->get("reach_margin_m")) {
+      c.reach_margin_m = L.number(*p, "reach_margin_m", 0);
+      if (!(c.reach_margin_m >= 0 && c.reach_margin_m <= 200000))
+        L.fail(n->source(), "reach_margin_m must be between 0 and 200000 (metres)");
+    }
   }
   if (const toml::table* o = root["output"].as_table()) {
     L.only_keys(*o, {"dir"}, "[output]");
@@ -312,6 +349,10 @@ ProjectConfig load_project(const std::string& path) {
     }
   } else {
     c.layers = default_provider_layers();
+  }
+  if (c.reach_margin_m < 0) {
+    c.reach_margin_m = 0;
+    for (const ProviderLayer& l : c.layers) c.reach_margin_m = std::max(c.reach_margin_m, l.radius_m);
   }
   for (std::size_t i = 0; i < c.layers.size(); ++i)
     for (std::size_t k = 0; k < i; ++k)

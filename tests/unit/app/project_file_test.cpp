@@ -210,7 +210,7 @@ TEST(ProjectFile, BookletSettingsAreStrict) {
   };
   std::string e = error_of("[booklet]\ntitel = \"x\"\n");
   EXPECT_TRUE(has(e, "p.toml:4:1: unknown key \"titel\" in [booklet]")) << e;
-  EXPECT_TRUE(has(e, "allowed: title, paper, binding_mm, kinds, group_by, district_maps, split, filter")) << e;
+  EXPECT_TRUE(has(e, "allowed: title, paper, binding_mm, kinds, group_by, district_maps, split, neighbours, filter")) << e;
   e = error_of("[booklet]\npaper = \"B5\"\n");
   EXPECT_TRUE(has(e, "p.toml:4:9: paper must be A4 or A5, not \"B5\"")) << e;
   e = error_of("[booklet]\npaper = 4\n");

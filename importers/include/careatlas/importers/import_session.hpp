@@ -19,6 +19,7 @@
 // writer, in the same order and with the same content as an in-memory session gives.
 #include <cstddef>
 #include <memory>
+#include <vector>
 
 #include "careatlas/model/input_spec.hpp"
 #include "careatlas/model/registry.hpp"
@@ -26,6 +27,7 @@
 namespace careatlas {
 
 class RegistryWriter;  // registry_store.hpp
+class AreaFilter;      // careatlas/model/project_area.hpp
 
 class ImportSession {
  public:
@@ -35,6 +37,18 @@ class ImportSession {
   ImportSession& operator=(const ImportSession&) = delete;
 
   void add(const InputSpec& spec);
+  // The inputs of a job, in their order: their reports (and diagnostics) come in this
+  // order whatever order add_planned() reads them in.
+  void plan(const std::vector<InputSpec>& specs);
+  // Reads input `i` of those planned (its index among every input planned so far).
+  void add_planned(std::size_t i);
+  // A project cut from a larger download: from now on rows outside `area` (its reach
+  // included) are skipped — counted as skipped, with one outside_project_area note per
+  // file — and so, at finish(), are the districts it leaves out. Facilities skipped take
+  // their 時間票 and survey rows with them. Null: every row is kept. Not owned.
+  void restrict_to(const AreaFilter* area);
+  // The districts read so far (the polygons an area is built from).
+  const std::vector<District>& districts() const;
   Registry finish();
   // Facilities imported, and of them located (streaming or not).
   std::size_t facility_count() const;
@@ -45,6 +59,7 @@ class ImportSession {
   struct State;  // shared with the per-format readers (importers/src)
 
  private:
+  void read(const InputSpec& spec, std::size_t slot);
   std::unique_ptr<State> state_;
 };
 

@@ -8,6 +8,7 @@
 
 #include "careatlas/geometry/municipality_check.hpp"
 #include "careatlas/model/input_spec.hpp"
+#include "careatlas/model/project_area.hpp"
 #include "careatlas/model/registry.hpp"
 
 namespace careatlas::app {
@@ -19,6 +20,10 @@ struct ImportOptions {
   // import_diagnostics.csv. Empty: nothing is written (dry run).
   std::string out;
   std::string title;
+  // The project area ([project] area): rows outside it and farther than reach_margin_m
+  // from its polygons are skipped (geometry/project_area.hpp). Empty: everything is kept.
+  AreaCodes area;
+  double reach_margin_m = 16000;
   // --strict: any rejected row or warning fails the job (nothing is written).
   bool strict = false;
   // Stream the facilities into the registry as they are read (needs `out`): memory then
@@ -38,6 +43,9 @@ struct ImportOutcome {
   std::size_t located = 0;
   std::size_t peak_facilities_in_memory = 0;
   geometry::MunicipalityCheckResult municipality_check;
+  // What the user should know about how the inputs were read (one line each), e.g. that
+  // the project area's boundary was not among them.
+  std::vector<std::string> notes;
   std::string registry_path;     // empty when nothing was written
   std::string report_path;
   std::string diagnostics_path;

@@ -42,6 +42,7 @@ enum class DiagCode : std::uint16_t {
   coordinates_invalid = 405,
   outside_own_municipality = 406,
   municipality_unknown = 407,
+  outside_project_area = 408,
   not_cp932 = 501,
   value_invalid = 502,
   kind_unknown = 503,

@@ -7,6 +7,20 @@
 //   municipality_code = "23999"
 //   edition = "2026-04-01"            # data date printed on maps and booklet
 //   issuer = "みさき市 在宅医療・介護連携支援センター"
+//   area = ["23999"]                  # the project area: municipality codes (5 digits, or 6
+//                                     #   with the check digit) and/or prefecture codes (2).
+//                                     #   A designated city's code takes in its wards.
+//                                     #   DEFAULT: municipality_code when set, else everything
+//   reach_margin_m = 16000            # neighbours within this distance of the area are kept
+//                                     #   (they serve its residents) and counted in the
+//                                     #   analysis; farther rows of the inputs are skipped at
+//                                     #   import. DEFAULT: the largest layer radius
+//
+// A project cut from a national or prefectural download keeps the facilities of its area
+// (by municipality code) and those within reach_margin_m of the area's polygons (from the
+// imported N03 / district layers), the districts and population cells within reach, and
+// skips the rest (rows read = imported + rejected + skipped). Without polygons of the area
+// it keeps the facilities whose municipality code is in it.
 //
 //   [output]
 //   dir = "output"                    # default for --out (relative to this file)
@@ -67,6 +81,7 @@
 #include "careatlas/model/context_layer.hpp"
 #include "careatlas/model/facility.hpp"
 #include "careatlas/model/input_spec.hpp"
+#include "careatlas/model/project_area.hpp"
 #include "careatlas/model/provider_layer.hpp"
 
 namespace careatlas::project {
@@ -96,6 +111,8 @@ struct AnalysisSettings {
 //                                #   DEFAULT district
 //   district_maps = true         # a map page at the head of each district section. DEFAULT true
 //   split = false                # also one PDF per district (booklet_<district id>.pdf). DEFAULT false
+//   neighbours = false           # add 「近隣市町村の事業所」: the facilities outside the
+//                                #   project area within its reach, by municipality. DEFAULT false
 //   [booklet.filter]             # a facility of the filtered kinds is listed when every
 //                                #   filter set holds; facilities of other kinds pass
 //   kinds = ["clinic", "home_nursing"]  # the kinds the filters apply to (each named once).
@@ -114,6 +131,7 @@ struct BookletSettings {
   std::string group_by = "district";  // "district" | "kind"
   bool district_maps = true;
   bool split = false;
+  bool neighbours = false;
   // [booklet.filter]
   std::vector<FacilityKind> filter_kinds;  // empty: clinic, hospital, dental_clinic
   bool only_caremanager_contact = false;
@@ -130,6 +148,8 @@ struct ProjectConfig {
   std::string municipality_code;
   std::string edition;
   std::string issuer;
+  AreaCodes area;          // [project] area, else municipality_code; empty: everything
+  double reach_margin_m = 0;  // [project] reach_margin_m, else the largest layer radius
   std::string output_dir;  // resolved; empty when the file sets none
   std::vector<InputSpec> inputs;
   AnalysisSettings analysis;
