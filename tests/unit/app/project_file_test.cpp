@@ -264,3 +264,33 @@ TEST(ProjectFile, BookletSettingsAreStrict) {
     EXPECT_TRUE(has(x.what(), "q.toml:1:11: booklet must be a table")) << x.what();
   }
 }
+
+TEST(ProjectFile, AreaAndReachMargin) {
+  const std::string dir = scratch_dir("project_area");
+  auto load = [&](const std::string& project) {
+    write_file(dir + "/p.toml", project + "\n[[facilities]]\npath = \"a.csv\"\n");
+    return project::load_project(dir + "/p.toml");
+  };
+  // Default: municipality_code, and the largest layer radius (16 km of the defaults).
+  auto c = load("[project]\nmunicipality_code = \"27210\"");
+  EXPECT_EQ(c.area.codes(), (std::vector<std::string>{"27210"}));
+  EXPECT_DOUBLE_EQ(c.reach_margin_m, 16000);
+  c = load("[project]\nmunicipality_code = \"27210\"\narea = [\"272108\", \"28\"]\nreach_margin_m = 5000");
+  EXPECT_EQ(c.area.codes(), (std::vector<std::string>{"27210", "28"}));
+  EXPECT_DOUBLE_EQ(c.reach_margin_m, 5000);
+  EXPECT_TRUE(load("[project]\ntitle = \"全国\"").area.empty());
+  EXPECT_DOUBLE_EQ(load("").reach_margin_m, 16000);
+  c = load("[project]\n[[layers]]\nname = \"wide\"\nradius_m = 30000\nkinds = [\"clinic\"]");
+  EXPECT_DOUBLE_EQ(c.reach_margin_m, 30000);
+  auto error_of = [&](const std::string& project) {
+    return project_error(dir, project + "\n[[facilities]]\npath = \"a.csv\"\n");
+  };
+  EXPECT_NE(error_of("[project]\narea = [\"272109\"]").find("p.toml:2:9: area code \"272109\" has the check digit 9; 27210 has 8"),
+            std::string::npos)
+      << error_of("[project]\narea = [\"272109\"]");
+  EXPECT_NE(error_of("[project]\narea = [1100]").find("must be strings"), std::string::npos);
+  EXPECT_NE(error_of("[project]\narea = []").find("p.toml:2:8: area must be a list"), std::string::npos);
+  EXPECT_NE(error_of("[project]\narea = \"27210\"").find("area must be a list"), std::string::npos);
+  EXPECT_NE(error_of("[project]\nmunicipality_code = \"みさき\"").find("municipality_code: area code"), std::string::npos);
+  EXPECT_NE(error_of("[project]\nreach_margin_m = -1").find("reach_margin_m must be between"), std::string::npos);
+}

@@ -1,0 +1,239 @@
+// A project cut from the national downloads (issue 15): `[project] area` keeps the area's
+// facilities, the neighbours within reach_margin_m of its polygons, and the districts and
+// cells within reach; every other row is counted as skipped, so that rows read =
+// imported + rejected + skipped holds in every file. Fixtures: tests/fixtures/national
+// (made by make_national_fixtures.py in the real layouts; each row's purpose is below).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+#include <stdexcept>
+
+#include "careatlas/app/import_job.hpp"
+#include "careatlas/geometry/project_area.hpp"
+#include "careatlas/importers/registry_store.hpp"
+#include "careatlas/model/config_error.hpp"
+#include "careatlas/model/project_area.hpp"
+#include "test_support.hpp"
+
+using namespace careatlas;
+using namespace careatlas::testing;
+
+namespace {
+
+std::string national(const std::string& name) { return fixture("national/" + name); }
+
+InputSpec population_spec() {
+  InputSpec s = spec(InputRole::population, national("mesh_population.csv"));
+  s.year = 2020;
+  return s;
+}
+
+// The inputs as a project file lists them: facilities, districts, population, survey.
+std::vector<InputSpec> national_inputs(bool with_districts = true) {
+  std::vector<InputSpec> in = {spec(InputRole::facilities, national("jigyosho_760.csv")),
+                               spec(InputRole::facilities, national("02-1_clinic_facility_info_20260401.csv")),
+                               spec(InputRole::facilities, national("02-2_clinic_speciality_hours_20260401.csv"))};
+  if (with_districts) in.push_back(spec(InputRole::districts, national("N03-24_27-28_240101.geojson")));
+  in.push_back(population_spec());
+  in.push_back(spec(InputRole::survey, national("survey.csv")));
+  return in;
+}
+
+app::ImportOutcome import_area(const std::vector<std::string>& codes, std::vector<InputSpec> inputs,
+                               double margin = 16000) {
+  app::ImportOptions opt;
+  opt.inputs = std::move(inputs);
+  opt.area = AreaCodes(codes);
+  opt.reach_margin_m = margin;
+  DiagnosticCollector sink;
+  return app::run_import(opt, sink);
+}
+
+std::set<std::string> facility_ids(const Registry& r) {
+  std::set<std::string> ids;
+  for (const Facility& f : r.facilities) ids.insert(f.facility_id);
+  return ids;
+}
+
+void expect_counts(const Registry& r, const std::string& file, std::int64_t read, std::int64_t imported,
+                   std::int64_t rejected, std::int64_t skipped) {
+  const FileReport* rep = report_for(r, file);
+  ASSERT_NE(rep, nullptr) << file;
+  EXPECT_EQ(rep->rows_read, read) << file;
+  EXPECT_EQ(rep->imported, imported) << file;
+  EXPECT_EQ(rep->rejected, rejected) << file;
+  EXPECT_EQ(rep->skipped, skipped) << file;
+  EXPECT_TRUE(rep->balanced()) << file;
+}
+
+}  // namespace
+
+TEST(AreaCodes, PrefecturesMunicipalitiesCheckDigitsAndWards) {
+  EXPECT_EQ(municipality_check_digit("39201"), 4);  // 392014, DOMAIN.md
+  EXPECT_EQ(municipality_check_digit("27210"), 8);  // 272108 枚方市
+  EXPECT_EQ(municipality_check_digit("13104"), 1);  // 131041 新宿区: remainder 0
+  const AreaCodes a({"272108", "28"});
+  EXPECT_EQ(a.codes(), (std::vector<std::string>{"27210", "28"}));
+  EXPECT_TRUE(a.contains("27210"));
+  EXPECT_TRUE(a.contains("272108"));
+  EXPECT_TRUE(a.contains("28201"));
+  EXPECT_FALSE(a.contains("27211"));
+  EXPECT_FALSE(a.contains(""));
+  const AreaCodes osaka({"27100"});  // 大阪市 takes in its wards, not 堺市
+  EXPECT_TRUE(osaka.contains("27102"));
+  EXPECT_TRUE(osaka.contains("27128"));
+  EXPECT_FALSE(osaka.contains("27140"));
+  EXPECT_FALSE(AreaCodes({"27210"}).contains("27211"));  // not a designated city: no wards
+  EXPECT_THROW(AreaCodes({"272109"}), std::invalid_argument);  // wrong check digit
+  EXPECT_THROW(AreaCodes({"48"}), std::invalid_argument);
+  EXPECT_THROW(AreaCodes({"2721"}), std::invalid_argument);
+  EXPECT_THROW(AreaCodes({"27a10"}), std::invalid_argument);
+}
+
+TEST(ProjectAreaImport, KeepsTheAreaAndItsNeighboursWithinReachAndSkipsTheRest) {
+  const app::ImportOutcome res = import_area({"27210"}, national_inputs());
+  const Registry& r = res.registry;
+  // 介護: 枚方 A, B (0.000 → unlocated, kept by its code), C (a point in Ireland → unlocated,
+  // kept by its code); 茨木 D 1.8 km from the border and 尼崎 F (兵庫県) 14.4 km away are
+  // neighbours; 茨木 E (no coordinates), 姫路 G (87 km), 千代田 H and I are skipped; J (no
+  // 事業所番号) is rejected.
+  expect_counts(r, "jigyosho_760.csv", 10, 5, 1, 4);
+  expect_counts(r, "02-1_clinic_facility_info_20260401.csv", 2, 1, 0, 1);
+  // The 千代田区 clinic's hours row goes with it; the row of no clinic is still an orphan.
+  expect_counts(r, "02-2_clinic_speciality_hours_20260401.csv", 3, 1, 1, 1);
+  expect_counts(r, "N03-24_27-28_240101.geojson", 5, 4, 0, 1);  // 姫路市 is beyond reach
+  expect_counts(r, "mesh_population.csv", 4, 2, 0, 2);
+  expect_counts(r, "survey.csv", 3, 1, 1, 1);
+  EXPECT_EQ(facility_ids(r), (std::set<std::string>{"2771000011-760", "2771000029-760", "2771000037-760",
+                                                    "2771100010-760", "2870200015-760", "2721000000018"}));
+  std::set<std::string> districts;
+  for (const District& d : r.districts) districts.insert(d.id);
+  EXPECT_EQ(districts, (std::set<std::string>{"27210", "27211", "27215", "28202"}));
+  // One note per file with rows skipped, naming the count; a skipped row's own defects
+  // (千代田 H's 𠮷, E's missing coordinates) are not this project's.
+  const auto notes = diags_named(r, "outside_project_area");
+  ASSERT_EQ(notes.size(), 6u);
+  EXPECT_EQ(notes[0].value, "4");
+  EXPECT_NE(notes[0].message.find("the project area 27210 and 16 km around it"), std::string::npos);
+  EXPECT_TRUE(diags_named(r, "not_cp932").empty());
+  EXPECT_EQ(diags_named(r, "coordinates_zero").size(), 1u);            // B only, not E or I
+  EXPECT_EQ(diags_named(r, "coordinates_out_of_range").size(), 1u);    // C
+  // Reports come in the order of the inputs although the districts were read first.
+  ASSERT_EQ(r.files.size(), 6u);
+  EXPECT_NE(r.files[0].file.find("jigyosho_760.csv"), std::string::npos);
+  EXPECT_NE(r.files[3].file.find("N03-24"), std::string::npos);
+  EXPECT_EQ(r.sources[3].format, "n03");
+  EXPECT_TRUE(res.notes.empty());
+}
+
+TEST(ProjectAreaImport, AReachMarginOfZeroKeepsOnlyTheArea) {
+  const Registry r = import_area({"27210"}, national_inputs(), 0).registry;
+  expect_counts(r, "jigyosho_760.csv", 10, 3, 1, 6);
+  // Districts touching the area are within 0 m of it (寝屋川, 茨木 share its border).
+  std::set<std::string> districts;
+  for (const District& d : r.districts) districts.insert(d.id);
+  EXPECT_EQ(districts, (std::set<std::string>{"27210", "27211", "27215"}));
+}
+
+TEST(ProjectAreaImport, APrefectureAreaKeepsItsMunicipalitiesAndTheirNeighbours) {
+  const Registry r = import_area({"27"}, national_inputs()).registry;
+  // Every 大阪府 row (E by its code, unlocated), 尼崎 F within reach of 茨木; 姫路 G and
+  // 千代田 H, I skipped.
+  expect_counts(r, "jigyosho_760.csv", 10, 6, 1, 3);
+  EXPECT_TRUE(facility_ids(r).contains("2771100028-760"));
+}
+
+TEST(ProjectAreaImport, WithoutBoundariesTheAreaIsItsMunicipalityCodes) {
+  const app::ImportOutcome res = import_area({"27210"}, national_inputs(false));
+  const Registry& r = res.registry;
+  // No polygon to measure reach from: 枚方's rows only (A, B, C; J rejected); cells all kept.
+  expect_counts(r, "jigyosho_760.csv", 10, 3, 1, 6);
+  expect_counts(r, "mesh_population.csv", 4, 4, 0, 0);
+  ASSERT_EQ(res.notes.size(), 1u);
+  EXPECT_NE(res.notes[0].find("no boundary of the project area 27210"), std::string::npos);
+}
+
+TEST(ProjectAreaImport, AnAreaNoImportedMunicipalityBelongsToIsAnError) {
+  try {
+    import_area({"27999"}, national_inputs());
+    FAIL() << "expected config_error";
+  } catch (const config_error& e) {
+    EXPECT_NE(std::string(e.what()).find("matches none of the 5 imported municipalities"), std::string::npos) << e.what();
+  }
+}
+
+TEST(ProjectAreaImport, StreamsAndWritesWhatAnImportInMemoryWrites) {
+  app::ImportOptions opt;
+  opt.inputs = national_inputs();
+  opt.area = AreaCodes({"27210"});
+  DiagnosticCollector sink_a, sink_b;
+  opt.out = scratch_dir("area_in_memory");
+  const app::ImportOutcome a = app::run_import(opt, sink_a);
+  opt.out = scratch_dir("area_streamed");
+  opt.stream = true;
+  opt.stream_batch = 2;
+  const app::ImportOutcome b = app::run_import(opt, sink_b);
+  EXPECT_EQ(b.peak_facilities_in_memory, 2u);
+  const Registry ra = read_registry(a.registry_path), rb = read_registry(b.registry_path);
+  EXPECT_EQ(rb.facilities, ra.facilities);
+  EXPECT_EQ(rb.files, ra.files);
+  EXPECT_EQ(rb.diagnostics, ra.diagnostics);
+  EXPECT_EQ(rb.districts, ra.districts);
+}
+
+TEST(ProjectAreaImport, ManySkippedRowsHoldNothingButTheirIds) {
+  // 20,000 rows of other prefectures around 40 of 枚方: the registry keeps the 40, no
+  // diagnostic of the others (each has 0.000 coordinates, a warning if it were kept), and a
+  // streaming import never holds more than its batch.
+  std::string text = read_file(national("jigyosho_760.csv"));
+  text = text.substr(0, text.find("\r\n") + 2);  // the header
+  for (int i = 0; i < 20040; ++i) {
+    const bool own = i % 501 == 0;
+    char row[512];
+    std::snprintf(row, sizeof row,
+                  "%s,%d,県,市,事業所%05d,ジギョウショ,定期巡回・随時対応型訪問介護看護,住所,,0.000000000000000,"
+                  "0.000000000000000,,,,,%010d,平日,,,,,,,\r\n",
+                  own ? "272108" : "131016", i + 1, i, 1000000000 + i);
+    text += row;
+  }
+  const std::string dir = scratch_dir("area_many_rows");
+  write_file(dir + "/jigyosho_760.csv", text);
+  app::ImportOptions opt;
+  opt.inputs = {spec(InputRole::facilities, dir + "/jigyosho_760.csv"),
+                spec(InputRole::districts, national("N03-24_27-28_240101.geojson"))};
+  opt.area = AreaCodes({"27210"});
+  opt.out = dir + "/out";
+  opt.stream = true;
+  opt.stream_batch = 16;
+  DiagnosticCollector sink;
+  const app::ImportOutcome res = app::run_import(opt, sink);
+  EXPECT_EQ(res.facilities, 40u);
+  EXPECT_LE(res.peak_facilities_in_memory, 16u);
+  expect_counts(res.registry, "jigyosho_760.csv", 20040, 40, 0, 20000);
+  EXPECT_EQ(diags_named(res.registry, "coordinates_zero").size(), 40u);
+  EXPECT_LT(res.registry.diagnostics.size(), 100u);
+}
+
+TEST(ProjectArea, ContainsByCodeElseByPointAndMeasuresReachInMetres) {
+  const Registry r = import_all({spec(InputRole::districts, national("N03-24_27-28_240101.geojson"))});
+  const geometry::ProjectArea area(AreaCodes({"27210"}), r.districts, 16000);
+  ASSERT_TRUE(area.has_polygons());
+  ASSERT_EQ(area.polygons().size(), 1u);
+  Facility f;
+  f.municipality_code = "27211";
+  f.location = LonLat{135.65, 34.82};  // inside 枚方's square, coded 茨木: the code decides
+  EXPECT_FALSE(area.contains(f));
+  EXPECT_TRUE(area.keep(f));
+  f.municipality_code.clear();
+  EXPECT_TRUE(area.contains(f));
+  // 15.9 km and 16.1 km east of the area's east edge (1° of longitude at 34.82° is
+  // ~91.4 km): in reach and not.
+  EXPECT_TRUE(area.within_reach({135.70 + 15.9 / 91.43, 34.82}));
+  EXPECT_FALSE(area.within_reach({135.70 + 16.2 / 91.43, 34.82}));
+  EXPECT_FALSE(area.within_reach({135.80, 34.99}));
+  const auto b = area.bounds();
+  ASSERT_TRUE(b);
+  EXPECT_DOUBLE_EQ(b->min_lon, 135.60);
+  EXPECT_DOUBLE_EQ(b->max_lat, 34.86);
+}
