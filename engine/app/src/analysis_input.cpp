@@ -64,27 +64,38 @@ void set_population_year(BuiltInput& out, const Registry& reg, int year, const g
     cells.push_back({out.cells[i]->mesh_code, xy[i], out.cells[i]->age65plus.value_or(0.0)});
 }
 
-std::vector<const District*> analysed_districts(const Registry& reg, std::optional<DistrictLevel> level) {
+std::vector<const District*> analysed_districts(const Registry& reg, std::optional<DistrictLevel> level,
+                                                const geometry::ProjectArea* area) {
+  std::vector<const District*> candidates;
+  for (const District& d : reg.districts)
+    if (!area || area->contains(d)) candidates.push_back(&d);
   if (!level) {
     for (auto l : {DistrictLevel::daily_life_area, DistrictLevel::municipality})
-      if (std::any_of(reg.districts.begin(), reg.districts.end(), [l](const District& d) { return d.level == l; })) {
+      if (std::any_of(candidates.begin(), candidates.end(), [l](const District* d) { return d->level == l; })) {
         level = l;
         break;
       }
   }
   std::vector<const District*> out;
-  for (const District& d : reg.districts)
-    if (!level || d.level == *level) out.push_back(&d);
-  if (out.empty()) throw config_error("the registry has no districts to analyse");
+  for (const District* d : candidates)
+    if (!level || d->level == *level) out.push_back(d);
+  if (out.empty())
+    throw config_error(area && !reg.districts.empty()
+                           ? "none of the " + std::to_string(reg.districts.size()) +
+                                 " districts in the registry belongs to the project area " + area->codes().describe()
+                           : "the registry has no districts to analyse");
   std::sort(out.begin(), out.end(), [](const District* a, const District* b) { return a->id < b->id; });
   return out;
 }
 
 namespace {
 
-int epsg_for(const Registry& reg, const std::vector<const District*>& districts, int configured) {
+int epsg_for(const Registry& reg, const std::vector<const District*>& districts, int configured,
+             const geometry::ProjectArea* area) {
   if (configured != 0) return configured;
   std::vector<std::string> codes;
+  if (area) codes = area->codes().codes();  // the area's zone, whatever zone its neighbours lie in
+  else
   for (const Facility& f : reg.facilities)
     if (!f.municipality_code.empty()) codes.push_back(f.municipality_code);
   for (const District* d : districts)
@@ -98,7 +109,7 @@ int epsg_for(const Registry& reg, const std::vector<const District*>& districts,
 }  // namespace
 
 int analysis_epsg(const Registry& reg, const InputOptions& opt) {
-  return epsg_for(reg, analysed_districts(reg, opt.level), opt.epsg);
+  return epsg_for(reg, analysed_districts(reg, opt.level, opt.area), opt.epsg, opt.area);
 }
 
 BuiltInput build_analysis_input(const Registry& reg, const InputOptions& opt) {
@@ -111,7 +122,7 @@ namespace {
 BuiltInput build_with(const Registry& reg, const InputOptions& opt, const geometry::Projection& proj,
                       std::vector<geometry::PlanarMultiPolygon>* projected) {
   BuiltInput out;
-  out.districts = analysed_districts(reg, opt.level);
+  out.districts = analysed_districts(reg, opt.level, opt.area);
   out.epsg = proj.epsg();
   out.crs_name = proj.name();
 

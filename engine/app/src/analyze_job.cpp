@@ -79,6 +79,7 @@ AnalyzeOutcome run_analyze(const Registry& reg, const AnalyzeOptions& opt) {
   io.level = opt.settings.district_level;
   io.threads = opt.threads;
   io.count_24h_hints = opt.settings.count_24h_hints;
+  io.area = opt.area;
   const geometry::Projection proj(analysis_epsg(reg, io));
   BuiltInput built = build_analysis_input(reg, io, proj);
   const std::vector<const PopulationCell*> base_cells = built.cells;  // later years replace built.cells

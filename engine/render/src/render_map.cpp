@@ -42,6 +42,15 @@ std::optional<Format> format_named(std::string_view name) {
   return std::nullopt;
 }
 
+std::optional<PaperSize> paper_size_named(std::string_view name) {
+  std::string n(name);
+  std::transform(n.begin(), n.end(), n.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (n == "a3") return PaperSize::a3;
+  if (n == "a4") return PaperSize::a4;
+  if (n == "slide") return PaperSize::slide;
+  return std::nullopt;
+}
+
 RenderReport render(const std::vector<MapSheet>& sheets, const style::Style& style, const std::string& path,
                     const RenderOptions& options) {
   if (sheets.empty()) throw std::invalid_argument("render: no sheets");

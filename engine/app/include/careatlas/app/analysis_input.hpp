@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "careatlas/geometry/analysis.hpp"
+#include "careatlas/geometry/project_area.hpp"
 #include "careatlas/geometry/projection.hpp"
 #include "careatlas/model/provider_layer.hpp"
 #include "careatlas/model/registry.hpp"
@@ -47,6 +48,9 @@ struct InputOptions {
   std::optional<DistrictLevel> level;
   unsigned threads = 0;  // for projecting vertices and cells; 0 = all cores
   bool count_24h_hints = true;  // see counts_as_24h
+  // The project area: only its districts are analysed (the neighbours' providers within
+  // reach still count). Null: every district of the level.
+  const geometry::ProjectArea* area = nullptr;
 };
 
 struct BuiltInput {
@@ -60,9 +64,10 @@ struct BuiltInput {
 };
 
 // The districts the analysis works on: those of `level`, else of the finest level present
-// (日常生活圏域, then municipalities), sorted by id (byte order). Throws config_error when
-// there are none.
-std::vector<const District*> analysed_districts(const Registry& reg, std::optional<DistrictLevel> level);
+// (日常生活圏域, then municipalities), sorted by id (byte order); with an area, only the
+// area's districts. Throws config_error when there are none.
+std::vector<const District*> analysed_districts(const Registry& reg, std::optional<DistrictLevel> level,
+                                                const geometry::ProjectArea* area = nullptr);
 
 // Throws config_error when the registry lacks what the analysis needs.
 BuiltInput build_analysis_input(const Registry& reg, const InputOptions& opt);

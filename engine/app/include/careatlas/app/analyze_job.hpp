@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "careatlas/geometry/planar.hpp"
+#include "careatlas/geometry/project_area.hpp"
 #include "careatlas/model/provider_layer.hpp"
 #include "careatlas/model/registry.hpp"
 #include "careatlas/project/project_file.hpp"
@@ -35,6 +36,8 @@ struct AnalyzeOptions {
   // Keep what the maps draw (AnalyzeOutcome::map_data), so that the map job neither
   // projects the districts again nor repeats the coverage overlay. DEFAULT false
   bool keep_map_data = false;
+  // The project area: only its districts are analysed and ranked (app::project_area_of).
+  const geometry::ProjectArea* area = nullptr;
 };
 
 // The ranking metrics of one district (for the access layer, the first layer by default).

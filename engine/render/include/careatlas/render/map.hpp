@@ -127,6 +127,8 @@ struct RenderReport {
 
 // Format by name: "pdf", "svg" or "png" (any case); nullopt for any other.
 std::optional<Format> format_named(std::string_view name);
+// "A3", "A4", "slide" (any case) → the paper size.
+std::optional<PaperSize> paper_size_named(std::string_view name);
 
 // Renders the sheets into `path` (PDF: one page each, or one per atlas page; SVG and
 // PNG: only one page allowed). The file appears complete or not at all (written beside, then renamed).
