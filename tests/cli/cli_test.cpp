@@ -266,3 +266,17 @@ TEST(Cli, NetworkAndVirtualPathsAreRefusedBeforeAnythingIsOpened) {
   EXPECT_NE(i.out.find("registry \"/vsicurl/https://example.com/registry.gpkg\""), std::string::npos) << i.out;
   EXPECT_FALSE(fs::exists(dir + "/out")) << "nothing may be written";
 }
+
+TEST(Cli, RunWithoutPopulationWritesWhatItCanAndExitsZero) {
+  // A municipality's first project: the national file of a service and the N03 layer,
+  // no population yet (issue 15).
+  const std::string dir = scratch_dir("cli_run_no_population");
+  write_file(dir + "/p.toml", "[project]\ntitle = \"枚方市\"\nmunicipality_code = \"27210\"\n[[facilities]]\npath = \"" +
+                                  fixture("national/jigyosho_760.csv") + "\"\n[[districts]]\npath = \"" +
+                                  fixture("national/N03-24_27-28_240101.geojson") + "\"\n");
+  const CliRun r = run_cli("run -q " + dir + "/p.toml --out " + dir + "/out --date 2026-12-07");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("note: no population cells"), std::string::npos) << r.out;
+  for (const char* f : {"registry.gpkg", "maps/resource_map.pdf", "maps/district_atlas.pdf", "booklet/booklet.pdf"})
+    EXPECT_TRUE(fs::exists(dir + "/out/" + f)) << f << "\n" << r.out;
+}

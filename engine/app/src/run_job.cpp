@@ -54,8 +54,7 @@ void analyse_step(const project::ProjectConfig& project, const RunOptions& opt, 
              (reg.population.empty()
                   ? "a [[population]] file (e-Stat 500 m mesh statistics tbl…H….txt, 国土数値情報 将来推計人口 mesh)"
                   : "a [[districts]] layer (国土数値情報 N03 or the 日常生活圏域)") +
-             "; wrote the registry, the " + (reg.districts.empty() ? "resource map" : "resource map, the atlas") +
-             " and the booklet");
+             "; wrote the registry, " + (reg.districts.empty() ? "" : "the resource map, the atlas ") + "and the booklet");
     return;
   }
   AnalyzeOptions ao;
@@ -91,8 +90,13 @@ void map_step(const project::ProjectConfig& project, const RunOptions& opt, RunO
   if (opt.observer) opt.observer->mapped(out.maps);
 }
 
-// Step 4: the care managers' contact booklet.
-void booklet_step(const project::ProjectConfig& project, const RunOptions& opt, RunOutcome& out) {
+// Step 4: the care managers' contact booklet (by kind when there are no districts to
+// group it by).
+void booklet_step(project::ProjectConfig project, const RunOptions& opt, RunOutcome& out) {
+  if (out.import.registry.districts.empty() && project.booklet.group_by == "district") {
+    project.booklet.group_by = "kind";
+    note(out, opt, "no districts: the booklet is grouped by kind of facility instead of by district");
+  }
   BookletOptions bo;
   bo.out_dir = (fs::path(out.out) / "booklet").string();
   bo.production_date = opt.production_date.empty() ? today() : opt.production_date;
