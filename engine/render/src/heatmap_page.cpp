@@ -62,7 +62,7 @@ HeatmapPages::HeatmapPages(cairo_t* cr, const HeatmapSheet& sheet, const style::
   // Even split: 130 rows on 3 pages are 44 + 43 + 43, not 57 + 57 + 16.
   for (std::size_t p = 0; p <= pages; ++p) first_row_.push_back(rows * p / pages);
   const std::size_t most = (rows + pages - 1) / pages;
-  row_h_ = std::min(kMaxRowMm, avail / static_cast<double>(most));
+  row_h_ = avail / static_cast<double>(most);  // the rows fill the page: a town of 6 districts too
   label_pt_ = std::min(ss.legend_pt, row_h_ * 0.8 / kMmPerPt);
 
   // The label column: as wide as the longest name, at most a fifth of the page; longer

@@ -24,7 +24,6 @@ class HeatmapPages {
   void draw(int page, RenderReport& report) const;  // page from 0
 
   static constexpr double kMinRowMm = 2.6;   // thinner rows go to another page (PDF)
-  static constexpr double kMaxRowMm = 10;
   static constexpr double kHolidayGapMm = 3;
 
  private:
