@@ -19,8 +19,9 @@ Cases (all by default):
   million_vertices  one district polygon of 10^6 vertices (41 MB GeoJSON)
   kaigo_430_area  the kaigo_430 file imported for a project whose area is one
                 municipality of the world (project.toml with area = [...]): every office
-                farther than 16 km from it is skipped; its peak shows that memory does not
-                grow with the rows skipped
+                farther than 16 km from it is skipped
+  kaigo_430_area_x5  the same with the file's rows five times over (181,820 rows): the
+                same peak shows that memory does not grow with the rows skipped
   long_fields   10 MB of Japanese prose in each column in turn of the 介護, 医療情報ネット
                 (施設票, 時間票) and survey layouts, one import per column; the row gives
                 the slowest column and the largest peak (a quadratic parser shows here:
@@ -72,9 +73,24 @@ def gen_kaigo_430(world, work):
     return ["--facilities", path], len(rows) - 1
 
 
-def gen_kaigo_430_area(world, work):
-    """kaigo_430 for a project whose area is the world's first municipality (by id)."""
+def gen_kaigo_430_area(world, work, copies=1):
+    """kaigo_430 for a project whose area is the world's first municipality (by id); with
+    copies > 1 the file holds its rows that many times (other 事業所番号, same places)."""
     args, rows = gen_kaigo_430(world, work)
+    if copies > 1:
+        with open(args[1], "rb") as f:
+            data = f.read()
+        head, body = data.split(b"\r\n", 1)
+        lines = body.split(b"\r\n")[:-1]
+        path = os.path.join(work, f"jigyosho_430_x{copies}.csv")
+        with open(path, "wb") as f:
+            f.write(head + b"\r\n")
+            for c in range(copies):
+                for line in lines:
+                    fields = line.split(b",")
+                    fields[1] = fields[15] = str(int(fields[15]) + c * 1_000_000).encode()  # No and 事業所番号
+                    f.write(b",".join(fields) + b"\r\n")
+        args, rows = ["--facilities", path], rows * copies
     with open(os.path.join(world, "districts.geojson"), encoding="utf-8") as f:
         ids = sorted(feat["properties"]["district_id"] for feat in json.load(f)["features"])
     code = next(i for i in ids if len(i) == 5 and i.isdigit())
@@ -174,7 +190,8 @@ def run_import(careatlas, args, out, stderr_path):
         return wall, usage.ru_maxrss * 1024, os.waitstatus_to_exitcode(status), err.read()
 
 
-CASES = {"kaigo_430": gen_kaigo_430, "kaigo_430_area": gen_kaigo_430_area, "nation": gen_nation, "long_line": gen_long_line,
+CASES = {"kaigo_430": gen_kaigo_430, "kaigo_430_area": gen_kaigo_430_area,
+         "kaigo_430_area_x5": lambda world, work: gen_kaigo_430_area(world, work, 5), "nation": gen_nation, "long_line": gen_long_line,
          "million_rows": gen_million_rows, "million_vertices": gen_million_vertices, "long_fields": None}
 
 
