@@ -215,12 +215,45 @@ neighbours = true                # add 「近隣市町村の事業所」: the ne
 """
 
 
+README = """\
+# みさき市 from the national downloads — the second sample project
+
+Made by `sample_data/generate_sample_national.py` (run after `generate_sample_town.py`; standard
+library only, seed 20261207, byte-identical on every run). Everything is fictional. It shows what a
+real municipality's first project looks like: the files it downloads are national, and
+`[project] area = ["23999"]` cuts them to the town and the neighbours that serve it.
+
+| file | content | rows |
+|---|---|---|
+| `kaigo/jigyosho_430.csv` | 介護サービス情報公表 居宅介護支援, national style (UTF-8 BOM, CRLF, 24 columns, sorted by code): the town's {town430} rows as in `../misaki/kaigo/`, {far} rows of the other prefectures ({per} each, about one in twenty with `0.000000000000000` coordinates), 5 of しおかぜ町 (23998) beside the town — 3 within 16 km of it, 2 at 16.7 km | {rows430} |
+| `kaigo/jigyosho_130.csv` | the same for 訪問看護 | {rows130} |
+| `boundaries/N03-24_22-23_240101.geojson` | N03 (2024 layout) of 愛知県 and 静岡県: みさき市 and its 所属未定地 (from `../misaki/`), しおかぜ町 (23998) adjoining it, ふもと村 (23997) 28 km north, はるかぜ市 (22999) 23 km east | 5 |
+| `project.toml` | the project: these files and the town's own (医療情報ネット, survey, 日常生活圏域, population, context) from `../misaki/`; `[booklet] neighbours = true` | |
+
+`careatlas run sample_data/misaki_national/project.toml --out output_national` reads, per file:
+
+| file | read | imported | rejected | skipped |
+|---|---:|---:|---:|---:|
+| `jigyosho_430.csv` | {rows430} | {imp430} | 1 (the town's planted duplicate 事業所番号) | {skip430} |
+| `jigyosho_130.csv` | {rows130} | {imp130} | 0 | {skip130} |
+| `N03-24_22-23_240101.geojson` | 5 | 2 (みさき市, しおかぜ町) | 0 | 3 (所属未定地, ふもと村, はるかぜ市) |
+
+Each file with rows skipped gets one `outside_project_area` note with the count; the skipped rows'
+own defects (their `0.000…` coordinates) are not reported: they are not this project's.
+"""
+
+
 def main():
     rng = random.Random(20261207)
     counts = {s: national_file(rng, s, 12) for s in SERVICES}
     features = n03()
     with open(os.path.join(OUT, "project.toml"), "w", encoding="utf-8") as f:
         f.write(PROJECT)
+    far = 12 * len(PREFECTURES)
+    town = {s: counts[s] - far - 5 for s in SERVICES}
+    with open(os.path.join(OUT, "README.md"), "w", encoding="utf-8") as f:
+        f.write(README.format(town430=town["430"], far=far, per=12, rows430=counts["430"], rows130=counts["130"],
+                              imp430=town["430"] - 1 + 3, skip430=far + 2, imp130=town["130"] + 3, skip130=far + 2))
     print(f"misaki_national: jigyosho_430.csv {counts['430']} rows, jigyosho_130.csv {counts['130']} rows, "
           f"N03 {features} features")
 

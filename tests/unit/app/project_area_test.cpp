@@ -14,6 +14,7 @@
 #include "careatlas/importers/registry_store.hpp"
 #include "careatlas/model/config_error.hpp"
 #include "careatlas/model/project_area.hpp"
+#include "careatlas/project/project_file.hpp"
 #include "test_support.hpp"
 
 using namespace careatlas;
@@ -236,4 +237,28 @@ TEST(ProjectArea, ContainsByCodeElseByPointAndMeasuresReachInMetres) {
   ASSERT_TRUE(b);
   EXPECT_DOUBLE_EQ(b->min_lon, 135.60);
   EXPECT_DOUBLE_EQ(b->max_lat, 34.86);
+}
+
+TEST(ProjectAreaImport, TheNationalSampleProjectCountsAsItsReadmeSays) {
+  // sample_data/misaki_national: the town among national-style files (README there).
+  const auto cfg = project::load_project(std::string(CAREATLAS_SOURCE_DIR) + "/sample_data/misaki_national/project.toml");
+  app::ImportOptions opt;
+  opt.inputs = cfg.inputs;
+  opt.area = cfg.area;
+  opt.reach_margin_m = cfg.reach_margin_m;
+  DiagnosticCollector sink;
+  const Registry r = app::run_import(opt, sink).registry;
+  expect_counts(r, "misaki_national/kaigo/jigyosho_430.csv", 603, 36, 1, 566);
+  expect_counts(r, "misaki_national/kaigo/jigyosho_130.csv", 581, 15, 0, 566);
+  expect_counts(r, "N03-24_22-23_240101.geojson", 5, 2, 0, 3);
+  for (const FileReport& f : r.files) EXPECT_TRUE(f.balanced()) << f.file;
+  std::size_t neighbours = 0;
+  for (const Facility& f : r.facilities) neighbours += f.municipality_code == "23998" ? 1 : 0;
+  EXPECT_EQ(neighbours, 6u);  // 3 of each file within 16 km
+  // The skipped rows' 0.000 coordinates are not reported; the town's own planted ones (430
+  // line 7, 医療情報ネット line 10) are.
+  const auto zero = diags_named(r, "coordinates_zero");
+  ASSERT_EQ(zero.size(), 2u);
+  EXPECT_NE(zero[0].file.find("misaki_national/kaigo/jigyosho_430.csv"), std::string::npos);
+  EXPECT_NE(zero[1].file.find("02-1_clinic_facility_info"), std::string::npos);
 }
