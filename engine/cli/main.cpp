@@ -203,12 +203,10 @@ int run_map_step(const project::ProjectConfig& cfg, const std::string& out, cons
                  const app::AnalyzeOutcome* analysis = nullptr) {
   app::MapOptions mo;
   mo.analysis = analysis;
-  if (!a.kinds.empty()) {
-    mo.kinds = a.kinds;
-  } else {
+  if (a.kinds.empty()) {
     // Every kind; without population cells, those that draw the analysis cannot be made.
     mo.kinds.clear();
-    for (const std::string& k : app::map_kinds())
+    for (const app::MapKind k : app::all_map_kinds())
       if (!reg.population.empty() || !app::needs_analysis(k)) mo.kinds.push_back(k);
     if (reg.population.empty())
       std::cout << "no population cells in the registry: coverage, gap, access and heatmap maps need them; "
@@ -229,6 +227,7 @@ int run_map_step(const project::ProjectConfig& cfg, const std::string& out, cons
   mo.page.landscape = !a.portrait;
   mo.dpi = a.dpi;
   mo.production_date = a.date.empty() ? today() : a.date;
+  if (!a.kinds.empty()) mo.kinds = app::parse_map_kinds(a.kinds);  // after --format and --page, as before
   project::ProjectConfig c = cfg;
   if (c.layers.empty()) c.layers = default_provider_layers();
   const app::MapOutcome res = app::run_maps(reg, c, mo);
