@@ -63,7 +63,7 @@ void BM_ResourceMap(benchmark::State& state, render::Format format) {
   project::ProjectConfig project;
   project.title = "careatlas render bench";
   app::MapOptions opt;
-  opt.kinds = {"resource"};
+  opt.kinds = {app::MapKind::resource};
   opt.out_dir = out_dir("careatlas_render_bench");
   opt.format = format;
   opt.page.size = render::PaperSize::a3;

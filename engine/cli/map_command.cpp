@@ -49,12 +49,10 @@ class MapCommand final : public Command {
  private:
   app::MapOptions options(const Registry& reg) const {
     app::MapOptions mo;
-    if (!kinds_.empty()) {
-      mo.kinds = kinds_;
-    } else {
+    if (kinds_.empty()) {
       // Every kind; without population cells, those that draw the analysis cannot be made.
       mo.kinds.clear();
-      for (const std::string& k : app::map_kinds())
+      for (const app::MapKind k : app::all_map_kinds())
         if (!reg.population.empty() || !app::needs_analysis(k)) mo.kinds.push_back(k);
       if (reg.population.empty())
         print_note("no population cells in the registry: coverage, gap, access and heatmap maps need them; "
@@ -73,6 +71,7 @@ class MapCommand final : public Command {
     mo.page.landscape = !portrait_;
     mo.dpi = dpi_;
     mo.production_date = date_.empty() ? app::today() : date_;
+    if (!kinds_.empty()) mo.kinds = app::parse_map_kinds(kinds_);  // after --format and --page, as before
     return mo;
   }
 

@@ -129,15 +129,44 @@ bool Reader::next(Record& rec) {
   return true;
 }
 
-std::string quote_field(std::string_view f) {
-  if (f.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(f);
-  std::string s = "\"";
-  for (char c : f) {
-    if (c == '"') s += '"';
-    s += c;
+namespace {
+// Appends a field, quoted only when it holds a comma, a quote, CR or LF.
+void append_field(std::string& out, std::string_view f) {
+  if (f.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out += f;
+    return;
   }
-  s += '"';
+  out += '"';
+  for (char c : f) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+}  // namespace
+
+std::string quote_field(std::string_view f) {
+  std::string s;
+  append_field(s, f);
   return s;
 }
+
+Writer::Writer(Dialect dialect)
+    : text_(dialect == Dialect::excel ? "\xEF\xBB\xBF" : ""), eol_(dialect == Dialect::excel ? "\r\n" : "\n") {}
+
+template <class Fields>
+Writer& Writer::append_row(const Fields& fields) {
+  bool first = true;
+  for (const auto& f : fields) {
+    if (!first) text_ += ',';
+    first = false;
+    append_field(text_, f);
+  }
+  text_ += eol_;
+  return *this;
+}
+
+Writer& Writer::row(std::initializer_list<std::string_view> fields) { return append_row(fields); }
+Writer& Writer::row(const std::vector<std::string>& fields) { return append_row(fields); }
 
 }  // namespace careatlas::csv

@@ -20,35 +20,24 @@ std::string temp_name_for(const std::string& path) {
   return (p.parent_path() / ("." + p.filename().string() + ".tmp-" + std::to_string(::getpid()))).string();
 }
 
-constexpr std::string_view kBom = "\xEF\xBB\xBF";
-std::string csv_line(std::initializer_list<std::string> fields) {
-  std::string s;
-  bool first = true;
-  for (const auto& f : fields) {
-    if (!first) s += ',';
-    first = false;
-    s += csv::quote_field(f);
-  }
-  return s + "\r\n";
-}
 }  // namespace
 
 std::string import_report_csv(const Registry& reg) {
-  std::string s(kBom);
-  s += csv_line({"file", "role", "format", "encoding", "rows_read", "imported", "rejected", "skipped", "warnings"});
+  csv::Writer w;
+  w.row({"file", "role", "format", "encoding", "rows_read", "imported", "rejected", "skipped", "warnings"});
   for (const FileReport& r : reg.files)
-    s += csv_line({r.file, r.role, r.format, r.encoding, std::to_string(r.rows_read), std::to_string(r.imported),
-                   std::to_string(r.rejected), std::to_string(r.skipped), std::to_string(r.warnings)});
-  return s;
+    w.row({r.file, r.role, r.format, r.encoding, std::to_string(r.rows_read), std::to_string(r.imported),
+           std::to_string(r.rejected), std::to_string(r.skipped), std::to_string(r.warnings)});
+  return std::move(w).text();
 }
 
 std::string diagnostics_csv(const Registry& reg) {
-  std::string s(kBom);
-  s += csv_line({"file", "row", "column", "code", "severity", "value", "message", "説明"});
+  csv::Writer w;
+  w.row({"file", "row", "column", "code", "severity", "value", "message", "説明"});
   for (const Diagnostic& d : reg.diagnostics)
-    s += csv_line({d.file, std::to_string(d.row), d.column, std::string(to_string(d.code)),
-                   std::string(to_string(d.severity)), d.value, d.message, std::string(diag_info(d.code).summary_ja)});
-  return s;
+    w.row({d.file, std::to_string(d.row), d.column, to_string(d.code), to_string(d.severity), d.value, d.message,
+           diag_info(d.code).summary_ja});
+  return std::move(w).text();
 }
 
 void write_file_atomic(const std::string& path, const std::string& bytes) {

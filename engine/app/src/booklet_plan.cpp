@@ -467,18 +467,11 @@ BookletPlan plan_booklet(const Registry& reg, const project::ProjectConfig& proj
 
 std::string booklet_csv(const Registry& reg, const BookletPlan& plan, const std::vector<int>& pages) {
   const std::vector<std::string>& labels = booklet_field_labels();
-  std::string out = "\xEF\xBB\xBF";
-  auto row = [&out](const std::vector<std::string>& cells) {
-    for (std::size_t c = 0; c < cells.size(); ++c) {
-      if (c) out += ',';
-      out += csv::quote_field(cells[c]);
-    }
-    out += "\r\n";
-  };
+  csv::Writer out;
   std::vector<std::string> head = {"番号", "区域", "種別", "名称", "ふりがな"};
   head.insert(head.end(), labels.begin(), labels.end());
   for (const char* h : {"地図", "頁", "施設ID"}) head.emplace_back(h);
-  row(head);
+  out.row(head);
   for (std::size_t n = 0; n < plan.listed.size(); ++n) {
     const std::size_t i = plan.listed[n];
     const Facility& f = reg.facilities[i];
@@ -493,9 +486,9 @@ std::string booklet_csv(const Registry& reg, const BookletPlan& plan, const std:
     cells.emplace_back(e.on_map ? "掲載" : "位置なし");
     cells.push_back(n < pages.size() && pages[n] > 0 ? std::to_string(pages[n]) : "");
     cells.push_back(f.facility_id);
-    row(cells);
+    out.row(cells);
   }
-  return out;
+  return std::move(out).text();
 }
 
 }  // namespace careatlas::app

@@ -165,8 +165,4 @@ std::vector<std::string> registry_sources(const Registry& reg) {
   return lines;
 }
 
-bool draws_numbers(const std::string& map_kind) {
-  return map_kind == "resource" || map_kind == "coverage" || map_kind == "atlas";
-}
-
 }  // namespace careatlas::app::detail

@@ -43,7 +43,4 @@ render::MapExtent context_area(const std::vector<geometry::PlanarMultiPolygon>& 
 // The registry's 出典 lines, each once, in the order of its sources.
 std::vector<std::string> registry_sources(const Registry& reg);
 
-// Facilities numbered on maps are those of the map kinds that draw numbers.
-bool draws_numbers(const std::string& map_kind);
-
 }  // namespace careatlas::app::detail

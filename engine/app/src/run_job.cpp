@@ -74,11 +74,8 @@ void map_step(const project::ProjectConfig& project, const RunOptions& opt, RunO
   const Registry& reg = out.import.registry;
   MapOptions mo;
   mo.kinds.clear();
-  for (const std::string& k : map_kinds()) {
-    if (needs_analysis(k) && !out.analysis) continue;
-    if (k == "atlas" && reg.districts.empty()) continue;
-    mo.kinds.push_back(k);
-  }
+  for (const MapKind k : all_map_kinds())
+    if (!needs_analysis(k) || out.analysis) mo.kinds.push_back(k);
   if (reg.districts.empty()) return;  // the maps frame and draw the districts
   mo.analysis = out.analysis ? &*out.analysis : nullptr;
   mo.out_dir = (fs::path(out.out) / "maps").string();

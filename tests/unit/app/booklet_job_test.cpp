@@ -180,7 +180,7 @@ TEST(BookletJob, MarkerNumbersOnEveryMapAreTheEntryNumbers) {
 
   // The council maps number their markers the same way.
   app::MapOptions mo;
-  mo.kinds = {"resource", "atlas"};
+  mo.kinds = {app::MapKind::resource, app::MapKind::atlas};
   mo.out_dir = scratch_dir("booklet_job_maps");
   mo.production_date = "2026-11-24";
   mo.page.size = render::PaperSize::a4;

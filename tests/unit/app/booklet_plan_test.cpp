@@ -343,7 +343,7 @@ TEST(BookletPlan, MapMarkersCarryTheEntryNumbers) {
   p.booklet.support_24h = true;
   const app::BookletPlan plan = app::plan_booklet(reg, p);
   app::MapOptions o;
-  o.kinds = {"resource"};
+  o.kinds = {app::MapKind::resource};
   o.out_dir = scratch_dir("booklet_plan_markers");
   o.production_date = "2026-11-24";
   o.page.size = render::PaperSize::a4;

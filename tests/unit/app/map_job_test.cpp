@@ -22,10 +22,11 @@
 using namespace careatlas;
 using namespace careatlas::testing;
 namespace fs = std::filesystem;
+using app::MapKind;
 
 namespace {
 
-app::MapOptions options(const std::string& dir, std::vector<std::string> kinds) {
+app::MapOptions options(const std::string& dir, std::vector<MapKind> kinds) {
   app::MapOptions o;
   o.kinds = std::move(kinds);
   o.out_dir = dir;
@@ -45,7 +46,7 @@ std::string bytes(const std::string& path) {
 
 TEST(MapJob, EveryKindWritesItsFiles) {
   const std::string dir = scratch_dir("map_job_all");
-  const app::MapOutcome out = app::run_maps(sample_registry(), sample_project(), options(dir, app::map_kinds()));
+  const app::MapOutcome out = app::run_maps(sample_registry(), sample_project(), options(dir, app::all_map_kinds()));
   std::vector<std::string> names;
   for (const std::string& w : out.written) names.push_back(fs::path(w).filename().string());
   EXPECT_EQ(names, (std::vector<std::string>{"resource_map.pdf", "coverage_map_home_visit_clinics.pdf",
@@ -72,7 +73,7 @@ TEST(MapJob, EveryKindWritesItsFiles) {
 
 TEST(MapJob, CoverageMapNamesItsLayerAndRadiusAndDrawsOnlyItsProviders) {
   const std::string dir = scratch_dir("map_job_coverage");
-  const app::MapOutcome out = app::run_maps(sample_registry(), sample_project(), options(dir, {"coverage", "resource"}));
+  const app::MapOutcome out = app::run_maps(sample_registry(), sample_project(), options(dir, {MapKind::coverage, MapKind::resource}));
   ASSERT_EQ(out.reports.size(), 3u);
   auto has = [](const render::RenderReport& r, const std::string& entry) {
     return std::find(r.legend_entries.begin(), r.legend_entries.end(), entry) != r.legend_entries.end();
@@ -89,14 +90,14 @@ TEST(MapJob, CoverageMapNamesItsLayerAndRadiusAndDrawsOnlyItsProviders) {
   // A layer whose label does not give its radius gets it from the job.
   project::ProjectConfig unnamed = sample_project();
   for (ProviderLayer& l : unnamed.layers) l.label = "協力機関";
-  const app::MapOutcome u = app::run_maps(sample_registry(), unnamed, options(scratch_dir("map_job_coverage_unnamed"), {"coverage"}));
+  const app::MapOutcome u = app::run_maps(sample_registry(), unnamed, options(scratch_dir("map_job_coverage_unnamed"), {MapKind::coverage}));
   EXPECT_TRUE(has(u.reports[0], "協力機関の到達圏（半径 16 km）"));
   EXPECT_NE(pdf_text(out.written[0]).find("16km）の到達圏"), std::string::npos);
 }
 
 TEST(MapJob, GapAndAccessMapsClassTheAnalysis) {
   const std::string dir = scratch_dir("map_job_gap");
-  app::MapOptions o = options(dir, {"gap", "access"});
+  app::MapOptions o = options(dir, {MapKind::gap, MapKind::access});
   o.gap_metrics = {"night_gap_hours"};
   const app::MapOutcome out = app::run_maps(sample_registry(), sample_project(), o);
   ASSERT_EQ(out.reports.size(), 2u);
@@ -120,7 +121,7 @@ TEST(MapJob, GapAndAccessMapsClassTheAnalysis) {
 
 TEST(MapJob, HeatmapRowsFollowTheRanking) {
   const std::string dir = scratch_dir("map_job_heatmap");
-  app::MapOptions o = options(dir, {"heatmap"});
+  app::MapOptions o = options(dir, {MapKind::heatmap});
   app::AnalyzeOptions ao;
   ao.settings = sample_project().analysis;
   ao.layers = sample_project().layers;
@@ -148,8 +149,8 @@ TEST(MapJob, AnAnalysisHandedInDrawsTheSameBytes) {
   ao.keep_map_data = true;
   const app::AnalyzeOutcome a = app::run_analyze(sample_registry(), ao);
   const std::string d1 = scratch_dir("map_job_same_1"), d2 = scratch_dir("map_job_same_2");
-  app::MapOptions o1 = options(d1, {"gap", "coverage"});
-  app::MapOptions o2 = options(d2, {"gap", "coverage"});
+  app::MapOptions o1 = options(d1, {MapKind::gap, MapKind::coverage});
+  app::MapOptions o2 = options(d2, {MapKind::gap, MapKind::coverage});
   o2.analysis = &a;
   const app::MapOutcome r1 = app::run_maps(sample_registry(), sample_project(), o1);
   const app::MapOutcome r2 = app::run_maps(sample_registry(), sample_project(), o2);
@@ -158,22 +159,44 @@ TEST(MapJob, AnAnalysisHandedInDrawsTheSameBytes) {
     EXPECT_TRUE(bytes(r1.written[i]) == bytes(r2.written[i])) << r1.written[i];
 }
 
+TEST(MapJob, KindsHaveOneTable) {
+  std::vector<std::string> names;
+  for (const MapKind k : app::all_map_kinds()) {
+    names.emplace_back(app::to_string(k));
+    EXPECT_EQ(app::map_kind_from_string(app::to_string(k)), k);
+  }
+  EXPECT_EQ(names, (std::vector<std::string>{"resource", "coverage", "gap", "access", "atlas", "heatmap"}));
+  EXPECT_FALSE(app::map_kind_from_string("relief"));
+  EXPECT_FALSE(app::map_kind_from_string("Resource"));
+  EXPECT_FALSE(app::needs_analysis(MapKind::resource));
+  EXPECT_FALSE(app::needs_analysis(MapKind::atlas));
+  for (const MapKind k : {MapKind::coverage, MapKind::gap, MapKind::access, MapKind::heatmap})
+    EXPECT_TRUE(app::needs_analysis(k)) << app::to_string(k);
+  EXPECT_EQ(app::parse_map_kinds({"heatmap", "resource", "heatmap"}),
+            (std::vector<MapKind>{MapKind::heatmap, MapKind::resource, MapKind::heatmap}));
+  try {
+    app::parse_map_kinds({"resource", "relief"});
+    ADD_FAILURE() << "relief is no map kind";
+  } catch (const config_error& e) {
+    EXPECT_STREQ(e.what(), "unknown map kind \"relief\" (resource, coverage, gap, access, atlas, heatmap)");
+  }
+}
+
 TEST(MapJob, RefusesWhatItCannotDraw) {
   const std::string dir = scratch_dir("map_job_refuse");
-  EXPECT_THROW(app::run_maps(sample_registry(), sample_project(), options(dir, {"relief"})), config_error);
-  app::MapOptions o = options(dir, {"heatmap"});
+  app::MapOptions o = options(dir, {MapKind::heatmap});
   o.heatmap_values = "sometimes";
   EXPECT_THROW(app::run_maps(sample_registry(), sample_project(), o), config_error);
   Registry no_people = sample_registry();
   no_people.population.clear();
   try {
-    app::run_maps(no_people, sample_project(), options(dir, {"gap"}));
+    app::run_maps(no_people, sample_project(), options(dir, {MapKind::gap}));
     ADD_FAILURE() << "a gap map without population cells";
   } catch (const config_error& e) {
     EXPECT_NE(std::string(e.what()).find("population"), std::string::npos) << e.what();
   }
   // The resource map needs no analysis.
-  EXPECT_EQ(app::run_maps(no_people, sample_project(), options(dir, {"resource"})).written.size(), 1u);
+  EXPECT_EQ(app::run_maps(no_people, sample_project(), options(dir, {MapKind::resource})).written.size(), 1u);
   EXPECT_TRUE(fs::is_regular_file(dir + "/resource_map.pdf"));
 }
 
@@ -198,7 +221,7 @@ TEST(MapJob, KochiResourceMapNamesEveryMunicipalityAndDrawsEveryFacility) {
 
   project::ProjectConfig cfg;
   cfg.title = "高知県 在宅医療・介護資源マップ";
-  app::MapOptions o = options(scratch_dir("map_job_kochi"), {"resource"});
+  app::MapOptions o = options(scratch_dir("map_job_kochi"), {MapKind::resource});
   o.page.size = render::PaperSize::a3;
   o.format = render::Format::png;
   o.dpi = 100;
@@ -221,7 +244,7 @@ TEST(MapJob, HeatmapRowsOfDistrictsSharingANameCarryTheirIds) {
   Registry reg = sample_registry();
   for (District& d : reg.districts)
     if (d.name == "西部圏域") d.name = "中央圏域";
-  app::MapOptions o = options(scratch_dir("map_job_heatmap_names"), {"heatmap"});
+  app::MapOptions o = options(scratch_dir("map_job_heatmap_names"), {MapKind::heatmap});
   const app::MapOutcome out = app::run_maps(reg, sample_project(), o);
   const auto& labels = out.reports.at(0).label_texts;
   EXPECT_EQ(labels.size(), 6u);
@@ -233,7 +256,7 @@ TEST(MapJob, HeatmapRowsOfDistrictsSharingANameCarryTheirIds) {
 
 TEST(MapJob, AnUnknownDistrictIsRefusedBeforeAnyMapIsWritten) {
   const std::string dir = scratch_dir("map_job_unknown_district");
-  app::MapOptions o = options(dir, {"resource", "atlas"});
+  app::MapOptions o = options(dir, {MapKind::resource, MapKind::atlas});
   o.district = "99999-99";
   EXPECT_THROW(app::run_maps(sample_registry(), sample_project(), o), config_error);
   EXPECT_TRUE(fs::is_empty(dir));

@@ -38,7 +38,8 @@ TEST(StyleDefault, LayersBottomToTop) {
   EXPECT_EQ(names, (std::vector<std::string>{"cells_access", "districts_gap", "districts_fill", "districts_outside",
                                              "coverage", "context_water", "context_rivers", "context_roads",
                                              "context_railways", "district_lines", "facilities", "facility_names"}));
-  EXPECT_EQ(layer("districts_outside").maps, (std::vector<std::string>{"atlas", "booklet"}));
+  EXPECT_EQ(layer("districts_outside").maps,
+            (std::vector<std::string>{"resource", "coverage", "gap", "access", "atlas", "booklet"}));
   EXPECT_EQ(layer("facility_names").maps, (std::vector<std::string>{"atlas"}));  // not on the booklet's maps
   EXPECT_EQ(layer("cells_access").source, Source::cells);
   EXPECT_EQ(layer("cells_access").maps, (std::vector<std::string>{"access"}));

@@ -9,8 +9,10 @@
 // Lenient where real files are sloppy: a quote inside an unquoted field is kept as text.
 #include <array>
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace careatlas::csv {
@@ -43,5 +45,29 @@ class Reader {
 
 // Write one CSV field, quoted only when needed (comma, quote, CR or LF inside).
 std::string quote_field(std::string_view field);
+
+// The one writer of every CSV careatlas produces: the text of a table, row by row, each
+// field as quote_field writes it (an empty field stays empty: `a,,b`).
+//   excel  UTF-8 with a byte order mark and CR LF line ends: what Japanese Excel opens as
+//          UTF-8 without an import dialog (the reports, the analysis tables, the booklet)
+//   plain  no byte order mark, LF line ends: the benchmark contract's files
+//          (../shared/bench/WORKLOAD.md)
+// The mark is written first, so a table with no rows is the mark alone.
+class Writer {
+ public:
+  enum class Dialect { excel, plain };
+  explicit Writer(Dialect dialect = Dialect::excel);
+  Writer& row(std::initializer_list<std::string_view> fields);
+  Writer& row(const std::vector<std::string>& fields);
+  void reserve(std::size_t bytes) { text_.reserve(bytes); }
+  const std::string& text() const& { return text_; }
+  std::string text() && { return std::move(text_); }
+
+ private:
+  template <class Fields>
+  Writer& append_row(const Fields& fields);
+  std::string text_;
+  std::string_view eol_;
+};
 
 }  // namespace careatlas::csv

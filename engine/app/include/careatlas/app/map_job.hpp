@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "careatlas/app/analyze_job.hpp"
+#include "careatlas/app/map_kind.hpp"
 #include "careatlas/model/registry.hpp"
 #include "careatlas/project/project_file.hpp"
 #include "careatlas/render/map.hpp"
@@ -21,7 +22,7 @@
 namespace careatlas::app {
 
 struct MapOptions {
-  std::vector<std::string> kinds = {"resource"};  // see map_kinds()
+  std::vector<MapKind> kinds = {MapKind::resource};
   std::string district;          // atlas: only this district id (empty = all)
   std::vector<std::string> gap_metrics = {"uncovered_share", "night_gap_hours"};  // one gap map each
   std::string heatmap_values = "uncovered";  // uncovered | fragile
@@ -49,10 +50,6 @@ struct MapOutcome {
 // (../share/careatlas/styles), else the source tree's styles/.
 std::string default_style_path();
 
-// The map kinds, in the order `careatlas map` writes them.
-const std::vector<std::string>& map_kinds();
-// Whether a kind draws results of the analysis (and so needs population cells).
-bool needs_analysis(const std::string& kind);
 // The metrics a gap map can class districts by (DistrictMetrics fields).
 const std::vector<std::string>& gap_metrics();
 
