@@ -9,6 +9,7 @@
 #include "careatlas/app/analysis_input.hpp"
 #include "careatlas/app/facility_numbers.hpp"
 #include "careatlas/app/map_context.hpp"
+#include "careatlas/app/project_area.hpp"
 #include "careatlas/geometry/analysis.hpp"
 #include "careatlas/geometry/projection.hpp"
 #include "careatlas/model/config_error.hpp"
@@ -56,7 +57,7 @@ void check_options(const MapOptions& opt) {
 // (null when no kind needs it). It hands back the projected districts, so that they are
 // projected once.
 const AnalyzeOutcome* analysis_for(const Registry& reg, const project::ProjectConfig& project, const MapOptions& opt,
-                                   AnalyzeOutcome& own) {
+                                   const geometry::ProjectArea* area, AnalyzeOutcome& own) {
   if (std::none_of(opt.kinds.begin(), opt.kinds.end(), needs_analysis)) return opt.analysis;
   if (opt.analysis && opt.analysis->map_data) return opt.analysis;
   AnalyzeOptions ao;
@@ -64,6 +65,7 @@ const AnalyzeOutcome* analysis_for(const Registry& reg, const project::ProjectCo
   ao.layers = project.layers.empty() ? default_provider_layers() : project.layers;
   ao.threads = opt.threads;
   ao.keep_map_data = true;
+  ao.area = area;
   own = run_analyze(reg, ao);
   return &own;
 }
@@ -76,22 +78,52 @@ struct MappedDistricts {
 };
 
 MappedDistricts mapped_districts(const Registry& reg, std::optional<DistrictLevel> level, const AnalysisMapData* md,
-                                 const geometry::Projection& proj, unsigned threads) {
+                                 const geometry::ProjectArea* area, const geometry::Projection& proj, unsigned threads) {
   if (md) return {md->districts, md->district_shapes};
   MappedDistricts m;
-  m.districts = analysed_districts(reg, level);
+  m.districts = analysed_districts(reg, level, area);
   std::vector<const MultiPolygon*> shapes;
   for (const District* d : m.districts) shapes.push_back(&d->geometry);
   m.planar = proj.forward(shapes, threads);
   return m;
 }
 
-// The districts as the maps draw them, with the metrics of the analysis when there is one.
-render::SourceData district_data(const MappedDistricts& mapped, const AnalyzeOutcome* analysis) {
+// The districts as the maps draw them, with the metrics of the analysis when there is one;
+// with a project area, then the municipalities around it (in_focus = false: the style
+// greys them).
+render::SourceData district_data(const Registry& reg, const MappedDistricts& mapped, const AnalyzeOutcome* analysis,
+                                 const geometry::ProjectArea* area, const geometry::Projection& proj, unsigned threads) {
   std::map<std::string, const DistrictMetrics*> metrics;
   if (analysis)
     for (const DistrictMetrics& m : analysis->districts) metrics[m.id] = &m;
-  return detail::district_features(mapped.districts, mapped.planar, metrics);
+  render::SourceData data = detail::district_features(mapped.districts, mapped.planar, metrics);
+  if (!area) return data;
+  std::vector<const District*> around;
+  std::vector<const MultiPolygon*> shapes;
+  for (const District& d : reg.districts)
+    if (d.level == DistrictLevel::municipality && !area->contains(d)) {
+      around.push_back(&d);
+      shapes.push_back(&d.geometry);
+    }
+  render::SourceData others = detail::district_features(around, proj.forward(shapes, threads), {});
+  for (render::Feature& f : others.features) {
+    f.attributes["in_focus"] = false;
+    data.features.push_back(std::move(f));
+  }
+  return data;
+}
+
+// The frame of a project area's maps: its own districts, as the renderer frames the
+// districts drawn when there are no neighbours (the neighbours greyed around them must not
+// widen it); empty without an area.
+render::MapExtent area_frame(const MappedDistricts& mapped, const geometry::ProjectArea* area) {
+  if (!area || mapped.planar.empty()) return {};
+  render::MapExtent e = detail::bounds_of(mapped.planar.front(), 0.0);
+  for (const geometry::PlanarMultiPolygon& shape : mapped.planar) {
+    const render::MapExtent b = detail::bounds_of(shape, 0.0);
+    e = {std::min(e.x0, b.x0), std::min(e.y0, b.y0), std::max(e.x1, b.x1), std::max(e.y1, b.y1)};
+  }
+  return e;
 }
 
 // The booklet's entry numbers, for the kinds that print them (the plan sorts and locates
@@ -138,22 +170,25 @@ std::vector<std::string> context_warnings(const MapContext& context, const style
 MapOutcome run_maps(const Registry& reg, const project::ProjectConfig& project, const MapOptions& opt) {
   check_options(opt);
   const style::Style st = style::load_style(opt.style_path.empty() ? default_style_path() : opt.style_path);
+  const auto area = project_area_of(reg, project);
   AnalyzeOutcome own;
-  const AnalyzeOutcome* analysis = analysis_for(reg, project, opt, own);
+  const AnalyzeOutcome* analysis = analysis_for(reg, project, opt, area.get(), own);
   const AnalysisMapData* md = analysis && analysis->map_data ? &*analysis->map_data : nullptr;
 
   InputOptions io;
   io.epsg = project.analysis.epsg;
   io.level = project.analysis.district_level;
+  io.area = area.get();
   const geometry::Projection proj(md ? analysis->epsg : analysis_epsg(reg, io));
-  const MappedDistricts mapped = mapped_districts(reg, io.level, md, proj, opt.threads);
-  render::SourceData districts = district_data(mapped, analysis);
+  const MappedDistricts mapped = mapped_districts(reg, io.level, md, area.get(), proj, opt.threads);
+  render::SourceData districts = district_data(reg, mapped, analysis, area.get(), proj, opt.threads);
   const std::vector<int> numbers = entry_numbers(reg, project, opt.kinds);
   if (!opt.district.empty() && std::none_of(mapped.districts.begin(), mapped.districts.end(),
                                             [&](const District* d) { return d->id == opt.district; }))
     throw config_error("no district \"" + opt.district + "\" to draw (district ids are those of registry.gpkg)");
   const MapContext context = read_map_context(project, proj, detail::context_area(mapped.planar));
-  const render::MapSheet base = base_sheet(reg, project, opt, proj, context, std::move(districts));
+  render::MapSheet base = base_sheet(reg, project, opt, proj, context, std::move(districts));
+  base.focus = area_frame(mapped, area.get());
 
   MapOutcome out;
   out.context_reports = context.reports;
