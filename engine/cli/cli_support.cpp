@@ -104,6 +104,8 @@ void print_booklet(const app::BookletOutcome& res) {
   if (p.left_out_kind + p.left_out_filter > 0)
     std::cout << "; not listed: " << p.left_out_kind << " of kinds the booklet leaves out, " << p.left_out_filter
               << " by its filters";
+  if (p.left_out_area > 0)
+    std::cout << "; " << p.left_out_area << " neighbours outside the project area not listed ([booklet] neighbours = true lists them)";
   std::cout << "\n" << std::flush;
   for (const std::string& w : res.warnings) std::fprintf(stderr, "careatlas: warning: %s\n", w.c_str());
   for (const std::string& w : res.written) std::cout << "written: " << w << "\n";

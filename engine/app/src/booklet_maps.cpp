@@ -5,6 +5,7 @@
 
 #include "careatlas/app/analysis_input.hpp"
 #include "careatlas/app/map_context.hpp"
+#include "careatlas/app/project_area.hpp"
 #include "map_features.hpp"
 
 namespace careatlas::app::detail {
@@ -67,7 +68,9 @@ BookletMaps booklet_maps(const Registry& reg, const project::ProjectConfig& proj
   InputOptions io;
   io.epsg = project.analysis.epsg;
   io.level = project.analysis.district_level;
-  m.districts = analysed_districts(reg, io.level);
+  const auto area = project_area_of(reg, project);
+  io.area = area.get();
+  m.districts = analysed_districts(reg, io.level, io.area);
   m.proj.emplace(analysis_epsg(reg, io));
   std::vector<const MultiPolygon*> shapes;
   for (const District* d : m.districts) shapes.push_back(&d->geometry);
@@ -79,6 +82,9 @@ BookletMaps booklet_maps(const Registry& reg, const project::ProjectConfig& proj
     if (std::find(m.base.sources.begin(), m.base.sources.end(), a) == m.base.sources.end()) m.base.sources.push_back(a);
   m.base.data = context.sources;
   m.base.data.push_back(district_features(m.districts, m.planar, {}));
+  if (area)  // the municipalities around the area, greyed
+    for (render::Feature& f : neighbour_features(reg, *area, *m.proj, threads).features)
+      m.base.data.back().features.push_back(std::move(f));
   m.base.data.push_back(facility_features(reg, plan.numbers, *m.proj, &listed));
   return m;
 }

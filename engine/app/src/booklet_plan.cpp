@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -11,6 +12,7 @@
 
 #include "booklet_facts.hpp"
 #include "careatlas/app/analysis_input.hpp"
+#include "careatlas/app/project_area.hpp"
 #include "careatlas/geometry/district_index.hpp"
 #include "careatlas/model/config_error.hpp"
 
@@ -23,6 +25,7 @@ using detail::is_medical;
 
 constexpr const char* kOutsideTitle = "区域外の施設";
 constexpr const char* kUnlocatedTitle = "所在地不明（地図に表示なし）";
+constexpr const char* kNeighboursTitle = "近隣市町村の事業所";
 
 // Where a listed facility is filed when grouped by district.
 constexpr int kOutside = -1;
@@ -51,13 +54,14 @@ bool passes(const Facility& f, const project::BookletSettings& s) {
 
 // The analysis level's districts (analysed_districts order), with a clearer message than
 // the analysis's when the project names a level the registry lacks.
-std::vector<const District*> booklet_districts(const Registry& reg, const project::ProjectConfig& project) {
+std::vector<const District*> booklet_districts(const Registry& reg, const project::ProjectConfig& project,
+                                              const geometry::ProjectArea* area) {
   if (const auto level = project.analysis.district_level;
       level && std::none_of(reg.districts.begin(), reg.districts.end(),
                             [&](const District& d) { return d.level == *level; }))
     throw config_error("[analysis] district_level = \"" + std::string(to_string(*level)) +
                        "\": the registry has no districts of that level to file the booklet's facilities under");
-  return analysed_districts(reg, project.analysis.district_level);
+  return analysed_districts(reg, project.analysis.district_level, area);
 }
 
 // filed[i] for each registry index in `which`: the position in `districts` of the district
@@ -126,31 +130,66 @@ struct KindOrder {
   int of(FacilityKind k) const { return pos[static_cast<std::size_t>(k)]; }
 };
 
-// The registry indices of the facilities the booklet lists; counts the others in `plan`.
-std::vector<std::size_t> chosen_facilities(const Registry& reg, const project::BookletSettings& settings,
-                                           const KindOrder& order, BookletPlan& plan) {
-  std::vector<std::size_t> chosen;
+// The registry indices of the facilities the booklet lists in its sections (`chosen`) and,
+// with [booklet] neighbours, under 「近隣市町村の事業所」 (`neighbours`: outside the project
+// area); counts the others in `plan`.
+struct Chosen {
+  std::vector<std::size_t> chosen, neighbours;
+};
+Chosen chosen_facilities(const Registry& reg, const project::BookletSettings& settings, const KindOrder& order,
+                         const geometry::ProjectArea* area, BookletPlan& plan) {
+  Chosen c;
   for (std::size_t i = 0; i < reg.facilities.size(); ++i) {
     const Facility& f = reg.facilities[i];
-    if (order.of(f.kind) < 0) ++plan.left_out_kind;
+    const bool own = !area || area->contains(f);
+    if (!own && !settings.neighbours) ++plan.left_out_area;
+    else if (order.of(f.kind) < 0) ++plan.left_out_kind;
     else if (!passes(f, settings)) ++plan.left_out_filter;
-    else chosen.push_back(i);
+    else (own ? c.chosen : c.neighbours).push_back(i);
   }
-  return chosen;
+  return c;
+}
+
+// 「近隣市町村の事業所（しおかぜ町）」: one section per municipality of the neighbours, by
+// code (the name of its N03 polygon when imported), each grouped by kind.
+std::vector<PlanSection> neighbour_sections(const Registry& reg, const std::vector<std::size_t>& neighbours,
+                                            const KindOrder& order) {
+  std::map<std::string, std::vector<std::size_t>> by_code;
+  for (std::size_t i : neighbours) by_code[reg.facilities[i].municipality_code].push_back(i);
+  std::map<std::string, std::string> names;
+  for (const District& d : reg.districts)
+    if (d.level == DistrictLevel::municipality) names.emplace(d.id, d.name);
+  std::vector<PlanSection> out;
+  for (auto& [code, members] : by_code) {
+    PlanSection sec;
+    sec.id = "neighbours" + (code.empty() ? std::string() : "-" + code);
+    const auto name = names.find(code);
+    sec.title = std::string(kNeighboursTitle) +
+                (code.empty() ? "" : "（" + (name != names.end() ? name->second : code) + "）");
+    for (std::size_t k = 0; k < order.kinds.size(); ++k) {
+      PlanGroup g;
+      g.kind = order.kinds[k];
+      for (std::size_t i : members)
+        if (static_cast<std::size_t>(order.of(reg.facilities[i].kind)) == k) g.facilities.push_back(i);
+      if (!g.facilities.empty()) sec.groups.push_back(std::move(g));
+    }
+    out.push_back(std::move(sec));
+  }
+  return out;
 }
 
 // The districts the facilities are filed under: needed for the sections, and for the 区域
 // column when grouped by kind (then only when the registry has districts).
 std::vector<const District*> filing_districts(const Registry& reg, const project::ProjectConfig& project,
-                                              bool by_kind) {
+                                              bool by_kind, const geometry::ProjectArea* area) {
   if (!by_kind) {
     if (reg.districts.empty())
       throw config_error(
           "the registry has no districts to group the booklet by: import [[districts]] or set [booklet] "
           "group_by = \"kind\"");
-    return booklet_districts(reg, project);
+    return booklet_districts(reg, project, area);
   }
-  if (!reg.districts.empty()) return booklet_districts(reg, project);
+  if (!reg.districts.empty()) return booklet_districts(reg, project, area);
   return {};
 }
 
@@ -216,10 +255,11 @@ BookletPlan plan_booklet(const Registry& reg, const project::ProjectConfig& proj
   const KindOrder order(settings);
   BookletPlan plan;
   plan.numbers.assign(reg.facilities.size(), 0);
-  const std::vector<std::size_t> chosen = chosen_facilities(reg, settings, order, plan);
+  const auto area = project_area_of(reg, project);
+  const auto [chosen, neighbours] = chosen_facilities(reg, settings, order, area.get(), plan);
 
   const bool by_kind = settings.group_by == "kind";
-  const std::vector<const District*> districts = filing_districts(reg, project, by_kind);
+  const std::vector<const District*> districts = filing_districts(reg, project, by_kind, area.get());
   std::vector<int> filed;
   if (!districts.empty()) filed = file_by_district(reg, districts, chosen);
   auto area_title = [&](std::size_t i) -> std::string {
@@ -228,30 +268,37 @@ BookletPlan plan_booklet(const Registry& reg, const project::ProjectConfig& proj
     return p == kOutside ? kOutsideTitle : p == kUnlocated ? kUnlocatedTitle : districts[static_cast<std::size_t>(p)]->name;
   };
 
-  const std::vector<std::string> keys = reading_keys(reg, chosen);
+  std::vector<std::size_t> readable = chosen;
+  readable.insert(readable.end(), neighbours.begin(), neighbours.end());
+  const std::vector<std::string> keys = reading_keys(reg, readable);
   const auto by_facility_id = [&](std::size_t a, std::size_t b) {
     return reg.facilities[a].facility_id < reg.facilities[b].facility_id;
+  };
+  // Numbers in print order: the area's sections, then the neighbours'.
+  auto number = [&](PlanSection&& sec, const std::function<std::string(std::size_t)>& title_of) {
+    for (PlanGroup& g : sec.groups) sort_by_reading(keys, g.facilities, by_facility_id);
+    for (const PlanGroup& g : sec.groups)
+      for (std::size_t i : g.facilities) {
+        plan.listed.push_back(i);
+        plan.numbers[i] = static_cast<int>(plan.listed.size());
+        plan.areas.push_back(title_of(i));
+      }
+    plan.sections.push_back(std::move(sec));
   };
   Buckets buckets = bucket_facilities(reg, chosen, order, by_kind, districts.size(), filed);
   for (std::size_t s = 0; s < buckets.size(); ++s) {
     PlanSection sec = section_head(s, by_kind, order, districts);
     for (std::size_t k = 0; k < order.kinds.size(); ++k) {
       if (buckets[s][k].empty()) continue;
-      PlanGroup g;
-      g.kind = order.kinds[k];
-      g.facilities = std::move(buckets[s][k]);
-      sort_by_reading(keys, g.facilities, by_facility_id);
-      sec.groups.push_back(std::move(g));
+      sec.groups.push_back({order.kinds[k], std::move(buckets[s][k])});
     }
     // Every district section is kept (an empty one prints 「掲載なし」); the others only with entries.
     if (sec.groups.empty() && sec.district == nullptr) continue;
-    for (const PlanGroup& g : sec.groups)
-      for (std::size_t i : g.facilities) {
-        plan.listed.push_back(i);
-        plan.numbers[i] = static_cast<int>(plan.listed.size());
-        plan.areas.push_back(area_title(i));
-      }
-    plan.sections.push_back(std::move(sec));
+    number(std::move(sec), area_title);
+  }
+  for (PlanSection& sec : neighbour_sections(reg, neighbours, order)) {
+    const std::string title = sec.title;
+    number(std::move(sec), [&title](std::size_t) { return title; });
   }
 
   plan.index = plan.listed;

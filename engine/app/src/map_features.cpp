@@ -41,6 +41,20 @@ render::SourceData district_features(const std::vector<const District*>& distric
   return out;
 }
 
+render::SourceData neighbour_features(const Registry& reg, const geometry::ProjectArea& area,
+                                      const geometry::Projection& proj, unsigned threads) {
+  std::vector<const District*> around;
+  std::vector<const MultiPolygon*> shapes;
+  for (const District& d : reg.districts)
+    if (d.level == DistrictLevel::municipality && !area.contains(d)) {
+      around.push_back(&d);
+      shapes.push_back(&d.geometry);
+    }
+  render::SourceData out = district_features(around, proj.forward(shapes, threads), {});
+  for (render::Feature& f : out.features) f.attributes["in_focus"] = false;
+  return out;
+}
+
 render::SourceData facility_features(const Registry& reg, const std::vector<int>& numbers,
                                      const geometry::Projection& proj, const std::vector<const Facility*>* only) {
   render::SourceData out{style::Source::facilities, "", {}};

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "careatlas/app/analyze_job.hpp"
+#include "careatlas/geometry/project_area.hpp"
 #include "careatlas/geometry/projection.hpp"
 #include "careatlas/model/registry.hpp"
 #include "careatlas/render/map.hpp"
@@ -19,6 +20,11 @@ render::SourceData district_features(const std::vector<const District*>& distric
 // Located facilities (all, or only `only` — pointers into reg.facilities — when given),
 // with their id and numbered by `numbers` (facility_numbers(reg, project): the booklet's
 // entry numbers; 0 = not in the booklet, no "number" attribute: drawn unnumbered).
+// The municipalities around a project area (municipality-level districts not in it),
+// projected, with in_focus = false: the style greys them around the area's own districts.
+render::SourceData neighbour_features(const Registry& reg, const geometry::ProjectArea& area,
+                                      const geometry::Projection& proj, unsigned threads);
+
 render::SourceData facility_features(const Registry& reg, const std::vector<int>& numbers,
                                      const geometry::Projection& proj, const std::vector<const Facility*>* only = nullptr);
 

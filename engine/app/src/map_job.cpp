@@ -98,18 +98,8 @@ render::SourceData district_data(const Registry& reg, const MappedDistricts& map
     for (const DistrictMetrics& m : analysis->districts) metrics[m.id] = &m;
   render::SourceData data = detail::district_features(mapped.districts, mapped.planar, metrics);
   if (!area) return data;
-  std::vector<const District*> around;
-  std::vector<const MultiPolygon*> shapes;
-  for (const District& d : reg.districts)
-    if (d.level == DistrictLevel::municipality && !area->contains(d)) {
-      around.push_back(&d);
-      shapes.push_back(&d.geometry);
-    }
-  render::SourceData others = detail::district_features(around, proj.forward(shapes, threads), {});
-  for (render::Feature& f : others.features) {
-    f.attributes["in_focus"] = false;
+  for (render::Feature& f : detail::neighbour_features(reg, *area, proj, threads).features)
     data.features.push_back(std::move(f));
-  }
   return data;
 }
 

@@ -188,7 +188,8 @@ bool ProjectArea::within_reach(LonLat p) const {
 
 bool ProjectArea::contains(const Facility& f) const {
   if (!f.municipality_code.empty()) return impl_->codes.contains(f.municipality_code);
-  return f.location && impl_->locator && impl_->locator->locate(impl_->proj->forward(*f.location)) >= 0;
+  if (!impl_->locator) return true;  // no code, no shape to place it in: nothing says it is elsewhere
+  return f.location && impl_->locator->locate(impl_->proj->forward(*f.location)) >= 0;
 }
 
 bool ProjectArea::contains(const District& d) const {
@@ -202,8 +203,9 @@ bool ProjectArea::contains(const District& d) const {
 
 bool ProjectArea::keep(const Facility& f) const {
   if (!f.municipality_code.empty() && impl_->codes.contains(f.municipality_code)) return true;
-  if (f.location) return within_reach(*f.location);
-  return f.municipality_code.empty();  // neither code nor place: nothing says it is elsewhere
+  if (f.location && impl_->locator) return within_reach(*f.location);
+  // No code, and no place or no shape to measure it against: nothing says it is elsewhere.
+  return f.municipality_code.empty();
 }
 
 bool ProjectArea::keep(const District& d) const {

@@ -9,6 +9,8 @@
 #include <set>
 #include <stdexcept>
 
+#include "careatlas/app/booklet_job.hpp"
+#include "careatlas/app/booklet_plan.hpp"
 #include "careatlas/app/import_job.hpp"
 #include "careatlas/geometry/project_area.hpp"
 #include "careatlas/importers/registry_store.hpp"
@@ -261,4 +263,74 @@ TEST(ProjectAreaImport, TheNationalSampleProjectCountsAsItsReadmeSays) {
   ASSERT_EQ(zero.size(), 2u);
   EXPECT_NE(zero[0].file.find("misaki_national/kaigo/jigyosho_430.csv"), std::string::npos);
   EXPECT_NE(zero[1].file.find("02-1_clinic_facility_info"), std::string::npos);
+}
+
+namespace {
+
+// The registry of the national fixtures for 枚方市, as `careatlas import` leaves it, and a
+// project over it.
+struct AreaProject {
+  Registry reg;
+  project::ProjectConfig cfg;
+};
+
+AreaProject area_project(bool neighbours) {
+  AreaProject p;
+  p.reg = import_area({"27210"}, national_inputs()).registry;
+  p.cfg.title = "枚方市";
+  p.cfg.area = AreaCodes({"27210"});
+  p.cfg.reach_margin_m = 16000;
+  p.cfg.analysis.district_level = DistrictLevel::municipality;
+  p.cfg.booklet.neighbours = neighbours;
+  return p;
+}
+
+}  // namespace
+
+TEST(ProjectAreaBooklet, ListsOnlyTheAreasFacilitiesNumberedFromOne) {
+  const AreaProject p = area_project(false);
+  const app::BookletPlan plan = app::plan_booklet(p.reg, p.cfg);
+  // 枚方's A, B, C and the clinic; the neighbours D (茨木) and F (尼崎) are not listed.
+  ASSERT_EQ(plan.listed.size(), 4u);
+  EXPECT_EQ(plan.left_out_area, 2u);
+  EXPECT_EQ(plan.listed.size() + plan.left_out_area + plan.left_out_kind + plan.left_out_filter, p.reg.facilities.size());
+  for (std::size_t k = 0; k < plan.listed.size(); ++k) {
+    EXPECT_EQ(plan.numbers[plan.listed[k]], static_cast<int>(k + 1));
+    EXPECT_EQ(p.reg.facilities[plan.listed[k]].municipality_code, "27210");
+  }
+  // One district section, 枚方市 itself (the analysis level; the unlocated B and C are
+  // filed under it by their code); the neighbour municipalities get no section.
+  ASSERT_EQ(plan.sections.size(), 1u);
+  EXPECT_EQ(plan.sections[0].id, "27210");
+}
+
+TEST(ProjectAreaBooklet, NeighboursComeLastByMunicipalityNumberedOn) {
+  const AreaProject p = area_project(true);
+  const app::BookletPlan plan = app::plan_booklet(p.reg, p.cfg);
+  ASSERT_EQ(plan.listed.size(), 6u);
+  EXPECT_EQ(plan.left_out_area, 0u);
+  ASSERT_EQ(plan.sections.size(), 3u);
+  EXPECT_EQ(plan.sections[1].id, "neighbours-27211");
+  EXPECT_EQ(plan.sections[1].title, "近隣市町村の事業所（茨木市）");
+  EXPECT_EQ(plan.sections[2].title, "近隣市町村の事業所（尼崎市）");
+  const std::size_t d = plan.sections[1].groups.front().facilities.front();
+  EXPECT_EQ(p.reg.facilities[d].facility_id, "2771100010-760");
+  EXPECT_EQ(plan.numbers[d], 5);
+  EXPECT_EQ(plan.areas[4], "近隣市町村の事業所（茨木市）");
+}
+
+TEST(ProjectAreaBooklet, TheBookletPdfOfTheAreaHasItsEntriesOnly) {
+  const AreaProject p = area_project(false);
+  app::BookletOptions bo;
+  bo.out_dir = scratch_dir("area_booklet");
+  bo.production_date = "2026-12-07";
+  const app::BookletOutcome res = app::run_booklet(p.reg, p.cfg, bo);
+  EXPECT_EQ(res.plan.listed.size(), 4u);
+  const std::string csv = read_file(bo.out_dir + "/booklet.csv");
+  EXPECT_NE(csv.find("ひらかた定期巡回ステーション"), std::string::npos);
+  EXPECT_EQ(csv.find("いばらき定期巡回"), std::string::npos);
+  EXPECT_EQ(csv.find("あまがさき"), std::string::npos);
+  std::size_t records = 0;  // rows end in CRLF; line breaks inside fields are LF alone
+  for (std::size_t at = csv.find("\r\n"); at != std::string::npos; at = csv.find("\r\n", at + 2)) ++records;
+  EXPECT_EQ(records, 5u);  // header + 4 entries
 }

@@ -9,7 +9,13 @@
 // when there are any, 「区域外の施設」 (located outside every district) and
 // 「所在地不明（地図に表示なし）」 (no location and no district to file it under; with
 // municipal districts an unlocated facility is filed by its 市区町村コード). With
-// group_by = "kind", one section per kind. Inside a group entries follow the readings in
+// group_by = "kind", one section per kind.
+//
+// A project area ([project] area) lists its own facilities (municipality code, else
+// location: geometry::ProjectArea::contains) under its own districts; the neighbours the
+// import kept within reach are left out, unless [booklet] neighbours = true adds them after
+// every other section as 「近隣市町村の事業所（<municipality>）」, one section per
+// municipality by code, numbered on from the area's entries. Inside a group entries follow the readings in
 // ICU's Japanese collation (kana, else the name), then the facility id. Entry numbers run
 // 1, 2, 3 … in print order.
 //
@@ -62,6 +68,8 @@ struct BookletPlan {
   // Facilities not listed, by reason (they add up with listed.size() to the registry's count).
   std::size_t left_out_kind = 0;       // a kind the settings do not include
   std::size_t left_out_filter = 0;     // failed a [booklet.filter] rule
+  std::size_t left_out_area = 0;       // a neighbour outside the project area (without
+                                       // [booklet] neighbours = true)
 };
 
 // Throws config_error when the settings name a district level the registry has no district

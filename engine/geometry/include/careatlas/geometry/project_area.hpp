@@ -12,8 +12,9 @@
 // nearest boundary segment decides). It is the import filter of a project cut from a
 // national file (careatlas/model/project_area.hpp):
 //   - a facility is kept when its municipality code is in the area, or when it is located
-//     within reach (a neighbour that serves the area's residents), or when it has neither
-//     a code nor a location (nothing says where it is: it is kept, not lost);
+//     within reach (a neighbour that serves the area's residents), or when it has no code
+//     and either no location or no area polygon to measure it against (nothing says it is
+//     elsewhere: it is kept, not lost);
 //   - a population cell is kept when its centre is within reach;
 //   - a district is kept when it is in the area or one of its vertices is within reach
 //     (or it contains the area), so that maps can grey the neighbours around the area.
@@ -47,7 +48,8 @@ class ProjectArea final : public AreaFilter {
   // The lon/lat bounds of the area's polygons (nullopt without polygons).
   std::optional<LonLatBox> bounds() const;
 
-  // In the area itself (not a neighbour): by municipality code, else by location.
+  // In the area itself (not a neighbour): by municipality code, else by location (a
+  // facility with neither, or without polygons to place it, counts as the area's).
   bool contains(const Facility& f) const;
   // A district of the area: its id (municipality level) or parent is an area code, or —
   // without codes — a point inside it lies inside the area.
