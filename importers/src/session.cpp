@@ -12,6 +12,7 @@
 #include "careatlas/model/safe_path.hpp"
 #include "careatlas/version.hpp"
 #include "district_builder.hpp"
+#include "input_format.hpp"
 #include "session_state.hpp"
 
 namespace careatlas {
@@ -361,45 +362,11 @@ bool ImportSession::State::keep_cell(FileContext& ctx, std::uint64_t mesh_code) 
   return false;
 }
 
-std::string detect_text_format(const Header& h) {
-  if (h.has({"事業所番号"}) && h.has({"サービスの種類"})) return "kaigo_csv";
-  if (h.has({"ID"}) && h.has({"正式名称"})) return "iryo_facility";
-  if (h.has({"ID"}) && (h.has({"診療科目コード"}) || h.has({"月_診療開始時間"}))) return "iryo_hours";
-  if (h.has({"facility_id"}) && h.has({"kind"}) && h.has({"lat"}) && h.has({"lon"})) return "careatlas_csv";
-  if (h.has({"ケアマネタイム"}) || h.has({"退院前カンファレンス"})) return "survey_csv";
-  if (h.has({"KEY_CODE"}) && h.has({"HTKSYORI"})) return "estat_mesh";
-  if (h.has({"mesh_code"}) && h.has({"pop_65plus"})) return "mesh_csv";
-  if (h.has({"MESH_ID"})) {
-    for (std::size_t i = 0; i < h.size(); ++i)
-      if (text::normalize_key(h.name(i)).starts_with("ptn_")) return "projected_mesh";
-  }
-  return "";
-}
-
 namespace {
-
-InputRole role_of_format(const std::string& f) {
-  if (f == "survey_csv") return InputRole::survey;
-  if (f == "estat_mesh" || f == "mesh_csv" || f == "projected_mesh") return InputRole::population;
-  if (f == "n03" || f == "ogr_polygons") return InputRole::districts;
-  return InputRole::facilities;
-}
 
 bool is_ogr_path(const std::string& path) {
   static const std::regex kExt(R"(\.(geojson|json|shp|gpkg|gml|fgb|kml|zip)$)", std::regex::icase);
   return std::regex_search(path, kExt);
-}
-
-std::string default_attribution(const std::string& format) {
-  if (format == "kaigo_csv") return "出典：介護サービス情報公表システム（厚生労働省）";
-  if (format == "iryo_facility" || format == "iryo_hours")
-    return "「医療情報ネットのオープンデータ」（厚生労働省）を加工して作成";
-  if (format == "n03") return "「国土数値情報（行政区域データ）」（国土交通省）を加工して作成";
-  if (format == "estat_mesh") return "「国勢調査」（総務省統計局）を加工して作成";
-  if (format == "projected_mesh") return "「国土数値情報（将来推計人口メッシュ）」（国土交通省）を加工して作成";
-  if (format == "p04") return "「国土数値情報（医療機関データ）」（国土交通省）を加工して作成";
-  if (format == "p14") return "「国土数値情報（福祉施設データ）」（国土交通省）を加工して作成";
-  return "";
 }
 
 // Edition date from names like 02-1_clinic_facility_info_20260401.csv or N03-21_39_210101.json.
@@ -473,49 +440,50 @@ const std::vector<District>& ImportSession::districts() const { return state_->r
 void ImportSession::read(const InputSpec& spec, std::size_t slot) {
   State& st = *state_;
   FileContext ctx(st, slot, spec.path);
-
-  std::string format = spec.format;
-  const bool ogr = is_ogr_path(spec.path) || format == "n03" || format == "ogr_polygons" || format == "ogr_points";
-  if (ogr) {
+  std::optional<InputFormat> given;
+  if (!spec.format.empty() && spec.format != "auto") {
+    given = input_format_named(spec.format);
+    if (!given)
+      throw config_error(spec.path + ": unknown format \"" + spec.format + "\" (auto, " + input_format_names() + ")");
+  }
+  if (is_ogr_path(spec.path) || (given && info(*given).layer)) {
     // District GeoJSON in lon/lat takes the fast path (no GDAL); the rest goes to OGR.
-    const bool polygons = spec.role == InputRole::districts &&
-                          (spec.format == "auto" || spec.format == "n03" || spec.format == "ogr_polygons");
+    const bool polygons = spec.role == InputRole::districts && (!given || info(*given).role == InputRole::districts);
     if (!polygons || !read_geojson_districts(ctx, spec)) read_ogr(ctx, spec);
   } else {
-    TextFile tf = load_text(ctx, spec);
-    if (format.empty() || format == "auto") {
-      csv::Reader r(tf.utf8);
-      csv::Record first;
-      r.next(first);
-      format = detect_text_format(Header(first.fields));
-      if (format.empty()) {
-        std::string got;
-        for (std::size_t i = 0; i < first.fields.size() && i < 6; ++i) got += (i ? "," : "") + first.fields[i];
-        ctx.fail(DiagCode::header_unrecognised, 1, "", got,
-                 "the header matches no layout careatlas knows; expected " + role_expectation(spec.role));
-      }
-    }
-    if (role_of_format(format) != spec.role)
-      ctx.fail(DiagCode::header_unrecognised, 1, "", format,
-               "this looks like a " + format + " file, given as " + std::string(to_string(spec.role)) +
-                   "; expected " + role_expectation(spec.role));
-    ctx.report().format = format;
-    if (format == "kaigo_csv") read_kaigo_csv(ctx, spec, tf);
-    else if (format == "careatlas_csv") read_careatlas_csv(ctx, spec, tf);
-    else if (format == "iryo_facility") read_iryo_facility_csv(ctx, spec, tf);
-    else if (format == "iryo_hours") read_iryo_hours_csv(ctx, spec, tf);
-    else if (format == "survey_csv") read_survey_csv(ctx, spec, tf);
-    else if (format == "mesh_csv") read_mesh_csv(ctx, spec, tf);
-    else if (format == "estat_mesh") read_estat_mesh(ctx, spec, tf);
-    else if (format == "projected_mesh") read_projected_mesh_csv(ctx, spec, tf);
-    else throw config_error(spec.path + ": unknown format \"" + format + "\"");
+    read_text(ctx, spec, given);
   }
   SourceInfo src;
   src.file = file_name_of(spec.path);
   src.format = ctx.report().format;
-  src.attribution = spec.attribution.empty() ? default_attribution(src.format) : spec.attribution;
+  const auto format = input_format_named(src.format);
+  src.attribution = !spec.attribution.empty() ? spec.attribution : format ? std::string(info(*format).attribution) : "";
   src.edition = spec.edition.empty() ? edition_from_name(src.file) : spec.edition;
   st.reg.sources[slot] = std::move(src);
+}
+
+void ImportSession::read_text(FileContext& ctx, const InputSpec& spec, std::optional<InputFormat> format) {
+  TextFile tf = load_text(ctx, spec);
+  if (!format) {
+    csv::Reader r(tf.utf8);
+    csv::Record first;
+    r.next(first);
+    format = detect_text_format(Header(first.fields));
+    if (!format) {
+      std::string got;
+      for (std::size_t i = 0; i < first.fields.size() && i < 6; ++i) got += (i ? "," : "") + first.fields[i];
+      ctx.fail(DiagCode::header_unrecognised, 1, "", got,
+               "the header matches no layout careatlas knows; expected " + role_expectation(spec.role));
+    }
+  }
+  const InputFormatInfo& f = info(*format);
+  if (f.role != spec.role)
+    ctx.fail(DiagCode::header_unrecognised, 1, "", std::string(f.name),
+             "this looks like a " + std::string(f.name) + " file, given as " + std::string(to_string(spec.role)) +
+                 "; expected " + role_expectation(spec.role));
+  if (!f.read) throw config_error(spec.path + ": format \"" + std::string(f.name) + "\" is a layer format, not a text file");
+  ctx.report().format = std::string(f.name);
+  f.read(ctx, spec, tf);
 }
 
 namespace {

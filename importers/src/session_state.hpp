@@ -351,10 +351,6 @@ void read_ogr(FileContext& ctx, const InputSpec& spec);  // districts, points, p
 void join_iryo_hours(ImportSession::State& st);
 void join_survey(ImportSession::State& st);
 
-// Text-format detection from the header record (normalised keys). Returns the format
-// name or "" when unknown.
-std::string detect_text_format(const Header& header);
-
 }  // namespace careatlas
 
 namespace careatlas {

@@ -4,6 +4,8 @@
 
 #include "careatlas/geometry/municipality_check.hpp"
 #include "careatlas/importers/import_error.hpp"
+#include "careatlas/model/config_error.hpp"
+#include "input_format.hpp"
 #include "test_support.hpp"
 
 using namespace careatlas;
@@ -173,4 +175,25 @@ TEST(OddInput, FacilitiesOfMunicipalitiesWithoutPolygonsAreNoted) {
   ASSERT_EQ(d.size(), 1u);
   EXPECT_EQ(d[0].row, 8);
   EXPECT_EQ(d[0].value, "99002");
+}
+
+TEST(InputFormats, OneTableInEnumOrderAndNamesRoundTrip) {
+  for (std::size_t i = 0; i < input_format_table().size(); ++i) {
+    const InputFormatInfo& f = input_format_table()[i];
+    EXPECT_EQ(static_cast<std::size_t>(f.format), i) << f.name;
+    EXPECT_EQ(input_format_named(f.name), f.format) << f.name;
+    EXPECT_EQ(f.layer, f.read == nullptr) << f.name;  // text formats have a reader, layers OGR
+    EXPECT_EQ(f.layer, f.detect == nullptr) << f.name;
+  }
+  EXPECT_FALSE(input_format_named("auto"));
+  // An explicit format careatlas does not know is a project error naming the known ones.
+  InputSpec s = spec(InputRole::facilities, fixture("kaigo/jigyosho_130_testshi.csv"));
+  s.format = "kaigo";
+  try {
+    import_all({s});
+    FAIL() << "expected config_error";
+  } catch (const config_error& e) {
+    EXPECT_NE(std::string(e.what()).find("unknown format \"kaigo\" (auto, kaigo_csv, iryo_facility"), std::string::npos)
+        << e.what();
+  }
 }

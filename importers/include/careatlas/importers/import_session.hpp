@@ -19,6 +19,7 @@
 // writer, in the same order and with the same content as an in-memory session gives.
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "careatlas/model/input_spec.hpp"
@@ -28,6 +29,8 @@ namespace careatlas {
 
 class RegistryWriter;  // registry_store.hpp
 class AreaFilter;      // careatlas/model/project_area.hpp
+class FileContext;     // importers/src/session_state.hpp
+enum class InputFormat;  // importers/src/input_format.hpp
 
 class ImportSession {
  public:
@@ -60,6 +63,7 @@ class ImportSession {
 
  private:
   void read(const InputSpec& spec, std::size_t slot);
+  void read_text(FileContext& ctx, const InputSpec& spec, std::optional<InputFormat> format);
   std::unique_ptr<State> state_;
 };
 
