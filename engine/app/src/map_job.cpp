@@ -120,7 +120,7 @@ render::MapExtent area_frame(const MappedDistricts& mapped, const geometry::Proj
 // every facility: not worth it for a gap map); zeros otherwise.
 std::vector<int> entry_numbers(const Registry& reg, const project::ProjectConfig& project,
                                const std::vector<MapKind>& kinds) {
-  if (std::none_of(kinds.begin(), kinds.end(), [](MapKind k) { return info(k).draws_numbers; }))
+  if (std::none_of(kinds.begin(), kinds.end(), [](MapKind k) { return map_kind_info(k).draws_numbers; }))
     return std::vector<int>(reg.facilities.size(), 0);
   return facility_numbers(reg, project);
 }

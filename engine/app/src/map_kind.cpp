@@ -19,12 +19,12 @@ const std::vector<MapKindInfo>& map_kind_table() {
   return t;
 }
 
-const MapKindInfo& info(MapKind k) {
+const MapKindInfo& map_kind_info(MapKind k) {
   const auto& t = map_kind_table();
   return *std::find_if(t.begin(), t.end(), [k](const MapKindInfo& i) { return i.kind == k; });
 }
 
-std::string_view to_string(MapKind k) { return info(k).name; }
+std::string_view to_string(MapKind k) { return map_kind_info(k).name; }
 
 std::optional<MapKind> map_kind_from_string(std::string_view name) {
   for (const MapKindInfo& i : map_kind_table())
@@ -41,7 +41,7 @@ const std::vector<MapKind>& all_map_kinds() {
   return kinds;
 }
 
-bool needs_analysis(MapKind k) { return info(k).needs_analysis; }
+bool needs_analysis(MapKind k) { return map_kind_info(k).needs_analysis; }
 
 std::vector<MapKind> parse_map_kinds(const std::vector<std::string>& names) {
   std::vector<MapKind> kinds;

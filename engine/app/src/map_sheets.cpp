@@ -49,7 +49,7 @@ std::string km(double metres) {
 
 // resource_map.pdf, coverage_map_home_nursing.svg (`part`: the layer or metric), district_atlas.pdf.
 std::string file_name(const MapSheets& m, MapKind kind, const std::string& part = "") {
-  const MapKindInfo& k = info(kind);
+  const MapKindInfo& k = map_kind_info(kind);
   return std::string(k.file_stem) + (part.empty() ? "" : "_" + part) + (k.always_pdf ? ".pdf" : extension(m.opt.format));
 }
 
@@ -59,7 +59,7 @@ std::string path_of(const MapSheets& m, const std::string& name) {
 
 render::RenderOptions render_options(const MapSheets& m, MapKind kind) {
   render::RenderOptions ro;
-  ro.format = info(kind).always_pdf ? render::Format::pdf : m.opt.format;
+  ro.format = map_kind_info(kind).always_pdf ? render::Format::pdf : m.opt.format;
   ro.dpi = m.opt.dpi;
   ro.creation_date = m.opt.production_date;
   return ro;

@@ -21,7 +21,7 @@ struct MapKindInfo {
 
 // The table, in the order `careatlas map` writes the kinds.
 const std::vector<MapKindInfo>& map_kind_table();
-const MapKindInfo& info(MapKind k);
+const MapKindInfo& map_kind_info(MapKind k);
 
 std::string_view to_string(MapKind k);
 std::optional<MapKind> map_kind_from_string(std::string_view name);
