@@ -105,11 +105,12 @@ void DistrictBuilder::add(std::int64_t row, const std::vector<std::string>& valu
     d.source_file = file_name_of(spec_.path);
     d.geometry = std::move(*geom);
     st.reg.districts.push_back(std::move(d));
-    st.district_origin.push_back({ctx_.report_index(), 1});
+    st.district_origin.push_back({ctx_.report_index(), 1, {row}});
   } else {
     District& d = st.reg.districts[it->second];
     for (auto& p : *geom) d.geometry.push_back(std::move(p));
     ++st.district_origin[it->second].features;
+    st.district_origin[it->second].rows.push_back(row);
   }
   ++parts_[id];
 }

@@ -256,7 +256,7 @@ void read_iryo_hours_csv(FileContext& ctx, const InputSpec& /*spec*/, const Text
       ctx.diag(DiagCode::missing_id, row, h.name(*c_id), "", "ID is empty; row rejected");
       return false;
     }
-    if (st.was_skipped(p.id)) {  // its 施設票 row lies outside the project area
+    if (!st.facility_by_id.contains(p.id) && st.was_skipped(p.id)) {  // its 施設票 row lies outside the area
       st.note_area_skip(report_index);
       return RowFate::skipped;
     }

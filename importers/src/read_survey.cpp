@@ -151,7 +151,7 @@ void read_survey_csv(FileContext& ctx, const InputSpec& spec, const TextFile& tf
   const std::string fname = file_name_of(spec.path);
   State& st = ctx.state();
   const std::size_t report_index = ctx.report_index();
-  for_each_row(ctx, reader, h.size(), [&](const csv::Record& r) {
+  for_each_row(ctx, reader, h.size(), [&](const csv::Record& r) -> RowFate {
     const std::int64_t row = r.first_line;
     check_cp932(ctx, r, h);  // a UTF-8 survey may hold text a CP932 booklet printer cannot
     auto invalid = [&](std::optional<std::size_t> col, const std::string& value, const std::string& why) {
@@ -163,6 +163,11 @@ void read_survey_csv(FileContext& ctx, const InputSpec& spec, const TextFile& tf
       ctx.diag(DiagCode::missing_id, row, c_id ? h.name(*c_id) : "", "",
                "neither an ID nor both name and address are given; the row cannot be joined and is rejected");
       return false;
+    }
+    if (ctx.state().was_skipped(p.id) && !ctx.state().facility_by_id.contains(p.id)) {
+      // The facility lies outside the project area: so does its row, with its diagnostics.
+      ctx.state().note_area_skip(report_index);
+      return RowFate::skipped;
     }
     SurveyAnswers& a = p.answers;
     a.source = fname + ":" + std::to_string(row);
@@ -298,7 +303,7 @@ void join_survey(State& st) {
       found = by_name[r];
     }
     const std::string what = p.id.empty() ? p.name : p.id;
-    if (found.empty() && st.was_skipped(p.id)) {  // a facility outside the project area
+    if (found.empty() && st.was_skipped(p.id)) {  // a facility outside the project area, read after the survey
       --ctx.report().imported;
       ++ctx.report().skipped;
       st.note_area_skip(p.report_index);

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include "careatlas/model/mesh_code.hpp"
@@ -335,8 +336,10 @@ void check_cp932(FileContext& ctx, const csv::Record& rec, const Header& header)
 RowFate ImportSession::State::add_facility(FileContext& ctx, Facility f, const std::string& id_column) {
   if (area && !area->keep(f)) {
     note_area_skip(ctx.report_index());
-    skipped_ids.insert(id_hash(f.facility_id));
-    skipped_ids.insert(id_hash(f.source_id));
+    // Its 時間票 and survey rows follow it — unless the ID is a kept facility's (a
+    // duplicate elsewhere must not take the kept one's hours away).
+    for (const std::string* id : {&f.facility_id, &f.source_id})
+      if (!facility_by_id.contains(*id)) skipped_ids.insert(id_hash(*id));
     return RowFate::skipped;
   }
   auto [it, inserted] = facility_by_id.try_emplace(f.facility_id, facilities.size());
@@ -502,22 +505,55 @@ void restore_input_order(ImportSession::State& st) {
   st.reg.diagnostics = std::move(ordered);
 }
 
+// The diagnostics of dropped districts' features (repairs, merged parts): they go with
+// the districts, and their warnings leave their files' counts.
+void drop_district_diagnostics(ImportSession::State& st,
+                               const std::vector<std::pair<const District*, std::size_t>>& dropped) {
+  if (dropped.empty()) return;
+  std::set<std::pair<std::string, std::int64_t>> rows;  // (file, row)
+  std::set<std::pair<std::string, std::string>> ids;    // (file, district id)
+  for (const auto& [d, i] : dropped) {
+    const auto& o = st.district_origin[i];
+    const std::string& file = st.reg.files[o.report_index].file;
+    for (std::int64_t r : o.rows) rows.emplace(file, r);
+    ids.emplace(file, d->id);
+  }
+  std::erase_if(st.reg.diagnostics, [&](const Diagnostic& d) {
+    const bool gone = (d.row > 0 && rows.contains({d.file, d.row})) ||
+                      (d.code == DiagCode::district_parts_merged && ids.contains({d.file, d.value}));
+    if (gone && d.severity == Severity::warning)
+      for (FileReport& f : st.reg.files)
+        if (f.file == d.file) {
+          --f.warnings;
+          break;
+        }
+    return gone;
+  });
+}
+
 // Districts the area leaves out: their features count as skipped in their file's report.
 void drop_districts_outside(ImportSession::State& st) {
   if (!st.area) return;
   std::vector<District> kept;
   std::vector<ImportSession::State::DistrictOrigin> origin;
+  std::vector<std::pair<const District*, std::size_t>> dropped;
   for (std::size_t i = 0; i < st.reg.districts.size(); ++i) {
-    const auto o = st.district_origin.at(i);
-    if (st.area->keep(st.reg.districts[i])) {
-      kept.push_back(std::move(st.reg.districts[i]));
-      origin.push_back(o);
-      continue;
-    }
+    const auto& o = st.district_origin.at(i);
+    if (st.area->keep(st.reg.districts[i])) continue;
     FileReport& rep = st.reg.files[o.report_index];
     rep.imported -= o.features;
     rep.skipped += o.features;
     for (std::int64_t k = 0; k < o.features; ++k) st.note_area_skip(o.report_index);
+    dropped.emplace_back(&st.reg.districts[i], i);
+  }
+  drop_district_diagnostics(st, dropped);
+  for (std::size_t i = 0, k = 0; i < st.reg.districts.size(); ++i) {
+    if (k < dropped.size() && dropped[k].second == i) {
+      ++k;
+      continue;
+    }
+    kept.push_back(std::move(st.reg.districts[i]));
+    origin.push_back(std::move(st.district_origin[i]));
   }
   st.reg.districts = std::move(kept);
   st.district_origin = std::move(origin);

@@ -101,9 +101,13 @@ class RowScope {
   ~RowScope();
   RowScope(const RowScope&) = delete;
   RowScope& operator=(const RowScope&) = delete;
-  RowFate count(FileReport& rep, RowFate fate) {
+  // The row's fate: a skipped row's diagnostics are dropped when the scope ends.
+  RowFate settle(RowFate fate) {
     keep_ = fate != RowFate::skipped;
-    count_row(rep, fate);
+    return fate;
+  }
+  RowFate count(FileReport& rep, RowFate fate) {
+    count_row(rep, settle(fate));
     return fate;
   }
 
@@ -196,6 +200,7 @@ struct ImportSession::State {
   struct DistrictOrigin {
     std::size_t report_index;
     std::int64_t features;
+    std::vector<std::int64_t> rows;  // its features' rows (their diagnostics go with it)
   };
   std::vector<DistrictOrigin> district_origin;
 
@@ -302,13 +307,10 @@ template <class OnRow>
 void for_each_row(FileContext& ctx, csv::Reader& reader, std::size_t field_count, OnRow&& on_row) {
   csv::Record rec;
   RowLoop loop(ctx, field_count);
-  ImportSession::State& st = ctx.state();
   while (reader.next(rec))
     if (loop.admit(rec)) {
-      st.begin_row();
-      const RowFate fate = on_row(std::as_const(rec));
-      st.end_row(fate != RowFate::skipped);
-      loop.count(fate);
+      RowScope row(ctx.state());  // the row's diagnostics wait until its fate is known
+      loop.count(row.settle(on_row(std::as_const(rec))));
     }
   loop.finish();
 }

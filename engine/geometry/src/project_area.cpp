@@ -188,15 +188,16 @@ bool ProjectArea::within_reach(LonLat p) const {
 
 bool ProjectArea::contains(const Facility& f) const {
   if (!f.municipality_code.empty()) return impl_->codes.contains(f.municipality_code);
-  if (!impl_->locator) return true;  // no code, no shape to place it in: nothing says it is elsewhere
-  return f.location && impl_->locator->locate(impl_->proj->forward(*f.location)) >= 0;
+  // No code, and no place or no shape to place it in: nothing says it is elsewhere.
+  if (!impl_->locator || !f.location) return true;
+  return impl_->locator->locate(impl_->proj->forward(*f.location)) >= 0;
 }
 
 bool ProjectArea::contains(const District& d) const {
   const Impl& m = *impl_;
   const bool coded = d.level == DistrictLevel::municipality || !d.parent_id.empty();
   if (coded) return m.code_in_area(d);
-  if (!m.locator) return false;
+  if (!m.locator) return true;  // neither a code nor a shape of the area to place it by: the area's
   const auto p = inner_point(d);
   return p && m.locator->locate(m.proj->forward(*p)) >= 0;
 }

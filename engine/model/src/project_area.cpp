@@ -27,7 +27,16 @@ constexpr std::array<int, 20> kDesignatedCities = {1100,  4100,  11100, 12100, 1
                                                    28100, 33100, 34100, 40100, 40130, 43100};
 constexpr int kMaxWardOffset = 29;
 
-bool is_ward_of(int code, int city) { return code > city && code <= city + kMaxWardOffset; }
+// Ward codes of a designated city: above its own code, below the next designated city's
+// (相模原 14150 is 20 codes above 川崎 14130), and at most kMaxWardOffset above it.
+bool is_ward_of(int code, int city) {
+  int limit = city + kMaxWardOffset;
+  for (const int other : kDesignatedCities)
+    if (other > city) limit = std::min(limit, other - 1);
+  return code > city && code <= limit;
+}
+
+bool valid_prefecture(std::string_view two) { return as_int(two) >= 1 && as_int(two) <= 47; }
 
 }  // namespace
 
@@ -44,9 +53,11 @@ AreaCodes::AreaCodes(const std::vector<std::string>& codes) {
     if (!all_digits(c))
       throw std::invalid_argument("area code \"" + raw + "\" is not a number: give 2-digit prefecture or 5-digit municipality codes");
     std::string code;
+    // A prefecture is 01–47; a municipality's first two digits are not checked beyond 00
+    // (fictional test towns use 99).
+    if ((c.size() == 2 && !valid_prefecture(c)) || ((c.size() == 5 || c.size() == 6) && c.starts_with("00")))
+      throw std::invalid_argument("area code \"" + raw + "\" does not begin with a prefecture code (01–47)");
     if (c.size() == 2) {
-      if (as_int(c) < 1 || as_int(c) > 47)
-        throw std::invalid_argument("area code \"" + raw + "\" is not a prefecture code (01–47)");
       code = raw;
     } else if (c.size() == 5) {
       code = raw;
@@ -61,6 +72,7 @@ AreaCodes::AreaCodes(const std::vector<std::string>& codes) {
       throw std::invalid_argument("area code \"" + raw + "\" has " + std::to_string(c.size()) +
                                   " digits: give 2-digit prefecture or 5-digit municipality codes (6 with the check digit)");
     }
+    if (code.size() == 5 && code.ends_with("000")) code.resize(2);  // 27000 (270008): the prefecture 27
     if (std::find(codes_.begin(), codes_.end(), code) == codes_.end()) codes_.push_back(std::move(code));
   }
 }

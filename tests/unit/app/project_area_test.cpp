@@ -88,6 +88,14 @@ TEST(AreaCodes, PrefecturesMunicipalitiesCheckDigitsAndWards) {
   EXPECT_TRUE(osaka.contains("27128"));
   EXPECT_FALSE(osaka.contains("27140"));
   EXPECT_FALSE(AreaCodes({"27210"}).contains("27211"));  // not a designated city: no wards
+  const AreaCodes kawasaki({"14130"});  // its wards 14131–14137, not 相模原市 14150 or its wards
+  EXPECT_TRUE(kawasaki.contains("14137"));
+  EXPECT_FALSE(kawasaki.contains("14150"));
+  EXPECT_FALSE(kawasaki.contains("14151"));
+  EXPECT_EQ(AreaCodes({"270008"}).codes(), (std::vector<std::string>{"27"}));  // a prefecture, check digit
+  EXPECT_TRUE(AreaCodes({"270008"}).contains("27210"));
+  EXPECT_THROW(AreaCodes({"48"}), std::invalid_argument);
+  EXPECT_THROW(AreaCodes({"00000"}), std::invalid_argument);
   EXPECT_THROW(AreaCodes({"272109"}), std::invalid_argument);  // wrong check digit
   EXPECT_THROW(AreaCodes({"48"}), std::invalid_argument);
   EXPECT_THROW(AreaCodes({"2721"}), std::invalid_argument);
@@ -333,4 +341,54 @@ TEST(ProjectAreaBooklet, TheBookletPdfOfTheAreaHasItsEntriesOnly) {
   std::size_t records = 0;  // rows end in CRLF; line breaks inside fields are LF alone
   for (std::size_t at = csv.find("\r\n"); at != std::string::npos; at = csv.find("\r\n", at + 2)) ++records;
   EXPECT_EQ(records, 5u);  // header + 4 entries
+}
+
+TEST(ProjectAreaImport, ATownsOwnDistrictsWithoutParentOrBoundaryStayTheTowns) {
+  // A 日常生活圏域 layer without a parent column and no N03: nothing places the districts
+  // elsewhere, so they are the area's (d56c2a5 analysed them; they must not be skipped).
+  const std::string dir = scratch_dir("area_own_districts");
+  write_file(dir + "/ken-iki.geojson",
+             R"({"type":"FeatureCollection","features":[)"
+             R"({"type":"Feature","properties":{"圏域ID":"A","圏域名":"北"},"geometry":{"type":"Polygon","coordinates":[[[135.6,34.82],[135.7,34.82],[135.7,34.86],[135.6,34.86],[135.6,34.82]]]}},)"
+             R"({"type":"Feature","properties":{"圏域ID":"B","圏域名":"南"},"geometry":{"type":"Polygon","coordinates":[[[135.6,34.78],[135.7,34.78],[135.7,34.82],[135.6,34.82],[135.6,34.78]]]}}]})");
+  InputSpec d = spec(InputRole::districts, dir + "/ken-iki.geojson");
+  d.level = DistrictLevel::daily_life_area;
+  d.columns = {{"id", "圏域ID"}, {"name", "圏域名"}};
+  const app::ImportOutcome res = import_area({"27210"}, {spec(InputRole::facilities, national("jigyosho_760.csv")), d});
+  EXPECT_EQ(res.registry.districts.size(), 2u);
+  expect_counts(res.registry, "ken-iki.geojson", 2, 2, 0, 0);
+  const geometry::ProjectArea area(AreaCodes({"27210"}), res.registry.districts, 16000);
+  for (const District& x : res.registry.districts) EXPECT_TRUE(area.contains(x)) << x.id;
+}
+
+TEST(ProjectAreaImport, TheSkippedFacilitiesSurveyRowsLeaveNoDiagnostics) {
+  // The survey row of the 千代田区 clinic (skipped) has a 予約期限 that cannot be read:
+  // its warning is not this project's.
+  const std::string dir = scratch_dir("area_survey_diag");
+  std::string survey = read_file(national("survey.csv"));
+  const std::string row = "1310100000027,まるのうち内科,東京都千代田区丸の内2丁目2,火 12:00～13:00,受付,電話,不要,,";
+  ASSERT_NE(survey.find(row), std::string::npos);
+  survey.replace(survey.find(row), row.size(), "1310100000027,まるのうち内科,東京都千代田区丸の内2丁目2,いつでも,受付,電話,不要,十日前,");
+  write_file(dir + "/survey.csv", survey);
+  std::vector<InputSpec> in = national_inputs();
+  in.back() = spec(InputRole::survey, dir + "/survey.csv");
+  const Registry r = import_area({"27210"}, in).registry;
+  expect_counts(r, "survey.csv", 3, 1, 1, 1);
+  for (const Diagnostic& d : r.diagnostics)
+    if (d.file.find("survey.csv") != std::string::npos) {
+      EXPECT_NE(d.row, 3) << d.message;
+    }
+  EXPECT_EQ(report_for(r, "survey.csv")->warnings, 0);
+}
+
+TEST(ProjectAreaBooklet, AFacilityWithNeitherCodeNorPlaceIsTheAreas) {
+  AreaProject p = area_project(false);
+  Facility f;
+  f.facility_id = "hand-1";
+  f.name = "手書きの診療所";
+  f.kind = FacilityKind::clinic;
+  p.reg.facilities.push_back(f);
+  const app::BookletPlan plan = app::plan_booklet(p.reg, p.cfg);
+  EXPECT_NE(plan.numbers.back(), 0);
+  EXPECT_EQ(plan.left_out_area, 2u);
 }

@@ -5,7 +5,8 @@
 //   - no population cells: no analysis; the maps that need none (resource map, atlas)
 //     and the booklet are still made, and RunOutcome::notes says in one line which
 //     outputs need population and which file gives it;
-//   - no districts: no analysis and no atlas; the resource map and the booklet;
+//   - no districts: no analysis and no maps (they frame and draw the districts); the
+//     registry and the booklet, grouped by kind;
 //   - no facilities at all: an error (config_error) — there is nothing to map.
 // The steps report to a RunObserver as they finish, so that the CLI can print each part
 // while the next one runs.

@@ -52,7 +52,8 @@ class ProjectArea final : public AreaFilter {
   // facility with neither, or without polygons to place it, counts as the area's).
   bool contains(const Facility& f) const;
   // A district of the area: its id (municipality level) or parent is an area code, or —
-  // without codes — a point inside it lies inside the area.
+  // without codes — a point inside it lies inside the area (or there is no polygon of the
+  // area to tell: a town's own 日常生活圏域 without a parent column stays the town's).
   bool contains(const District& d) const;
   // Inside the area or within margin_m of it (false without polygons).
   bool within_reach(LonLat p) const;

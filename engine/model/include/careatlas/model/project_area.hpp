@@ -5,7 +5,8 @@
 //
 // A project names its area by codes: 2-digit prefecture codes (01–47) and 5-digit
 // municipality codes (JIS X 0402), or 6-digit ones with the check digit as the
-// 介護サービス情報公表 files write them (272108 → 27210). A municipality code of a
+// 介護サービス情報公表 files write them (272108 → 27210; a prefecture written so, 270008,
+// is the prefecture 27). A municipality code of a
 // 政令指定都市 takes in its wards (大阪市 27100 → 27102 … 27128), since N03 and the
 // open data code the wards.
 #include <string>
