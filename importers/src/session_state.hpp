@@ -239,9 +239,9 @@ struct ImportSession::State {
   bool was_skipped(std::string_view id) const { return !id.empty() && skipped_ids.contains(id_hash(id)); }
   // Counts a row of report `report_index` as skipped by the area (its report's
   // `skipped` is counted by the caller).
-  void note_area_skip(std::size_t report_index) {
+  void note_area_skip(std::size_t report_index, std::int64_t rows = 1) {
     if (area_skipped.size() <= report_index) area_skipped.resize(report_index + 1, 0);
-    ++area_skipped[report_index];
+    area_skipped[report_index] += rows;
   }
   // Whether a population cell lies within reach of the area (always, without an area).
   bool keep_cell(FileContext& ctx, std::uint64_t mesh_code);
@@ -352,6 +352,11 @@ void read_ogr(FileContext& ctx, const InputSpec& spec);  // districts, points, p
 // Joins run by finish().
 void join_iryo_hours(ImportSession::State& st);
 void join_survey(ImportSession::State& st);
+// The rest of finish() (session_finish.cpp): the diagnostics back in input order, the
+// districts outside the project area dropped, one outside_project_area note per file.
+void restore_input_order(ImportSession::State& st);
+void drop_districts_outside(ImportSession::State& st);
+void note_area_skips(ImportSession::State& st);
 
 }  // namespace careatlas
 

@@ -105,26 +105,22 @@ std::unique_ptr<geometry::ProjectArea> read_inputs(const ImportOptions& opt, Imp
     if (opt.progress) opt.progress(s);
   };
   session.plan(opt.inputs);
-  auto read = [&](bool districts) {
+  auto read = [&](auto&& wanted) {
     for (std::size_t i = 0; i < opt.inputs.size(); ++i) {
-      if ((opt.inputs[i].role == InputRole::districts) != districts) continue;
+      if (!wanted(opt.inputs[i].role == InputRole::districts)) continue;
       step("reading " + opt.inputs[i].path);
       session.add_planned(i);
       step("");
     }
   };
   if (opt.area.empty()) {
-    for (std::size_t i = 0; i < opt.inputs.size(); ++i) {
-      step("reading " + opt.inputs[i].path);
-      session.add_planned(i);
-      step("");
-    }
+    read([](bool) { return true; });
     return nullptr;
   }
-  read(true);
+  read([](bool districts) { return districts; });
   std::unique_ptr<geometry::ProjectArea> area = project_area(opt, session, out);
   session.restrict_to(area.get());
-  read(false);
+  read([](bool districts) { return !districts; });
   return area;
 }
 

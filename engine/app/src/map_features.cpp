@@ -160,12 +160,17 @@ render::MapExtent feature_extent(const render::Feature& f) {
   return e;
 }
 
-render::MapExtent context_area(const std::vector<geometry::PlanarMultiPolygon>& shapes) {
+render::MapExtent bounds_of_all(const std::vector<geometry::PlanarMultiPolygon>& shapes) {
   render::MapExtent area{1e300, 1e300, -1e300, -1e300};
   for (const auto& shape : shapes) {
     const render::MapExtent b = bounds_of(shape, 0.0);
     area = {std::min(area.x0, b.x0), std::min(area.y0, b.y0), std::max(area.x1, b.x1), std::max(area.y1, b.y1)};
   }
+  return area.empty() ? render::MapExtent{} : area;
+}
+
+render::MapExtent context_area(const std::vector<geometry::PlanarMultiPolygon>& shapes) {
+  const render::MapExtent area = bounds_of_all(shapes);
   if (area.empty()) return {};
   const double grow = 0.1 * std::max(area.x1 - area.x0, area.y1 - area.y0);
   return {area.x0 - grow, area.y0 - grow, area.x1 + grow, area.y1 + grow};

@@ -41,6 +41,9 @@ render::MapExtent bounds_of(const geometry::PlanarMultiPolygon& mp, double grow)
 // The bounding box of a feature's shape (a point's is that point).
 render::MapExtent feature_extent(const render::Feature& f);
 
+// The bounding box of all the shapes (empty when there are none).
+render::MapExtent bounds_of_all(const std::vector<geometry::PlanarMultiPolygon>& shapes);
+
 // Where context features are kept: the bounds of every district shape grown by 10 % of
 // their longer side (a prefecture's railways on a town's map would only cost time). Empty
 // when there are no shapes.

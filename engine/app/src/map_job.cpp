@@ -107,13 +107,7 @@ render::SourceData district_data(const Registry& reg, const MappedDistricts& map
 // districts drawn when there are no neighbours (the neighbours greyed around them must not
 // widen it); empty without an area.
 render::MapExtent area_frame(const MappedDistricts& mapped, const geometry::ProjectArea* area) {
-  if (!area || mapped.planar.empty()) return {};
-  render::MapExtent e = detail::bounds_of(mapped.planar.front(), 0.0);
-  for (const geometry::PlanarMultiPolygon& shape : mapped.planar) {
-    const render::MapExtent b = detail::bounds_of(shape, 0.0);
-    e = {std::min(e.x0, b.x0), std::min(e.y0, b.y0), std::max(e.x1, b.x1), std::max(e.y1, b.y1)};
-  }
-  return e;
+  return area ? detail::bounds_of_all(mapped.planar) : render::MapExtent{};
 }
 
 // The booklet's entry numbers, for the kinds that print them (the plan sorts and locates
