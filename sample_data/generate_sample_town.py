@@ -3,7 +3,7 @@
 
 Python 3 standard library only.  Deterministic: one random.Random(20261123) drawn in a fixed
 order, no set/hash iteration in any output, so two runs write byte-identical files.
-Writes <script dir>/misaki/ (boundaries, kaigo, iryo, population, survey, support centres and
+Writes <script dir>/misaki/ (boundaries, kaigo, iryo, population, survey, support centres, address and
 README.md).  Everything is invented; the layouts follow the real open-data files described in
 shared/DOMAIN.md.  Planted defects are listed, with physical line numbers, in misaki/README.md.
 
@@ -15,14 +15,19 @@ inhabited mesh centroid lies in exactly one district, before it writes anything.
 
 山間部圏域 ends in a long valley whose villages are the town's night-time hole: night_cover() asserts
 that they, and only they, are out of 16 km reach of every 24-hour clinic/hospital, yet within 16 km of
-the daytime 山吹診療所.  Generic helpers (frame, distances, geometry, mesh codes, formats) live in
-sample_town_helpers.py next to this file.
+the daytime 山吹診療所.  Generic helpers (frame, distances, geometry, mesh codes, plane rectangular
+coordinates, formats) live in sample_town_helpers.py next to this file.
+
+Addresses follow the map: every 町名 is a zone of its 圏域 (ZONE_SEEDS), split into 丁目 and 字, and a facility's
+address is that of its place (sample_town_address.py, which also writes the town's 位置参照情報 files, address/).
+address() still makes the draws the town always made, so every name, ID, figure and point stays as it was.
 """
 import json, math, os, random, sys
 
 sys.dont_write_bytecode = True          # keep sample_data/ free of __pycache__
 from sample_town_helpers import (to_ll, to_km, dist_m, wiggle, blob, in_ring, ring_area_km2, seg_dist, segments_touch,
                                  mesh_code, cell_centre, binom, code6, corp_number, csv_line, hm, fmt_hm)
+from sample_town_address import AddressBook, CHOME_HEADER, GAIKU_HEADER, gaiku_row, kanji_number, quoted_cp932
 
 SEED = 20261123
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "misaki")
@@ -123,6 +128,22 @@ DNAME = {d[0]: d[1] for d in DISTRICTS}
 TOWNS = {d[0]: d[3] for d in DISTRICTS}
 MODEL = {d[0]: d[4] for d in DISTRICTS}
 ISLAND_KID, MOUNTAIN_KID = "23999-04", "23999-06"
+# 町名 zones (sample_town_address.py): seed points (km), the first the 町's centre; a point of a 圏域 lies in the zone
+# of the nearest seed of its 圏域.  駅前町 at the station (みさき臨海線 × 北山線), 大池町 round the pond 大池, 港町 and 岬町
+# at the port and on the peninsula (the island 鵜島 is 岬町), 川上町 the upstream valley villages, 山吹町 the valley mouth.
+ZONE_SEEDS = {
+    "本町": [(10.4, 5.1)], "駅前町": [(9.4, 6.3)], "元町": [(7.7, 5.6)], "栄町": [(11.0, 7.5)], "錦町": [(13.1, 6.7)],
+    "旭町": [(10.9, 9.1)],
+    "大原町": [(19.0, 7.6)], "東浜町": [(22.4, 6.8)], "豊岡町": [(17.2, 10.8)], "桜ヶ丘": [(21.2, 9.4)], "緑が丘": [(20.3, 12.0)],
+    "西浦町": [(1.8, 7.9)], "松原町": [(3.6, 6.2)], "若宮町": [(4.4, 8.7)], "野田町": [(6.6, 9.2)], "大池町": [(3.1, 10.9)],
+    "港町": [(14.5, 3.8)], "岬町": [(16.4, 2.3), (19.4, 0.8)], "浜田町": [(16.9, 5.1)], "汐見町": [(19.2, 4.3)],
+    "寺田町": [(12.0, 10.8)], "大谷町": [(10.0, 12.7)], "平井町": [(10.2, 10.2)], "北山町": [(12.6, 13.3)], "梅ヶ丘": [(14.6, 12.2)],
+    "山吹町": [(8.3, 18.6)], "杉平町": [(4.6, 15.0)], "滝見町": [(11.6, 15.6), (18.6, 15.2), (21.5, 17.0)],
+    "川上町": [(8.4, 30.4), (6.4, 31.8), (10.2, 32.2)],
+}
+AZA_KIDS = ("23999-03", "23999-05", MOUNTAIN_KID)      # 圏域 whose addresses may carry 字 (the others: 丁目 only)
+URBAN_KIDS = ("23999-01", "23999-02", "23999-03", "23999-04", "23999-05")   # 都市計画区域: in the 街区 file
+CHECK_M = 2000                          # careatlas warns when a published point is farther than this from its address
 ZAISHI_HOSPITAL = "東浜病院"          # the one 在宅療養支援病院 (survey: 訪問診療 ○, 24時間対応 ○)
 
 
@@ -295,11 +316,17 @@ def write_geojson(rel, name, features):
                       + ",\n".join(lines) + "\n]}").encode("utf-8"))
 
 
-def address(rng, kid, aza=None):
-    town = rng.choice(TOWNS[kid])[0]
+def address(rng, book, kid, lat, lon, aza=None):
+    """The address of a facility at (lat, lon) of 圏域 kid, as an Address (text = the string written in the files).
+    The draws are the ones the town always made (a random 町名, 字 and 丁目 and 番, then the 地番 or 号), so the stream
+    of draws stays as it was; the 町名, 丁目, 字 and 番 are then those of the place (the book's zones and blocks), the 地番
+    and 号 the drawn ones."""
+    rng.choice(TOWNS[kid])                                  # the 町名 follows the place (book.locate)
     if aza if aza is not None else kid == MOUNTAIN_KID or (kid in ("23999-03", "23999-05") and rng.random() < 0.35):
-        return f"{PREF}{CITY}{town}字{rng.choice(AZA)}{rng.randint(1, 2999)}番地"
-    return f"{PREF}{CITY}{town}{rng.randint(1, 4)}丁目{rng.randint(1, 28)}-{rng.randint(1, 20)}"
+        rng.choice(AZA)                                     # the 字 follows the place
+        return book.aza_address(kid, lon, lat, rng.randint(1, 2999))
+    rng.randint(1, 4), rng.randint(1, 28)                   # 丁目 and 番 (街区符号) follow the place
+    return book.chome_address(kid, lon, lat, rng.randint(1, 20))
 
 
 def phone(rng, used):
@@ -381,9 +408,11 @@ SERVICES = {
 }
 
 
-def kaigo_offices(rng, geo, cells, service, counts, seen):
+def kaigo_offices(rng, geo, cells, book, service, counts, seen, addr_at=None):
     """Offices of one service: counts per district -> list of dicts (not yet rows).  seen: phones, names, 事業所番号
-    and 法人 already used in any file (so they are unique across files, except where a defect is planted)."""
+    and 法人 already used in any file (so they are unique across files, except where a defect is planted).
+    addr_at: {office index: (lat, lon)} where an office's published point will not be its place (the station
+    planted in the sea): its address is made for that point."""
     code_digit, suffixes = SERVICES[service]
     offices = []
     for kid, n in counts:
@@ -406,7 +435,8 @@ def kaigo_offices(rng, geo, cells, service, counts, seen):
                 seen["corps"].append(corp)
             lat, lon = place(rng, geo, cells, kid, 1.0)
             tel = phone(rng, seen["phones"])
-            addr = address(rng, kid)
+            adr = address(rng, book, kid, *(addr_at or {}).get(len(offices), (lat, lon)))
+            addr = adr.text
             if rng.random() < 0.4:
                 addr = PREF + CITY + addr[len(PREF + CITY):].translate(FW)
             while True:
@@ -414,7 +444,7 @@ def kaigo_offices(rng, geo, cells, service, counts, seen):
                 if no not in seen["nos"]:
                     break
             seen["nos"].add(no)
-            offices.append(dict(kid=kid, name=name, kana=kana, addr=addr, lat=f"{lat:.15f}", lon=f"{lon:.15f}",
+            offices.append(dict(kid=kid, name=name, kana=kana, addr=addr, adr=adr, pt=(lat, lon), lat=f"{lat:.15f}", lon=f"{lon:.15f}",
                                 tel=tel, fax=tel[:-1] + str((int(tel[-1]) + 1) % 10), corp=corp, no=no,
                                 building=rng.choice(["", "", "", "", "みさきビル2階", "第二栄ビル1F"]),
                                 url=rng.choice(["", "", f"https://care{rng.randint(100, 999)}.example.jp/"])))
@@ -430,17 +460,17 @@ def kaigo_rows(service, offices, days, notes, capacity):
     return rows
 
 
-def write_kaigo(rng, geo, cells, defects):
+def write_kaigo(rng, geo, cells, book, defects):
     seen = dict(phones=set(), names=set(), nos=set(), corps=[])
     counts = lambda *n: list(zip(KIDS, n))
     # 430 居宅介護支援: 33 offices + one later row repeating an earlier 事業所番号
-    off = kaigo_offices(rng, geo, cells, "居宅介護支援", counts(10, 7, 6, 4, 5, 0), seen)
-    off += kaigo_offices(rng, geo, cells, "居宅介護支援", [(MOUNTAIN_KID, 1)], seen)
+    off = kaigo_offices(rng, geo, cells, book, "居宅介護支援", counts(10, 7, 6, 4, 5, 0), seen)
+    off += kaigo_offices(rng, geo, cells, book, "居宅介護支援", [(MOUNTAIN_KID, 1)], seen)
     off.sort(key=lambda o: o["no"])
     off[20].update(name="𠮷田ケアプランセンター", kana="ヨシダケアプランセンター")
     off[5].update(lat="0.000000000000000", lon="0.000000000000000")
     off[12].update(lat=off[12]["lon"], lon=off[12]["lat"])
-    dup = dict(kaigo_offices(rng, geo, cells, "居宅介護支援", [(off[8]["kid"], 1)], seen)[0])
+    dup = dict(kaigo_offices(rng, geo, cells, book, "居宅介護支援", [(off[8]["kid"], 1)], seen)[0])
     dup.update(no=off[8]["no"], name=off[8]["name"] + "　サテライト", kana=off[8]["kana"] + "　サテライト", corp=off[8]["corp"])
     off.insert(27, dup)
     assert len({o["no"] for o in off}) == len(off) - 1
@@ -457,13 +487,14 @@ def write_kaigo(rng, geo, cells, defects):
                          "祝日は休業（改行）年末年始12/29～1/3は休み", "営業時間外は携帯電話に転送"]) for _ in off]
     n430 = write_csv(f, kaigo_rows("居宅介護支援", off, days, notes, [rng.choice(["", "0", "0"]) for _ in off]))
     # 130 訪問看護: 12 stations, 7 with 24-hour cover, one geocoded into the sea
-    st = kaigo_offices(rng, geo, cells, "訪問看護", counts(4, 3, 2, 2, 1, 0), seen)
+    sea = to_ll((14.8, -3.3))
+    sea_pt = (float(f"{sea[1] + 0.0000123456:.15f}"), float(f"{sea[0] + 0.0000065432:.15f}"))
+    st = kaigo_offices(rng, geo, cells, book, "訪問看護", counts(4, 3, 2, 2, 1, 0), seen, addr_at={9: sea_pt})
     st[0].update(name="みさき市医師会訪問看護ステーション", kana="ミサキシイシカイホウモンカンゴステーション",
                  corp=("一般社団法人みさき市医師会", corp_number("180405002318")))
     st[4].update(name="東浜病院訪問看護ステーション", kana="ヒガシハマビョウインホウモンカンゴステーション",
                  corp=("医療法人東浜会", corp_number("180405001127")))
-    sea = to_ll((14.8, -3.3))
-    st[9].update(lat=f"{sea[1] + 0.0000123456:.15f}", lon=f"{sea[0] + 0.0000065432:.15f}")
+    st[9].update(lat=f"{sea[1] + 0.0000123456:.15f}", lon=f"{sea[0] + 0.0000065432:.15f}", sea=True)
     h24 = [True, True, False, True, True, True, False, True, False, False, True, False]
     days = ["平日,土曜日,日曜日,祝日" if h else rng.choice(["平日", "平日,土曜日"]) for h in h24]
     notes = [rng.choice(["24時間対応体制あり", "24時間対応体制加算の届出あり（改行）緊急時は24時間訪問可能", "緊急時、電話にて24時間、対応可能",
@@ -474,12 +505,12 @@ def write_kaigo(rng, geo, cells, defects):
     defects.append(("kaigo/jigyosho_130.csv", 11, "coordinates ≈5 km off the coast, in the sea south of the peninsula (address says 南部圏域)",
                     "keep with warning \"outside own municipality\"; still a provider for coverage"))
     # 760 定期巡回・随時対応型訪問介護看護
-    tk = kaigo_offices(rng, geo, cells, "定期巡回・随時対応型訪問介護看護", counts(1, 1), seen)
+    tk = kaigo_offices(rng, geo, cells, book, "定期巡回・随時対応型訪問介護看護", counts(1, 1), seen)
     tk[1].update(name="24時間ケアステーションみさき東", kana="ニジュウヨジカンケアステーションミサキヒガシ")
     n760 = write_csv("kaigo/jigyosho_760.csv", kaigo_rows("定期巡回・随時対応型訪問介護看護", tk, ["平日,土曜日,日曜日,祝日"] * 2,
                                                           ["24時間365日対応（改行）随時訪問あり", "24時間対応"], ["0", ""]))
     # 110 訪問介護: 14 offices (one in the south of 山間部, none in its valley); 5 promise round-the-clock cover
-    hk = sorted(kaigo_offices(rng, geo, cells, "訪問介護", counts(4, 3, 2, 2, 2, 1), seen), key=lambda o: o["no"])
+    hk = sorted(kaigo_offices(rng, geo, cells, book, "訪問介護", counts(4, 3, 2, 2, 2, 1), seen), key=lambda o: o["no"])
     h24_110 = [False] * len(hk)
     for i in rng.sample([i for i, o in enumerate(hk) if o["kid"] != MOUNTAIN_KID], 5):
         h24_110[i] = True
@@ -492,13 +523,15 @@ def write_kaigo(rng, geo, cells, defects):
              for i, h in enumerate(h24_110)]
     n110 = write_csv("kaigo/jigyosho_110.csv", kaigo_rows("訪問介護", hk, days, notes, [rng.choice(["", "0"]) for _ in hk]))
     # 770 看護小規模多機能型居宅介護: 2 offices (registered capacity 29 and 25)
-    km = kaigo_offices(rng, geo, cells, "看護小規模多機能型居宅介護", counts(1, 1), seen)
+    km = kaigo_offices(rng, geo, cells, book, "看護小規模多機能型居宅介護", counts(1, 1), seen)
     n770 = write_csv("kaigo/jigyosho_770.csv", kaigo_rows("看護小規模多機能型居宅介護", km, ["平日,土曜日,日曜日,祝日"] * 2,
                                                           ["通い・泊まり・訪問を24時間365日提供（改行）泊まり定員9名",
                                                            "24時間365日対応（改行）医療的ケア・看取りにも対応"], ["29", "25"]))
     return dict(k430=[o["kid"] for o in off], k130=[(s["kid"], h) for s, h in zip(st, h24)], k760=[o["kid"] for o in tk],
                 k110=[(o["kid"], h) for o, h in zip(hk, h24_110)], k770=[o["kid"] for o in km],
                 counts=(n430, n130, n760, n110, n770),
+                files={"kaigo/jigyosho_430.csv": off, "kaigo/jigyosho_130.csv": st, "kaigo/jigyosho_760.csv": tk,
+                       "kaigo/jigyosho_110.csv": hk, "kaigo/jigyosho_770.csv": km},
                 h24_care=[o for o, h in zip(st, h24) if h] + tk + [o for o, h in zip(hk, h24_110) if h] + km)
 
 
@@ -564,7 +597,7 @@ HOSPITALS = [  # district, name, kana, English, 法人, departments, beds (一�
 ]
 
 
-def make_facilities(rng, geo, cells):
+def make_facilities(rng, geo, cells, book):
     """Clinics (hand-placed + generated) and hospitals, with IDs, addresses and coordinates."""
     clinics = [dict(kid=s[0], stem=s[1], suffix=s[2], hours=s[3], hv=s[4], h24=s[5], kyoka=s[6], doctors=s[7],
                     corp=s[8], near=s[9] if len(s) > 9 else None, special=True) for s in SPECIAL]
@@ -588,16 +621,20 @@ def make_facilities(rng, geo, cells):
         kan, kana, eng, depts = SUFFIX[c["suffix"]]
         lat, lon = place(rng, geo, cells, c["kid"], 1.0 if c["special"] else 1.3, c.get("near"))
         c.update(id=f"2320999{serial:06d}", short=c["stem"][0] + kan, short_kana=c["stem"][1] + kana,
-                 english=f"{c['stem'][2]} {eng}", addr=address(rng, c["kid"]), lat=str(round(lat, 7)), lon=str(round(lon, 7)),
+                 english=f"{c['stem'][2]} {eng}", adr=address(rng, book, c["kid"], lat, lon), pt=(lat, lon),
+                 lat=str(round(lat, 7)), lon=str(round(lon, 7)),
                  recv_early=rng.random() < 0.5, beds=rng.choice(["", "", "", "", "", "19"]),
                  depts=[(d, HOURS[c["hours"]] if i == 0 else SECOND_DEPT.get(d, HOURS[c["hours"]])) for i, d in enumerate(depts)])
+    for c in clinics:
+        c["addr"] = c["adr"].text
     clinics.sort(key=lambda c: c["id"])
     hospitals = []
     for (kid, name, kana, eng, corp, depts, beds, sat, survey), serial in zip(HOSPITALS, sorted(rng.sample(range(1, 10 ** 6), 4))):
         lat, lon = place(rng, geo, cells, kid, 1.3)
         hospitals.append(dict(kid=kid, id=f"2310999{serial:06d}", short=name, short_kana=kana, english=eng, corp=corp,
-                              dept_names=depts, beds=beds, sat=sat, survey=survey, addr=address(rng, kid, aza=False),
-                              lat=str(round(lat, 7)), lon=str(round(lon, 7))))
+                              dept_names=depts, beds=beds, sat=sat, survey=survey, adr=address(rng, book, kid, lat, lon, aza=False),
+                              pt=(lat, lon), lat=str(round(lat, 7)), lon=str(round(lon, 7))))
+        hospitals[-1]["addr"] = hospitals[-1]["adr"].text
     return clinics, hospitals, orphan
 
 
@@ -774,6 +811,203 @@ def write_support(rng, geo, cells):
     return write_csv("support_centres.csv", rows, bom=False, nl="\n")
 
 
+# ----------------------------------------------------------------------------- 位置参照情報 (address reference points)
+CHOME_FILE, GAIKU_FILE = "address/23000-17.0b/23_2023.csv", "address/23000-22.0a/23_2023.csv"
+TWO_ROW_BLOCK, DELETED_BLOCK = "みさき市民病院", "みさき在宅クリニック"    # whose blocks carry the planted rows
+RENAMED_TOWN = "緑が丘"                  # 更新前履歴フラグ 2 (名称変更): renamed from 緑ヶ丘 in this edition
+
+
+def address_facilities(kaigo, clinics, hospitals):
+    """Every facility row with an address: file, line, name, Address, point careatlas reads (None: unlocated), the
+    point it was placed at, and how the published point is special."""
+    out = []
+    files = list(kaigo["files"].items()) + [("iryo/02-1_clinic_facility_info_20260401.csv", clinics),
+                                            ("iryo/01-1_hospital_facility_info_20260401.csv", hospitals)]
+    for f, rows in files:
+        for i, o in enumerate(rows):
+            lat, lon = float(o["lat"]), float(o["lon"])
+            how = "sea" if o.get("sea") else "unlocated" if lat == 0 else "swapped" if lat > 90 else ""
+            if how == "swapped":
+                lat, lon = lon, lat
+            out.append(dict(file=f, line=i + 2, name=o.get("short") or o["name"], adr=o["adr"], text=o["addr"],
+                            published=None if how == "unlocated" else (lon, lat), placed=(o["pt"][1], o["pt"][0]), how=how))
+    return out
+
+
+def write_address(book, facs):
+    """The town's 大字・町丁目 and 街区 files; asserts that every published point lies within CHECK_M of the 町丁目 row
+    its address reaches (the sea station: beyond) and every urban address's block within 30-120 m of the point."""
+    for f in facs:
+        a, pt = f["adr"], f["published"] or f["placed"]
+        f["chome_pt"] = book.point_of(a)
+        f["chome_m"] = dist_m(*pt, *f["chome_pt"])
+        f["gaiku_pt"] = book.gaiku_of(a)
+        f["gaiku_m"] = dist_m(*pt, *f["gaiku_pt"]) if f["gaiku_pt"] else None
+        f["level"] = "街区" if f["gaiku_pt"] else "町丁目" if a.chome else "大字"
+        if f["how"] == "sea":
+            assert f["chome_m"] > CHECK_M and a.kid == ISLAND_KID and a.offshore, f
+        else:
+            assert f["chome_m"] <= CHECK_M, (f["file"], f["line"], f["name"], a.text, round(f["chome_m"]))
+            assert f["gaiku_pt"] is None or 30 <= f["gaiku_m"] <= 120, (f["file"], f["line"], f["name"], a.text, f["gaiku_m"])
+        assert f["text"].translate(str.maketrans("０１２３４５６７８９－", "0123456789-")) == a.text
+        assert book.locate(*f["placed"])[0] == a.town or f["how"] == "sea"
+    # 大字・町丁目: 山間部 points from the 1/25000 map (原典資料コード 3), the others その他 (0)
+    crows = [CHOME_HEADER] + book.chome_rows(lambda t, n: "3" if book.kid_of[t] == MOUNTAIN_KID else "0")
+    write_bytes(CHOME_FILE, quoted_cp932(crows))
+    # 街区: per 町名 (serial order) its 字 rows (大字 part, 住居表示 0), then its 丁目' blocks (住居表示 1)
+    by_name = {f["name"]: f for f in facs}
+    two = by_name[TWO_ROW_BLOCK]["adr"]
+    gone = by_name[DELETED_BLOCK]["adr"]
+    assert two.chome and gone.chome and two.kid == gone.kid == "23999-01"
+    aza = book.aza_rows()
+    grows, marks = [GAIKU_HEADER], {}
+    for t in sorted(book.kid_of, key=lambda t: book.serial[t]):
+        if book.kid_of[t] not in URBAN_KIDS:
+            continue
+        before = "2" if t == RENAMED_TOWN else "0"
+        for (tt, az, num) in sorted((k for k in aza if k[0] == t), key=lambda k: ([a for a, _ in book.aza_cents[t]].index(k[1]), k[2])):
+            grows.append(gaiku_row(PREF, CITY, t, az, num, aza[(tt, az, num)]["point"], "0", before=before))
+        for n in range(1, 1 + len(book.chome_cents[t])):
+            name = t + kanji_number(n) + "丁目"
+            for num in sorted(b["num"] for b in book.blocks.values() if b["town"] == t and b["chome"] == n):
+                b = book.blocks[(t, n, num)]
+                new = not b["core"] and random.Random(f"new:{t}:{n}:{num}").random() < 0.3
+                if (t, n, num) == (gone.town, gone.chome, gone.block):      # the old point, 削除 but still listed
+                    new = False
+                    lon, lat = b["point"]
+                    marks["deleted"] = len(grows) + 1
+                    grows.append(gaiku_row(PREF, CITY, name, "", num, (round(lon + 0.0061, 6), round(lat - 0.0042, 6)), "1",
+                                           before="3"))
+                grows.append(gaiku_row(PREF, CITY, name, "", num, b["point"], "1", before="1" if new else before))
+                if (t, n, num) == (two.town, two.chome, two.block):         # a block split by a road: two rows
+                    lon, lat = b["point"]
+                    marks["second"] = len(grows) + 1
+                    grows.append(gaiku_row(PREF, CITY, name, "", num, (round(lon + 0.00058, 6), round(lat + 0.00031, 6)), "1",
+                                           daihyo="0"))
+    write_bytes(GAIKU_FILE, quoted_cp932(grows))
+    return dict(crows=crows, grows=grows, marks=marks, facs=facs, two=two, gone=gone)
+
+
+def address_notes(isj, defects):
+    """The planted rows of the two address files as defects; the facility rows whose address careatlas should use."""
+    marks, grows = isj["marks"], isj["grows"]
+    d, v = grows[marks["deleted"] - 1], grows[marks["deleted"]]
+    assert d[2:5] == v[2:5] and d[12] == "3" and v[12] == "0"
+    gap = dist_m(float(d[9]), float(d[8]), float(v[9]), float(v[8]))
+    defects += [
+        (GAIKU_FILE, marks["deleted"], f"{d[2]} 街区 {d[4]}: 更新前履歴フラグ 3 (削除), a deleted block still listed, {gap:.0f} m from the "
+         f"valid row of the same block on line {marks['deleted'] + 1} (the block of {DELETED_BLOCK})", "skip the row (count it); use line "
+         f"{marks['deleted'] + 1}"),
+        (GAIKU_FILE, marks["second"], f"{grows[marks['second'] - 1][2]} 街区 {grows[marks['second'] - 1][4]}: second row of the block "
+         f"(代表フラグ 0; line {marks['second'] - 1} is the 代表 row; the block of {TWO_ROW_BLOCK})", "use the 代表フラグ 1 row"),
+    ]
+    by = {(f["file"], f["line"]): f for f in isj["facs"]}
+    for i, (f, line, what, should) in enumerate(defects):
+        fac = by.get((f, line))
+        if fac and fac["how"] == "unlocated":
+            defects[i] = (f, line, what, f"keep, warn; locate it from its address at 街区 level ({fac['gaiku_m']:.0f} m from where it "
+                                         "is: see \"Address reference points\")")
+        elif fac and fac["how"] == "sea":
+            defects[i] = (f, line, what, should + f"; warn that it lies {fac['chome_m'] / 1000:.1f} km from its address's 町丁目 point "
+                                         f"({fac['gaiku_m'] / 1000:.1f} km from its block)")
+
+
+def address_section(isj):
+    crows, grows, facs = isj["crows"][1:], isj["grows"][1:], isj["facs"]
+    line_of = {}
+    for i, r in enumerate(grows, 2):
+        if r[11] == "1" and r[12] != "3":
+            line_of[(r[2], r[3], r[4])] = i
+    for oaza, num in (("錦町三丁目", "8"), ("港町一丁目", "2")):        # the survey's unmatched addresses
+        assert (oaza, "", num) in line_of
+    for f in facs:
+        a = f["adr"]
+        f["gaiku_line"] = line_of.get((a.chome_name, "", str(a.block)) if a.chome else (a.town, a.aza, str(a.chiban)))
+        f["chome_line"] = 2 + next(i for i, r in enumerate(crows) if r[5] == a.chome_name)
+    files = sorted({f["file"] for f in facs}, key=lambda p: [f["file"] for f in facs].index(p))
+    lv = [(f"`{p}`", sum(f["file"] == p for f in facs), *(sum(f["file"] == p and f["level"] == L for f in facs) for L in ("街区", "町丁目", "大字")))
+          for p in files]
+    lv.append(("**all**", len(facs), *(sum(f["level"] == L for f in facs) for L in ("街区", "町丁目", "大字"))))
+    fmt_pt = lambda p: f"{p[1]:.6f}, {p[0]:.6f}"
+    rural = [(f"`{f['file']}`", f["line"], f["name"], f["text"], f"{f['chome_line']} ({f['adr'].town})", f"{f['chome_m']:,.0f} m")
+             for f in facs if f["level"] == "大字"]
+    special = []
+    for f in facs:
+        if f["how"]:
+            what = {"unlocated": "unlocated (no coordinates)", "swapped": "緯度/経度 swapped (read back swapped)",
+                    "sea": "published point in the sea"}[f["how"]]
+            special.append((f"`{f['file']}`", f["line"], f["name"], what, f["text"], f["level"],
+                            f"line {f['gaiku_line']}: {fmt_pt(f['gaiku_pt'])}", f"{f['gaiku_m']:,.0f} m",
+                            f"line {f['chome_line']}: {fmt_pt(f['chome_pt'])}", f"{f['chome_m']:,.0f} m"))
+    n1 = sum(r[9] == "1" for r in crows)
+    n3 = sum(r[9] == "3" for r in crows)
+    chome_blocks = [r for r in grows if r[10] == "1"]
+    aza_rows = [r for r in grows if r[10] == "0"]
+    per = {}
+    for r in chome_blocks:
+        if r[11] == "1" and r[12] != "3":
+            per[r[2]] = per.get(r[2], 0) + 1
+    new_rows = sum(r[12] == "1" for r in grows)
+    renamed = sum(r[12] == "2" for r in grows)
+    located = [f for f in facs if f["how"] != "sea"]
+    g_m = [f["gaiku_m"] for f in located if f["gaiku_m"] is not None]
+    urban = [DNAME[k] for k in URBAN_KIDS]
+    return f"""## Address reference points (位置参照情報)
+
+For careatlas's offline address matching (locating the facilities the open data leaves without coordinates, checking
+published points against their addresses), `address/` holds the town's rows of the two 国土交通省 位置参照情報
+files, in the real layouts: **CP932 (Shift_JIS), CRLF, every field double-quoted, header row first**; 緯度/経度 with
+6 decimals (JGD2011). The folder names mirror the ZIPs they come in (`23000-17.0b.zip`, `23000-22.0a.zip`).
+
+Addresses follow the map: each 町名 is a zone of its 圏域 (the points nearest one of its seed points, see ZONE_SEEDS in
+the generator), split into 4 丁目 (in the 圏域 whose addresses carry 丁目: all but 山間部) and into 3 字 (西部, 北部,
+山間部: their addresses may carry 字); an address's 町名, 丁目, 字 and 番 (街区符号) are those of the facility's
+place (for the two unlocated facilities: the place they would have had; for the station planted in the sea: the block
+of 南部圏域 nearest to its published point), its 号 and 地番 are drawn. So two facilities of one 丁目 are neighbours,
+and an address at 街区 level lies 30–120 m from its facility.
+
+**`{CHOME_FILE}`** — 大字・町丁目レベル位置参照情報 (17.0b layout, 10 columns): {len(crows)} rows, {n1} 町名 rows
+(大字・字・丁目区分コード 1, 大字町丁目コード ending `000`) and {n3} 丁目 rows (区分 3, `001`–`004`, 町丁目名 with kanji
+numerals: 本町二丁目). 大字町丁目コード = `23999` + 4-digit 町名 serial (in 五十音 order of the readings, as in the real
+files) + 3-digit 丁目. Representative point: an inhabited spot near the middle of the 町名 zone (its first seed) or of
+the 丁目. 原典資料コード 3 (1/25000地形図) for the 山間部 町名, 0 (その他) elsewhere. Unlike most real files, a 町 with 丁目
+also has a row of its own (西部 and 北部 need it for their 字 addresses); 山間部's 4 町名 have no 丁目 rows.
+
+**`{GAIKU_FILE}`** — 街区レベル位置参照情報 (22.0a layout, 14 columns; no codes, only names): {len(grows)} rows, for the
+urban 圏域 only ({'、'.join(urban)}; 山間部 is outside the 都市計画区域, as real 街区 files cover only those). Per 丁目
+(大字・丁目名 like 本町二丁目, 小字・通称名 empty, 住居表示フラグ 1) {min(per.values())}–{max(per.values())} blocks: a grid
+85–115 m apart around the 丁目 point, 街区符号 1, 2, … row by row as a snake, then the outlying blocks of facilities
+that lie away from that grid; {len(chome_blocks)} rows in all. The 字 parts of 西部 and 北部 (大字・丁目名 = 町名, 小字・通称名
+= the 字, 街区符号・地番 = the 地番 本番, 住居表示フラグ 0): {len(aza_rows)} rows, the facilities' 地番 and a few others per
+字. 座標系番号 7, Ｘ座標 (northing) / Ｙ座標 (easting) in metres of plane rectangular zone VII (origin 36°N 137°10′E, scale
+0.9999), computed from the row's 緯度/経度 by Gauss–Krüger on GRS80 (checked against PROJ, EPSG:6668 → EPSG:6675, to
+0.1 m). Real-file traits planted: one block with two rows (the second 代表フラグ 0), one row with 更新前履歴フラグ 3 (削除)
+that the edition should not contain (both in the table of planted defects below), {new_rows} outlying blocks with
+更新前履歴フラグ 1 (新規作成), the {renamed} rows of {RENAMED_TOWN} with 2 (名称変更: renamed from 緑ヶ丘), names with ヶ
+(桜ヶ丘, 梅ヶ丘). 更新後履歴フラグ is 0 everywhere.
+
+**What careatlas should find.** Every facility address (the survey copies them into 所在地) matches the files; the level
+it reaches, per input file (街区 = a 街区 row: 丁目 + 番 or 字 + 地番; 町丁目 = a 丁目 row only; 大字 = the 町名 row only):
+
+""" + md_table(["file", "facilities", "街区", "町丁目", "大字"], lv) + f"""
+Every published point lies within {CHECK_M:,} m of its address's 町丁目 point (its 丁目's row, for a 字 address its
+町名's row; at most {max(f['chome_m'] for f in located):,.0f} m), and every 街区-level address's row within {min(g_m):.0f}–{max(g_m):.0f} m
+of the facility — except the station planted in the sea (below), which careatlas should warn about. Only at 大字 level
+(山間部, no 街区 data, 字 addresses):
+
+""" + md_table(["file", "line", "name", "address", "町丁目 file line (町名)", "distance"], rural) + """
+The special points (distances from where the facility really is; for the sea station, from its published point):
+
+""" + md_table(["file", "line", "name", "published point", "address", "level", "街区 row (緯度, 経度)", "distance",
+                "町丁目 row (緯度, 経度)", "distance"], special) + """
+So careatlas should place the two unlocated facilities at their 街区 rows (a few tens of metres from where they are),
+take the swapped pair back (its address agrees), and warn that the sea station's published point is more than 2 km
+from its address. The survey's two unmatched rows (錦町3丁目8-2, 港町1丁目2-3) are valid addresses too, but of no
+facility.
+
+"""
+
+
 # ----------------------------------------------------------------------------- the night-time hole, checked
 HV_RADIUS_M, NURSE_RADIUS_M, MARGIN_M = 16000, 10000, 300     # default radii; margin so any sane metric agrees
 
@@ -811,7 +1045,7 @@ def md_table(header, rows):
                      ["| " + " | ".join(str(v) for v in r) + " |" for r in rows]) + "\n"
 
 
-def write_readme(geo, cells, est_rows, kaigo, clinics, hospitals, counts, survey, defects, night):
+def write_readme(geo, cells, est_rows, kaigo, clinics, hospitals, counts, survey, defects, night, isj):
     files = [("boundaries/N03-24_23_240101_misaki.geojson", "国土数値情報 N03 (2024 layout): the town (MultiPolygon: mainland + island) and one 所属未定地 feature", "UTF-8, LF, one feature per line", 2),
              ("boundaries/misaki_nichijo_seikatsu_ken-iki.geojson", "the 6 日常生活圏域 (properties 圏域ID, 圏域名, 市町村コード)", "UTF-8, LF", 6),
              ("kaigo/jigyosho_430.csv", "介護サービス情報公表 open data, 居宅介護支援 (24 columns)", "UTF-8 BOM, CRLF", kaigo["counts"][0]),
@@ -826,7 +1060,9 @@ def write_readme(geo, cells, est_rows, kaigo, clinics, hospitals, counts, survey
              ("population/tblT001141H5237.txt", "e-Stat 2020 census, 500 m mesh (two header rows; inhabited cells of the town only)", "CP932, CRLF", len(est_rows) - 2),
              ("population/500m_mesh_suikei_2024_23999.geojson", "国土数値情報 将来推計人口 style, 500 m cells (Polygon), 2020 and 2040", "UTF-8, LF", len(cells)),
              ("support_centres.csv", "careatlas facilities.csv layout: 5 地域包括支援センター", "UTF-8 (no BOM), LF", 5),
-             ("survey/ishikai_survey_2026.csv", "医師会 survey: ケアマネタイム, 訪問診療, 24時間対応, 電話番号 … (17 columns)", "CP932, CRLF", survey[0])]
+             ("survey/ishikai_survey_2026.csv", "医師会 survey: ケアマネタイム, 訪問診療, 24時間対応, 電話番号 … (17 columns)", "CP932, CRLF", survey[0]),
+             (CHOME_FILE, "位置参照情報, 大字・町丁目レベル (17.0b layout, 10 columns; every field quoted)", "CP932, CRLF", len(isj["crows"]) - 1),
+             (GAIKU_FILE, "位置参照情報, 街区レベル (22.0a layout, 14 columns; every field quoted; urban 圏域 only)", "CP932, CRLF", len(isj["grows"]) - 1)]
     ftab = [(f"`{p}`", what, enc, n, os.path.getsize(os.path.join(OUT, p))) for p, what, enc, n in files]
     est_line = {r[0]: i for i, r in enumerate(est_rows, 1)}
     for c in cells:
@@ -902,16 +1138,17 @@ at about {min(lats):.2f}–{max(lats):.2f} N, {min(lons):.2f}–{max(lons):.2f} 
 peninsula (岬) in the south with one small inhabited island (鵜島, no facilities), mountains in the north, and from them a long
 mountain valley (山間部圏域) reaching about {head_km:.0f} km north of the town centre (中央圏域). Six 日常生活圏域 tile
 the town exactly (shared borders are identical vertex by vertex; the island belongs to 南部圏域, which is
-therefore a MultiPolygon). 町名 used in addresses, per 圏域 (an address's 町名 tells its 圏域):
+therefore a MultiPolygon). 町名 used in addresses, per 圏域 (an address's 町名 tells its 圏域, and where in it: each 町名 is a
+zone of its 圏域, see "Address reference points"):
 """ + "".join(f"- {kid} {DNAME[kid]}: {'、'.join(t[0] for t in TOWNS[kid])}\n" for kid in KIDS) + f"""
 Attribution to print when these files stand in for the real sources: 「国土数値情報（行政区域データ）」（国土交通省）を加工して作成 /
 出典：介護サービス情報公表システム（厚生労働省） / 「医療情報ネットのオープンデータ」（厚生労働省）を加工して作成 /
-「国勢調査」（総務省統計局）を加工して作成 — here all of it is fictional.
+「国勢調査」（総務省統計局）を加工して作成 / 「位置参照情報」（国土交通省）を加工して作成 — here all of it is fictional.
 
 ## Files
 
 Row counts exclude the header row(s). CSV files are quoted only when needed (a field is quoted iff it
-contains a comma, a double quote or a line break).
+contains a comma, a double quote or a line break), except the 位置参照情報 files, whose every field is quoted as in the real ones.
 
 """ + md_table(["file", "content", "encoding, line ends", "rows", "bytes"], ftab) + f"""
 Notes on the layouts:
@@ -980,7 +1217,7 @@ Public holidays (祝日) have their own profile. The 山吹診療所 keeps a hol
 while on a Sunday they have no cover at all and on a Monday they have it 08:30–12:00. Every other home-visit clinic and
 hospital is closed on 祝日 (祝日に休診 = 0); the 24時間対応 ○ clinics and the 在支病 cover holidays around the clock.
 
-## Planted defects and special cases
+""" + address_section(isj) + f"""## Planted defects and special cases
 
 Line = 1-based physical line (header = line 1; in the e-Stat file the label row is line 2); for GeoJSON
 files it is the feature number (1 = first feature), as careatlas reports rows of map layers.
@@ -1002,13 +1239,17 @@ def main():
     defects = []
     write_boundaries(geo)
     est_rows = write_population(cells)
-    kaigo = write_kaigo(rng, geo, cells, defects)
-    clinics, hospitals, orphan = make_facilities(rng, geo, cells)
+    book = AddressBook(geo, cells, PREF, CITY, CODE, TOWNS, ZONE_SEEDS, [k for k in KIDS if k != MOUNTAIN_KID], AZA_KIDS,
+                       URBAN_KIDS, AZA)
+    kaigo = write_kaigo(rng, geo, cells, book, defects)
+    clinics, hospitals, orphan = make_facilities(rng, geo, cells, book)
     counts = write_iryo(rng, clinics, hospitals, orphan, defects)
     survey = write_survey(rng, clinics, hospitals, orphan, defects)
     write_support(rng, geo, cells)
     night = night_cover(cells, clinics, hospitals, kaigo)
-    write_readme(geo, cells, est_rows, kaigo, clinics, hospitals, counts, survey, defects, night)
+    isj = write_address(book, address_facilities(kaigo, clinics, hospitals))
+    address_notes(isj, defects)
+    write_readme(geo, cells, est_rows, kaigo, clinics, hospitals, counts, survey, defects, night, isj)
     print(f"wrote {OUT}: {sum(c['pop'] for c in cells)} people in {len(cells)} cells, {len(clinics)} clinics")
 
 
