@@ -25,6 +25,10 @@ class ImportCommand final : public Command {
     c->add_option("--population", population_, "population by mesh (e-Stat .txt, 将来推計 mesh, mesh CSV); repeatable")
         ->check(kInputFile);
     c->add_option("--survey", survey_, "medical-association survey sheet (CSV); repeatable")->check(kInputFile);
+    c->add_option("--addresses", addresses_,
+                  "国土交通省 位置参照情報 CSV (大字・町丁目 or 街区, as downloaded): locates facilities without "
+                  "coordinates and checks the others; repeatable")
+        ->check(kInputFile);
     c->add_option("--encoding", encoding_, "text encoding of the files given here: auto, utf-8 or cp932")
         ->default_str("auto");
     c->add_option("--year", year_, "census year of --population files (e-Stat, mesh CSV)");
@@ -52,6 +56,7 @@ class ImportCommand final : public Command {
     opt.title = cfg.title;
     opt.area = cfg.area;
     opt.reach_margin_m = cfg.reach_margin_m;
+    opt.locate = app::locate_policy(cfg.locate);
     opt.strict = strict_;
     opt.stream = true;  // memory does not grow with the rows
     Progress progress(quiet_);
@@ -92,12 +97,13 @@ class ImportCommand final : public Command {
     add(districts_, InputRole::districts);
     add(population_, InputRole::population);
     add(survey_, InputRole::survey);
+    add(addresses_, InputRole::addresses);
     if (in.empty()) throw config_error("nothing to import: give a project file or --facilities/--districts/… files");
     return in;
   }
 
   std::string project_, out_, encoding_ = "auto", district_level_ = "other";
-  std::vector<std::string> facilities_, districts_, population_, survey_;
+  std::vector<std::string> facilities_, districts_, population_, survey_, addresses_;
   int year_ = 0;
   std::vector<int> years_;
   bool strict_ = false, verbose_ = false, quiet_ = false;

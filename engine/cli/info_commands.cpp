@@ -2,6 +2,7 @@
 // diagnostic code): the two commands that only read and print.
 #include <cstdio>
 #include <iostream>
+#include <set>
 
 #include "careatlas/app/import_job.hpp"
 #include "careatlas/importers/registry_store.hpp"
@@ -33,8 +34,11 @@ class InfoCommand final : public Command {
     std::cout << "registry " << path_ << " — " << (r.title.empty() ? "(untitled)" : r.title) << "\n"
               << "imported " << r.import_time << " by careatlas " << r.careatlas_version << "\n"
               << app::format_report_table(r);
-    for (const auto& s : r.sources)
-      if (!s.attribution.empty()) std::cout << s.attribution << (s.edition.empty() ? "" : " (" + s.edition + ")") << "\n";
+    std::set<std::string> printed;  // two files of one source (e.g. 位置参照情報 levels): one line
+    for (const auto& s : r.sources) {
+      const std::string line = s.attribution + (s.edition.empty() ? "" : " (" + s.edition + ")");
+      if (!s.attribution.empty() && printed.insert(line).second) std::cout << line << "\n";
+    }
     return 0;
   }
 

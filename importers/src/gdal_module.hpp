@@ -32,7 +32,7 @@ std::optional<MultiPolygon> gdal_make_valid(const MultiPolygon& mp);
 
 namespace gdal_module {
 
-inline constexpr int kAbi = 3;  // 2: read_context; 3: open_registry_writer
+inline constexpr int kAbi = 4;  // 2: read_context; 3: open_registry_writer; 4: read_registry(with_addresses)
 
 struct Api {
   int abi = kAbi;
@@ -41,7 +41,7 @@ struct Api {
   std::optional<MultiPolygon> (*make_valid)(const MultiPolygon&) = nullptr;
   void (*write_registry)(const std::string&, const Registry&) = nullptr;
   std::unique_ptr<RegistryWriter> (*open_registry_writer)(const std::string&) = nullptr;
-  Registry (*read_registry)(const std::string&) = nullptr;
+  Registry (*read_registry)(const std::string&, bool) = nullptr;
   void (*write_analysis_gpkg)(const std::string&, const AnalysisGpkg&) = nullptr;
   ContextRead (*read_context)(const ContextSpec&, DiagnosticSink&) = nullptr;
 };

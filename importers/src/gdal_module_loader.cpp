@@ -104,7 +104,9 @@ std::unique_ptr<RegistryWriter> open_registry_writer(const std::string& path) {
   return std::make_unique<RegisteredRegistryWriter>(path);
 }
 
-Registry read_registry(const std::string& path) { return gdal_module::api().read_registry(path); }
+Registry read_registry(const std::string& path, bool with_addresses) {
+  return gdal_module::api().read_registry(path, with_addresses);
+}
 
 void write_analysis_gpkg(const std::string& path, const AnalysisGpkg& data) {
   const PartialGpkg partial(path);

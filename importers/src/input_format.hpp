@@ -27,6 +27,8 @@ enum class InputFormat {
   ogr_points,      // any point layer
   p04,             // 国土数値情報 医療機関 (a layer)
   p14,             // 国土数値情報 福祉施設 (a layer)
+  isj_town,        // 国土交通省 位置参照情報 大字・町丁目レベル
+  isj_block,       // 国土交通省 位置参照情報 街区レベル
 };
 
 struct InputFormatInfo {

@@ -156,8 +156,7 @@ void read_kaigo_csv(FileContext& ctx, const InputSpec& spec, const TextFile& tf)
     const std::string mcode = field(r, c_code);
     if (!mcode.empty()) f.municipality_code = municipality_code(ctx, row, h.name(*c_code), mcode);
     f.address = field(r, c_addr);
-    const std::string addr2 = field(r, c_addr2);
-    if (!addr2.empty() && addr2 != "-") f.address += " " + addr2;
+    if (std::string addr2 = field(r, c_addr2); !addr2.empty() && addr2 != "-") f.address_building = std::move(addr2);
     f.phone = field(r, c_tel);
     f.fax = field(r, c_fax);
     f.url = field(r, c_url);

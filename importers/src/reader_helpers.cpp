@@ -218,21 +218,24 @@ std::optional<LonLat> resolve_location(FileContext& ctx, std::int64_t row, const
                                        const std::string& lon_text) {
   // The value of a diagnostic; built only when one is reported.
   auto both = [&] { return lat_text + "," + lon_text; };
+  // What becomes of a facility without a point: with 位置参照情報 its address may place it.
+  const std::string unlocated = ctx.state().locator ? "no published point (its address is looked up)" : "kept as unlocated";
   if (lat_text.empty() || lon_text.empty()) {
     ctx.diag(DiagCode::coordinates_missing, row, lat_text.empty() ? lat_col : lon_col, both(),
-             "coordinates are empty; kept as unlocated (listed in the booklet without a map marker)");
+             "coordinates are empty; " +
+                 (ctx.state().locator ? unlocated : unlocated + " (listed in the booklet without a map marker)"));
     return std::nullopt;
   }
   auto lat = parse_double(lat_text);
   auto lon = parse_double(lon_text);
   if (!lat || !lon) {
     ctx.diag(DiagCode::coordinates_invalid, row, !lat ? lat_col : lon_col, both(),
-             "coordinates are not numbers; kept as unlocated");
+             "coordinates are not numbers; " + unlocated);
     return std::nullopt;
   }
   if (std::abs(*lat) < 1e-9 && std::abs(*lon) < 1e-9) {
     ctx.diag(DiagCode::coordinates_zero, row, lat_col, both(),
-             "coordinates are 0/0, the open data's mark for 'unknown'; kept as unlocated");
+             "coordinates are 0/0, the open data's mark for 'unknown'; " + unlocated);
     return std::nullopt;
   }
   LonLat p{*lon, *lat};
@@ -244,7 +247,7 @@ std::optional<LonLat> resolve_location(FileContext& ctx, std::int64_t row, const
     return swapped;
   }
   ctx.diag(DiagCode::coordinates_out_of_range, row, lat_col, both(),
-           "coordinates lie outside Japan (lat 20–46, lon 122–154); kept as unlocated");
+           "coordinates lie outside Japan (lat 20–46, lon 122–154); " + unlocated);
   return std::nullopt;
 }
 

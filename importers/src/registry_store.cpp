@@ -6,6 +6,7 @@
 #include <ogrsf_frmts.h>
 
 #include <cstdio>
+#include <array>
 #include <filesystem>
 #include <memory>
 #include <stdexcept>
@@ -14,6 +15,8 @@
 #include "careatlas/model/mesh_code.hpp"
 #include "careatlas/model/safe_path.hpp"
 #include "gdal_util.hpp"
+#include "registry_addresses.hpp"
+#include "registry_fields.hpp"
 
 namespace careatlas {
 
@@ -23,68 +26,7 @@ namespace {
 
 using gdal::DatasetPtr;
 using gdal::FeaturePtr;
-
-// ---- field kinds -----------------------------------------------------------------------
-enum class F { str, i32, i64, real, boolean };
-struct FieldSpec {
-  const char* name;
-  F kind;
-};
-
-void create_fields(OGRLayer* layer, std::initializer_list<FieldSpec> fields) {
-  for (const auto& f : fields) {
-    OGRFieldType t = f.kind == F::str ? OFTString : f.kind == F::i64 ? OFTInteger64 : f.kind == F::real ? OFTReal : OFTInteger;
-    OGRFieldDefn def(f.name, t);
-    if (f.kind == F::boolean) def.SetSubType(OFSTBoolean);
-    if (layer->CreateField(&def) != OGRERR_NONE)
-      throw std::runtime_error(std::string("cannot create field ") + f.name);
-  }
-}
-
-void set_opt_bool(OGRFeature& f, const char* name, const std::optional<bool>& v) {
-  if (v) f.SetField(name, *v ? 1 : 0);
-  else f.SetFieldNull(f.GetFieldIndex(name));
-}
-void set_opt_int(OGRFeature& f, const char* name, const std::optional<int>& v) {
-  if (v) f.SetField(name, *v);
-  else f.SetFieldNull(f.GetFieldIndex(name));
-}
-void set_opt_real(OGRFeature& f, const char* name, const std::optional<double>& v) {
-  if (v) f.SetField(name, *v);
-  else f.SetFieldNull(f.GetFieldIndex(name));
-}
-void set_str(OGRFeature& f, const char* name, const std::string& v) { f.SetField(name, v.c_str()); }
-
-std::string get_str(OGRFeature& f, const char* name) {
-  const int i = f.GetFieldIndex(name);
-  if (i < 0 || !f.IsFieldSetAndNotNull(i)) return "";
-  return f.GetFieldAsString(i);
-}
-std::optional<int> get_opt_int(OGRFeature& f, const char* name) {
-  const int i = f.GetFieldIndex(name);
-  if (i < 0 || !f.IsFieldSetAndNotNull(i)) return std::nullopt;
-  return f.GetFieldAsInteger(i);
-}
-std::optional<bool> get_opt_bool(OGRFeature& f, const char* name) {
-  auto v = get_opt_int(f, name);
-  if (!v) return std::nullopt;
-  return *v != 0;
-}
-std::optional<double> get_opt_real(OGRFeature& f, const char* name) {
-  const int i = f.GetFieldIndex(name);
-  if (i < 0 || !f.IsFieldSetAndNotNull(i)) return std::nullopt;
-  return f.GetFieldAsDouble(i);
-}
-std::int64_t get_i64(OGRFeature& f, const char* name) {
-  const int i = f.GetFieldIndex(name);
-  if (i < 0 || !f.IsFieldSetAndNotNull(i)) return 0;
-  return f.GetFieldAsInteger64(i);
-}
-
-void add(OGRLayer* layer, OGRFeature& f) {
-  if (layer->CreateFeature(&f) != OGRERR_NONE)
-    throw std::runtime_error(std::string("cannot write a feature to layer ") + layer->GetName());
-}
+using namespace registry_fields;
 
 // ---- encodings of structured fields -----------------------------------------------------
 std::string detail_name(WeeklySchedule::Detail d) {
@@ -143,7 +85,9 @@ OGRLayer* create_facilities_layer(GDALDataset& ds, OGRSpatialReference& srs) {
                     {"caremanager_time", F::str}, {"contact_person", F::str}, {"contact_methods", F::i32},
                     {"appointment_required", F::boolean}, {"appointment_days_ahead", F::i32},
                     {"appointment_note", F::str}, {"discharge_conference", F::boolean},
-                    {"functional_enhanced", F::boolean}, {"survey_notes", F::str}});
+                    {"functional_enhanced", F::boolean}, {"survey_notes", F::str}, {"address_building", F::str},
+                    {"location_source", F::str}, {"address_level", F::str}, {"address_matched", F::str},
+                    {"address_lat", F::real}, {"address_lon", F::real}, {"address_distance_m", F::real}, {"location_suspect", F::boolean}, {"location_replaced", F::boolean}});
   return l;
 }
 
@@ -162,6 +106,7 @@ constexpr TextField kTextFields[] = {
     {"service_code", &Facility::service_code},
     {"municipality_code", &Facility::municipality_code},
     {"address", &Facility::address},
+    {"address_building", &Facility::address_building},
     {"phone", &Facility::phone},
     {"fax", &Facility::fax},
     {"url", &Facility::url},
@@ -212,6 +157,15 @@ void to_feature(OGRFeature& ft, const Facility& f) {
   set_opt_int(ft, "appointment_days_ahead", s.appointment_days_ahead);
   set_opt_bool(ft, "discharge_conference", s.discharge_conference);
   set_opt_bool(ft, "functional_enhanced", s.functional_enhanced);
+  set_str(ft, "location_source", std::string(to_string(f.location_source)));
+  const AddressMatch& m = f.address_match;
+  set_str(ft, "address_level", m.level ? std::string(to_string(*m.level)) : "");
+  set_str(ft, "address_matched", m.text);
+  set_opt_real(ft, "address_lat", m.level ? std::optional<double>(m.point.lat) : std::nullopt);
+  set_opt_real(ft, "address_lon", m.level ? std::optional<double>(m.point.lon) : std::nullopt);
+  set_opt_real(ft, "address_distance_m", m.distance_m);
+  ft.SetField("location_suspect", m.suspect ? 1 : 0);
+  ft.SetField("location_replaced", m.replaced ? 1 : 0);
   OGRPoint pt;  // empty point for unlocated facilities
   if (f.location) pt = OGRPoint(f.location->lon, f.location->lat);
   ft.SetGeometry(&pt);
@@ -228,6 +182,17 @@ Facility from_feature(OGRFeature& ft) {
     const OGRPoint* p = g->toPoint();
     f.location = LonLat{p->getX(), p->getY()};
   }
+  // Older registries have no location columns: a point there is the published one.
+  const std::string source = get_str(ft, "location_source");
+  f.location_source = location_source_from_string(source).value_or(LocationSource::none);
+  if (source.empty() && ft.GetFieldIndex("location_source") < 0 && f.location) f.location_source = LocationSource::published;
+  AddressMatch& match = f.address_match;
+  match.level = address_level_from_string(get_str(ft, "address_level"));
+  match.text = get_str(ft, "address_matched");
+  match.distance_m = get_opt_real(ft, "address_distance_m");
+  match.suspect = get_opt_bool(ft, "location_suspect").value_or(false);
+  match.replaced = get_opt_bool(ft, "location_replaced").value_or(false);
+  match.point = {get_opt_real(ft, "address_lon").value_or(0), get_opt_real(ft, "address_lat").value_or(0)};
   f.availability.detail = detail_from(get_str(ft, "availability_detail"));
   f.availability.open_days = DaySet::from_bits(static_cast<std::uint8_t>(get_opt_int(ft, "open_days").value_or(0)));
   if (const std::string h = get_str(ft, "hours_of_week"); h.size() == kHoursPerWeek)
@@ -290,6 +255,21 @@ void write_population(GDALDataset& ds, OGRSpatialReference& srs, const std::vect
   }
 }
 
+// The import_files columns of a file's LocationCounts, both ways.
+template <class Counts>
+auto location_columns(Counts& c) {
+  using V = decltype(&c.published);
+  return std::array<std::pair<const char*, V>, 9>{{{"located_published", &c.published},
+                                                    {"located_block", &c.by_address[0]},
+                                                    {"located_chome", &c.by_address[1]},
+                                                    {"located_oaza", &c.by_address[2]},
+                                                    {"located_municipality", &c.by_address[3]},
+                                                    {"unlocated", &c.unlocated},
+                                                    {"address_checked", &c.checked},
+                                                    {"location_suspect", &c.suspect},
+                                                    {"location_replaced", &c.replaced}}};
+}
+
 void write_tables(GDALDataset& ds, const Registry& reg) {
   OGRLayer* d = ds.CreateLayer("diagnostics", nullptr, wkbNone, nullptr);
   if (!d) throw std::runtime_error("cannot create table diagnostics");
@@ -311,7 +291,10 @@ void write_tables(GDALDataset& ds, const Registry& reg) {
   if (!f) throw std::runtime_error("cannot create table import_files");
   create_fields(f, {{"file", F::str}, {"role", F::str}, {"format", F::str}, {"encoding", F::str},
                     {"rows_read", F::i64}, {"imported", F::i64}, {"rejected", F::i64}, {"skipped", F::i64},
-                    {"warnings", F::i64}});
+                    {"warnings", F::i64}, {"located_published", F::i64}, {"located_block", F::i64},
+                    {"located_chome", F::i64}, {"located_oaza", F::i64}, {"located_municipality", F::i64},
+                    {"unlocated", F::i64}, {"address_checked", F::i64}, {"location_suspect", F::i64},
+                    {"location_replaced", F::i64}});
   for (const FileReport& r : reg.files) {
     OGRFeature ft(f->GetLayerDefn());
     set_str(ft, "file", r.file);
@@ -323,6 +306,8 @@ void write_tables(GDALDataset& ds, const Registry& reg) {
     ft.SetField("rejected", static_cast<GIntBig>(r.rejected));
     ft.SetField("skipped", static_cast<GIntBig>(r.skipped));
     ft.SetField("warnings", static_cast<GIntBig>(r.warnings));
+    for (const auto& [column, value] : location_columns(r.locations))
+      ft.SetField(column, static_cast<GIntBig>(*value));
     add(f, ft);
   }
   OGRLayer* s = ds.CreateLayer("sources", nullptr, wkbNone, nullptr);
@@ -396,6 +381,7 @@ class GpkgRegistryWriter final : public RegistryWriter {
   void commit(const Registry& reg) override {
     write_districts(*draft_->ds, draft_->srs, reg.districts);
     write_population(*draft_->ds, draft_->srs, reg.population);
+    write_address_tables(*draft_->ds, draft_->srs, reg.addresses);
     write_tables(*draft_->ds, reg);
     committed_ = true;  // finish_gpkg removes the draft itself when it fails
     gdal::finish_gpkg(*draft_);
@@ -425,7 +411,7 @@ void write_registry(const std::string& path, const Registry& reg) {
   w.commit(reg);
 }
 
-Registry read_registry(const std::string& path) {
+Registry read_registry(const std::string& path, bool with_addresses) {
   require_local_path(path, "registry");  // safe_path.hpp
   gdal::register_drivers();
   const char* drivers[] = {"GPKG", nullptr};  // a registry is a GeoPackage, nothing else
@@ -492,6 +478,7 @@ Registry read_registry(const std::string& path) {
     r.rejected = get_i64(*ft, "rejected");
     r.skipped = get_i64(*ft, "skipped");
     r.warnings = get_i64(*ft, "warnings");
+    for (const auto& [column, value] : location_columns(r.locations)) *value = get_i64(*ft, column);
     reg.files.push_back(std::move(r));
   }
   OGRLayer* sl = layer("sources");
@@ -505,6 +492,7 @@ Registry read_registry(const std::string& path) {
     else if (k == "import_time") reg.import_time = v;
     else if (k == "careatlas_version") reg.careatlas_version = v;
   }
+  if (with_addresses) reg.addresses = read_address_tables(*ds);
   return reg;
 }
 

@@ -24,10 +24,16 @@ std::string temp_name_for(const std::string& path) {
 
 std::string import_report_csv(const Registry& reg) {
   csv::Writer w;
-  w.row({"file", "role", "format", "encoding", "rows_read", "imported", "rejected", "skipped", "warnings"});
-  for (const FileReport& r : reg.files)
-    w.row({r.file, r.role, r.format, r.encoding, std::to_string(r.rows_read), std::to_string(r.imported),
-           std::to_string(r.rejected), std::to_string(r.skipped), std::to_string(r.warnings)});
+  w.row({"file", "role", "format", "encoding", "rows_read", "imported", "rejected", "skipped", "warnings",
+         "located_published", "located_block", "located_chome", "located_oaza", "located_municipality", "unlocated",
+         "address_checked", "location_suspect", "location_replaced"});
+  for (const FileReport& r : reg.files) {
+    const LocationCounts& c = r.locations;
+    const auto n = [](std::int64_t v) { return std::to_string(v); };
+    w.row({r.file, r.role, r.format, r.encoding, n(r.rows_read), n(r.imported), n(r.rejected), n(r.skipped),
+           n(r.warnings), n(c.published), n(c.by_address[0]), n(c.by_address[1]), n(c.by_address[2]),
+           n(c.by_address[3]), n(c.unlocated), n(c.checked), n(c.suspect), n(c.replaced)});
+  }
   return std::move(w).text();
 }
 

@@ -70,6 +70,14 @@ void FileContext::fail(DiagCode code, std::int64_t row, std::string column, std:
 }
 
 RowFate ImportSession::State::add_facility(FileContext& ctx, Facility f, const std::string& id_column) {
+  if (locator) {
+    locate_notes.clear();
+    locator->locate(f, locate_notes);
+    for (LocateNote& n : locate_notes)
+      ctx.diag(n.code, f.source_row, std::move(n.column), std::move(n.value), std::move(n.message));
+  } else if (f.location_source == LocationSource::none && f.location) {
+    f.location_source = LocationSource::published;
+  }
   if (area && !area->keep(f)) {
     note_area_skip(ctx.report_index());
     // Its 時間票 and survey rows follow it — unless the ID is a kept facility's (a
@@ -86,6 +94,7 @@ RowFate ImportSession::State::add_facility(FileContext& ctx, Facility f, const s
                  "; this row is rejected (the first occurrence is kept)");
     return RowFate::rejected;
   }
+  count_location(ctx.report().locations, f);
   facilities.push_back(std::move(f));
   return RowFate::imported;
 }
@@ -128,6 +137,9 @@ std::string role_expectation(InputRole r) {
       return "e-Stat mesh statistics .txt (KEY_CODE,HTKSYORI,…), 将来推計人口 mesh (MESH_ID,PTN_…) or "
              "mesh_code,pop_total,pop_65plus,pop_75plus";
     case InputRole::survey: return "a survey sheet with ケアマネタイム / 退院前カンファレンス columns";
+    case InputRole::addresses:
+      return "国土交通省 位置参照情報 CSV as published: 大字・町丁目レベル (…,大字町丁目コード,大字町丁目名,緯度,経度,…) or "
+             "街区レベル (…,街区符号・地番,座標系番号,…)";
   }
   return "";
 }
@@ -173,6 +185,8 @@ void ImportSession::add_planned(std::size_t i) {
 }
 
 void ImportSession::restrict_to(const AreaFilter* area) { state_->area = area; }
+void ImportSession::locate_with(const FacilityLocator* locator) { state_->locator = locator; }
+const std::vector<AddressTable>& ImportSession::addresses() const { return state_->reg.addresses; }
 
 const std::vector<District>& ImportSession::districts() const { return state_->reg.districts; }
 
@@ -192,6 +206,9 @@ void ImportSession::read(const InputSpec& spec, std::size_t slot) {
   } else {
     read_text(ctx, spec, given);
   }
+  // With 位置参照情報: how this file's facilities were located, in one line.
+  if (const LocationCounts& c = ctx.report().locations; st.locator && c.total() > 0)
+    ctx.diag(DiagCode::location_summary, 0, "", "", describe(c));
   SourceInfo src;
   src.file = file_name_of(spec.path);
   src.format = ctx.report().format;

@@ -17,6 +17,7 @@
 #include "careatlas/importers/import_session.hpp"
 #include "careatlas/importers/registry_store.hpp"
 #include "careatlas/importers/text.hpp"
+#include "careatlas/model/facility_locator.hpp"
 #include "careatlas/model/project_area.hpp"
 
 namespace careatlas {
@@ -229,6 +230,10 @@ struct ImportSession::State {
 
   // The project area (ImportSession::restrict_to); null: every row is kept.
   const AreaFilter* area = nullptr;
+  // Locates facilities by their address (ImportSession::locate_with); null: the published
+  // point is all there is.
+  const FacilityLocator* locator = nullptr;
+  std::vector<LocateNote> locate_notes;  // reused for every facility
   // Rows skipped as outside the area, per report: one outside_project_area note per file.
   std::vector<std::int64_t> area_skipped;
   // Hashes of the IDs (facility and source ID) of facilities skipped as outside the area:
@@ -348,6 +353,8 @@ void read_survey_csv(FileContext& ctx, const InputSpec& spec, const TextFile& tf
 void read_mesh_csv(FileContext& ctx, const InputSpec& spec, const TextFile& tf);
 void read_estat_mesh(FileContext& ctx, const InputSpec& spec, const TextFile& tf);
 void read_projected_mesh_csv(FileContext& ctx, const InputSpec& spec, const TextFile& tf);
+void read_isj_town_csv(FileContext& ctx, const InputSpec& spec, const TextFile& tf);
+void read_isj_block_csv(FileContext& ctx, const InputSpec& spec, const TextFile& tf);
 void read_ogr(FileContext& ctx, const InputSpec& spec);  // districts, points, projected mesh layers
 // Joins run by finish().
 void join_iryo_hours(ImportSession::State& st);

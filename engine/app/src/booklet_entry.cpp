@@ -227,7 +227,7 @@ render::BookletEntry booklet_entry(const Facility& f, int number) {
   if (s.functional_enhanced == true) e.badges.push_back("強化型");
   if (has_caremanager_time(s)) e.badges.push_back("ケアマネ");
 
-  e.fields.push_back(text_field("住所", f.address));
+  e.fields.push_back(text_field("住所", f.postal_address()));
   e.fields.push_back(text_field("電話", f.phone));
   e.fields.push_back(text_field("FAX", f.fax));
   e.fields.push_back(text_field("URL", f.url));

@@ -5,11 +5,13 @@
 #include <ctime>
 #include <filesystem>
 #include <memory>
+#include <unordered_map>
 #include <vector>
 
 #include "careatlas/importers/import_session.hpp"
 #include "careatlas/model/partial_output.hpp"
 #include "careatlas/importers/registry_store.hpp"
+#include "careatlas/geometry/district_index.hpp"
 #include "careatlas/geometry/project_area.hpp"
 #include "careatlas/model/config_error.hpp"
 
@@ -97,31 +99,69 @@ std::unique_ptr<geometry::ProjectArea> project_area(const ImportOptions& opt, co
   return area;
 }
 
-// Reads every input into the session. With an area, the district layers come first (the
-// area's polygons decide what else is kept); the reports keep the order of the inputs.
-std::unique_ptr<geometry::ProjectArea> read_inputs(const ImportOptions& opt, ImportSession& session,
-                                                   ImportOutcome& out) {
+// What locates facilities by their address while they are read: the index of the
+// 位置参照情報 tables and the polygons of the municipalities to check points against.
+struct Locating {
+  address::AddressIndex index;
+  std::unordered_map<std::string, const District*> municipality;
+  std::unique_ptr<address::AddressLocator> locator;
+  explicit Locating(const std::vector<AddressTable>& tables) : index(tables) {}
+};
+
+std::unique_ptr<Locating> make_locating(const ImportOptions& opt, const ImportSession& session, ImportOutcome& out) {
+  auto l = std::make_unique<Locating>(session.addresses());
+  if (l->index.empty()) {
+    out.notes.push_back("no usable 位置参照情報 row was read: facilities are not located by their address");
+    return nullptr;
+  }
+  for (const District& d : session.districts())
+    if (d.level == DistrictLevel::municipality) l->municipality.emplace(d.id, &d);
+  Locating* self = l.get();
+  l->locator = std::make_unique<address::AddressLocator>(
+      l->index, opt.locate, [self](std::string_view code, LonLat p) -> std::optional<bool> {
+        auto it = self->municipality.find(std::string(code));
+        if (it == self->municipality.end()) return std::nullopt;
+        return geometry::covers(*it->second, p);
+      });
+  return l;
+}
+
+// Reads every input into the session: the district layers first (the area's polygons
+// decide what else is kept, and points are checked against them), then the 位置参照情報
+// (what locates the facilities), then the rest. The reports keep the order of the inputs.
+struct ReadState {
+  std::unique_ptr<geometry::ProjectArea> area;
+  std::unique_ptr<Locating> locating;
+};
+
+ReadState read_inputs(const ImportOptions& opt, ImportSession& session, ImportOutcome& out) {
   auto step = [&](const std::string& s) {
     if (opt.progress) opt.progress(s);
   };
   session.plan(opt.inputs);
   auto read = [&](auto&& wanted) {
     for (std::size_t i = 0; i < opt.inputs.size(); ++i) {
-      if (!wanted(opt.inputs[i].role == InputRole::districts)) continue;
+      if (!wanted(opt.inputs[i].role)) continue;
       step("reading " + opt.inputs[i].path);
       session.add_planned(i);
       step("");
     }
   };
-  if (opt.area.empty()) {
-    read([](bool) { return true; });
-    return nullptr;
+  ReadState rs;
+  read([](InputRole r) { return r == InputRole::districts; });
+  if (!opt.area.empty()) {
+    rs.area = project_area(opt, session, out);
+    session.restrict_to(rs.area.get());
   }
-  read([](bool districts) { return districts; });
-  std::unique_ptr<geometry::ProjectArea> area = project_area(opt, session, out);
-  session.restrict_to(area.get());
-  read([](bool districts) { return !districts; });
-  return area;
+  read([](InputRole r) { return r == InputRole::addresses; });
+  if (!session.addresses().empty()) {
+    step("indexing the 位置参照情報");
+    rs.locating = make_locating(opt, session, out);
+    if (rs.locating) session.locate_with(rs.locating->locator.get());
+    step("");
+  }
+  read([](InputRole r) { return r != InputRole::districts && r != InputRole::addresses; });
+  return rs;
 }
 
 void check_strict(const Registry& reg) {
@@ -133,6 +173,14 @@ void check_strict(const Registry& reg) {
 }
 
 }  // namespace
+
+address::LocatePolicy locate_policy(const project::LocateSettings& s) {
+  address::LocatePolicy p;
+  p.suspect_distance_m = s.suspect_distance_m;
+  p.replace_suspect = s.replace_suspect;
+  p.coarsest = s.coarsest_level;
+  return p;
+}
 
 ImportOutcome run_import(const ImportOptions& opt, DiagnosticSink& sink) {
   auto step = [&](const std::string& s) {
@@ -157,7 +205,7 @@ ImportOutcome run_import(const ImportOptions& opt, DiagnosticSink& sink) {
   }
   try {
     ImportSession session(sink, writer.get(), opt.stream_batch);
-    const auto area = read_inputs(opt, session, out);
+    const ReadState read = read_inputs(opt, session, out);
     step("joining hours and survey answers");
     out.registry = session.finish();
     out.facilities = session.facility_count();
@@ -196,54 +244,6 @@ ImportOutcome run_import(const ImportOptions& opt, DiagnosticSink& sink) {
   out.report_path = p.report;
   out.diagnostics_path = p.diagnostics;
   return out;
-}
-
-std::string format_report_table(const Registry& reg) {
-  std::size_t located = 0;
-  for (const auto& f : reg.facilities) located += f.located() ? 1 : 0;
-  return format_report_table(reg, reg.facilities.size(), located);
-}
-
-std::string format_report_table(const Registry& reg, std::size_t facilities, std::size_t located) {
-  std::string s;
-  char line[512];
-  std::size_t width = 4;
-  for (const auto& f : reg.files) width = std::max(width, f.file.size());
-  width = std::min<std::size_t>(width, 70);
-  std::snprintf(line, sizeof line, "%-*s  %-10s  %-14s  %9s  %9s  %9s  %9s  %9s\n", static_cast<int>(width), "file",
-                "role", "format", "rows_read", "imported", "rejected", "skipped", "warnings");
-  s += line;
-  FileReport total;
-  for (const auto& f : reg.files) {
-    std::string name = f.file;
-    if (name.size() > width) {  // keep the tail, cut at a UTF-8 character boundary
-      std::size_t from = name.size() - width + 3;
-      while (from < name.size() && (static_cast<unsigned char>(name[from]) & 0xC0) == 0x80) ++from;
-      name = "…" + name.substr(from);
-    }
-    std::snprintf(line, sizeof line, "%-*s  %-10s  %-14s  %9lld  %9lld  %9lld  %9lld  %9lld%s\n",
-                  static_cast<int>(width), name.c_str(), f.role.c_str(), f.format.c_str(),
-                  static_cast<long long>(f.rows_read), static_cast<long long>(f.imported),
-                  static_cast<long long>(f.rejected), static_cast<long long>(f.skipped),
-                  static_cast<long long>(f.warnings), f.balanced() ? "" : "  COUNTS DO NOT ADD UP");
-    s += line;
-    total.rows_read += f.rows_read;
-    total.imported += f.imported;
-    total.rejected += f.rejected;
-    total.skipped += f.skipped;
-    total.warnings += f.warnings;
-  }
-  std::snprintf(line, sizeof line, "%-*s  %-10s  %-14s  %9lld  %9lld  %9lld  %9lld  %9lld\n", static_cast<int>(width),
-                "total", "", "", static_cast<long long>(total.rows_read), static_cast<long long>(total.imported),
-                static_cast<long long>(total.rejected), static_cast<long long>(total.skipped),
-                static_cast<long long>(total.warnings));
-  s += line;
-  std::snprintf(line, sizeof line,
-                "registry: %zu facilities (%zu located, %zu unlocated), %zu districts, %zu population cells\n",
-                facilities, located, facilities - located, reg.districts.size(),
-                reg.population.size());
-  s += line;
-  return s;
 }
 
 }  // namespace careatlas::app

@@ -27,6 +27,7 @@ void import_step(const project::ProjectConfig& project, const RunOptions& opt, D
   io.title = project.title;
   io.area = project.area;
   io.reach_margin_m = project.reach_margin_m;
+  io.locate = locate_policy(project.locate);
   io.strict = opt.strict;
   io.progress = opt.progress;
   io.stream = false;  // the analysis, maps and booklet that follow need every facility

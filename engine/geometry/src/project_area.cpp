@@ -209,6 +209,12 @@ bool ProjectArea::keep(const Facility& f) const {
   return f.municipality_code.empty();
 }
 
+bool ProjectArea::keep_place(std::string_view municipality_code, LonLat p) const {
+  if (!municipality_code.empty() && impl_->codes.contains(municipality_code)) return true;
+  if (impl_->locator) return within_reach(p);
+  return municipality_code.empty();
+}
+
 bool ProjectArea::keep(const District& d) const {
   const Impl& m = *impl_;
   if (contains(d)) return true;

@@ -97,4 +97,19 @@ std::string contact_methods_japanese(std::uint8_t m) {
   return s;
 }
 
+std::string Facility::postal_address() const {
+  if (address_building.empty() || address.ends_with(address_building)) return address;
+  return address.empty() ? address_building : address + " " + address_building;
+}
+
+void count_location(LocationCounts& c, const Facility& f) {
+  const AddressMatch& m = f.address_match;
+  if (by_address(f.location_source) && m.level) ++c.by_address[static_cast<std::size_t>(*m.level)];
+  else if (f.located()) ++c.published;
+  else ++c.unlocated;
+  if (m.distance_m) ++c.checked;
+  if (m.suspect) ++c.suspect;
+  if (m.replaced) ++c.replaced;
+}
+
 }  // namespace careatlas

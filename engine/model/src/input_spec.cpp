@@ -8,6 +8,7 @@ std::string_view to_string(InputRole r) {
     case InputRole::districts: return "districts";
     case InputRole::population: return "population";
     case InputRole::survey: return "survey";
+    case InputRole::addresses: return "addresses";
   }
   return "?";
 }

@@ -97,6 +97,22 @@ class Loader : public StrictToml {
     return s;
   }
 
+  void locate(const toml::table& t, LocateSettings& s) const {
+    only_keys(t, {"suspect_distance_m", "replace_suspect", "coarsest_level"}, "[locate]");
+    if (const toml::node* n = t.get("suspect_distance_m")) {
+      s.suspect_distance_m = number(t, "suspect_distance_m", s.suspect_distance_m);
+      if (!(s.suspect_distance_m > 0 && s.suspect_distance_m <= 100000))
+        fail(n->source(), "suspect_distance_m must be more than 0 and at most 100000 (metres)");
+    }
+    s.replace_suspect = boolean(t, "replace_suspect").value_or(s.replace_suspect);
+    if (const toml::node* n = t.get("coarsest_level")) {
+      const auto v = n->value<std::string>();
+      const auto l = v ? address_level_from_string(*v) : std::nullopt;
+      if (!l) fail(n->source(), "coarsest_level must be block, chome, oaza or municipality (街区, 町丁目, 大字, 市区町村)");
+      s.coarsest_level = *l;
+    }
+  }
+
   std::optional<bool> boolean(const toml::table& t, const std::string& key) const {
     const toml::node* n = t.get(key);
     if (!n) return std::nullopt;
@@ -303,8 +319,8 @@ ProjectConfig load_project(const std::string& path) {
   }
   Loader L(path);
   L.only_keys(root,
-              {"project", "output", "facilities", "districts", "population", "survey", "analysis", "layers", "context",
-               "booklet"},
+              {"project", "output", "facilities", "districts", "population", "survey", "addresses", "locate", "analysis",
+               "layers", "context", "booklet"},
               "the project file");
   ProjectConfig c;
   c.file = path;
@@ -334,6 +350,11 @@ ProjectConfig load_project(const std::string& path) {
     if (!d.empty()) c.output_dir = L.local_path(*o, "dir", d, c.dir, "[output] dir");
   }
   if (const toml::table* a = root["analysis"].as_table()) L.analysis(*a, c.analysis);
+  if (const toml::node* n = root.get("locate")) {
+    const toml::table* t = n->as_table();
+    if (!t) L.fail(n->source(), "locate must be a table: [locate]");
+    L.locate(*t, c.locate);
+  }
   if (const toml::node* n = root.get("booklet")) {
     const toml::table* b = n->as_table();
     if (!b) L.fail(n->source(), "booklet must be a table: [booklet]");
@@ -360,7 +381,8 @@ ProjectConfig load_project(const std::string& path) {
   const std::pair<const char*, InputRole> roles[] = {{"facilities", InputRole::facilities},
                                                       {"districts", InputRole::districts},
                                                       {"population", InputRole::population},
-                                                      {"survey", InputRole::survey}};
+                                                      {"survey", InputRole::survey},
+                                                      {"addresses", InputRole::addresses}};
   for (const auto& [key, role] : roles) {
     const toml::node* n = root.get(key);
     if (!n) continue;

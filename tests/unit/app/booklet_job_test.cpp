@@ -300,9 +300,8 @@ TEST(BookletJob, SplitWritesOneBookletPerDistrict) {
   for (const std::string& w : out.written) names.push_back(fs::path(w).filename().string());
   EXPECT_EQ(names, (std::vector<std::string>{"booklet.pdf", "booklet.csv", "booklet_23999-01.pdf",
                                              "booklet_23999-02.pdf", "booklet_23999-03.pdf", "booklet_23999-04.pdf",
-                                             "booklet_23999-05.pdf", "booklet_23999-06.pdf", "booklet_outside.pdf",
-                                             "booklet_unlocated.pdf"}));
-  ASSERT_EQ(out.split_reports.size(), 8u);
+                                             "booklet_23999-05.pdf", "booklet_23999-06.pdf", "booklet_outside.pdf"}));
+  ASSERT_EQ(out.split_reports.size(), 7u);
   std::size_t entries = 0;
   for (std::size_t k = 0; k < out.split_reports.size(); ++k) {
     const app::PlanSection& s = out.plan.sections[k];
@@ -313,8 +312,8 @@ TEST(BookletJob, SplitWritesOneBookletPerDistrict) {
     entries += in_section;
     EXPECT_NE(pdf_text(out.written[k + 2]).find(s.title), std::string::npos);
   }
-  // Every entry is in one of the parts: the office outside the town and the two without
-  // coordinates in booklet_outside.pdf and booklet_unlocated.pdf.
+  // Every entry is in one of the parts: the station outside the town in booklet_outside.pdf
+  // (the two without coordinates are placed by their address, in their 圏域's part).
   EXPECT_EQ(entries, out.plan.listed.size());
 
   // A later run without the split leaves no part of this one behind.

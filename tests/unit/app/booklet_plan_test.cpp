@@ -268,10 +268,11 @@ TEST(BookletPlan, SampleTownListsEveryFacilityOnceInOrder) {
   EXPECT_EQ(plan.left_out_filter, 0u);
   EXPECT_GT(plan.listed.size(), 130u);
   // Sections: the six 日常生活圏域 (the analysis level) in analysed_districts order, then
-  // the two trailing sections, which the sample town's planted defects fill.
+  // 区域外の施設, which the sample town's station placed at sea fills. The two facilities
+  // without coordinates are placed by their address (位置参照情報): no 所在地不明 section.
   const auto areas = app::analysed_districts(reg, DistrictLevel::daily_life_area);
   ASSERT_EQ(areas.size(), 6u);
-  ASSERT_EQ(plan.sections.size(), 8u);
+  ASSERT_EQ(plan.sections.size(), 7u);
   for (std::size_t s = 0; s < 6; ++s) {
     EXPECT_EQ(plan.sections[s].id, areas[s]->id);
     EXPECT_EQ(plan.sections[s].title, areas[s]->name);
@@ -283,8 +284,6 @@ TEST(BookletPlan, SampleTownListsEveryFacilityOnceInOrder) {
   EXPECT_EQ(plan.sections[6].id, "outside");
   EXPECT_EQ(plan.sections[6].title, "区域外の施設");
   EXPECT_EQ(plan.sections[6].district, nullptr);
-  EXPECT_EQ(plan.sections[7].id, "unlocated");
-  EXPECT_EQ(plan.sections[7].title, "所在地不明（地図に表示なし）");
   // Each facility is where its location puts it (brute force over the 圏域 polygons).
   std::size_t n = 0;
   for (const auto& s : plan.sections)
@@ -300,14 +299,15 @@ TEST(BookletPlan, SampleTownListsEveryFacilityOnceInOrder) {
         }
         EXPECT_EQ(plan.areas[n++], s.title);
       }
-  // The planted defects: the 訪問看護 station placed in the next town, and the two
-  // facilities whose coordinates are 0 (one 居宅介護支援, one clinic).
-  std::size_t outside = 0, unlocated = 0;
+  // The planted defects: the 訪問看護 station placed at sea; the two facilities whose
+  // coordinates are 0 (one 居宅介護支援, one clinic) are filed where their address puts them.
+  std::size_t outside = 0;
   for (const auto& g : plan.sections[6].groups) outside += g.facilities.size();
-  for (const auto& g : plan.sections[7].groups) unlocated += g.facilities.size();
   EXPECT_EQ(outside, 1u);
   EXPECT_EQ(plan.sections[6].groups.front().kind, FacilityKind::home_nursing);
-  EXPECT_EQ(unlocated, 2u);
+  std::size_t placed = 0;
+  for (const Facility& f : reg.facilities) placed += by_address(f.location_source) ? 1 : 0;
+  EXPECT_EQ(placed, 2u);
 }
 
 TEST(BookletPlan, MarkerNumbersAreTheEntryNumbers) {

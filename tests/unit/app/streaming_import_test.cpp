@@ -178,7 +178,7 @@ TEST(StreamingImport, SurveyRowsJoinedByOfficeNumberTwiceOrAmbiguouslyAsInMemory
              "2371040305,,,,A,電話,011\r\n"
              "2371037409,,,,B,電話,022\r\n"
              "2371040305,,,,C,電話,033\r\n"
-             ",なごみケアマネジメントセンター,愛知県みさき市緑が丘４丁目１２－１５,,D,電話,044\r\n");
+             ",なごみケアマネジメントセンター,愛知県みさき市東浜町４丁目３０－１５,,D,電話,044\r\n");
   app::ImportOptions opt;
   opt.inputs = {spec(InputRole::facilities, k430), spec(InputRole::facilities, dir + "/jigyosho_110.csv"),
                 spec(InputRole::survey, dir + "/survey.csv")};

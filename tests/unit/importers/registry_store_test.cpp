@@ -93,7 +93,10 @@ TEST(RegistryStore, FailedWriteLeavesThePreviousRegistry) {
 TEST(RegistryStore, ReportCsvIsUtf8WithBomAndAddsUp) {
   const Registry r = sample_registry();
   const std::string csv = import_report_csv(r);
-  ASSERT_TRUE(csv.starts_with("\xEF\xBB\xBF" "file,role,format,encoding,rows_read,imported,rejected,skipped,warnings\r\n"));
+  ASSERT_TRUE(csv.starts_with("\xEF\xBB\xBF"
+                              "file,role,format,encoding,rows_read,imported,rejected,skipped,warnings,"
+                              "located_published,located_block,located_chome,located_oaza,located_municipality,"
+                              "unlocated,address_checked,location_suspect,location_replaced\r\n"));
   EXPECT_NE(csv.find("jigyosho_130_testshi.csv,facilities,kaigo_csv,UTF-8 (BOM),9,6,2,1,"), std::string::npos) << csv;
   const std::string d = diagnostics_csv(r);
   EXPECT_TRUE(d.starts_with("\xEF\xBB\xBF" "file,row,column,code,severity,value,message,説明\r\n"));

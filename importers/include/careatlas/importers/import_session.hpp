@@ -29,6 +29,7 @@ namespace careatlas {
 
 class RegistryWriter;  // registry_store.hpp
 class AreaFilter;      // careatlas/model/project_area.hpp
+class FacilityLocator;  // careatlas/model/facility_locator.hpp
 class FileContext;     // importers/src/session_state.hpp
 enum class InputFormat;  // importers/src/input_format.hpp
 
@@ -50,8 +51,14 @@ class ImportSession {
   // file — and so, at finish(), are the districts it leaves out. Facilities skipped take
   // their 時間票 and survey rows with them. Null: every row is kept. Not owned.
   void restrict_to(const AreaFilter* area);
+  // From now on every facility is located by `locator` as it is imported — before the
+  // area decides whether to keep it, so that a facility placed by its address is kept or
+  // skipped by that place. Null: published points only. Not owned.
+  void locate_with(const FacilityLocator* locator);
   // The districts read so far (the polygons an area is built from).
   const std::vector<District>& districts() const;
+  // The 位置参照情報 tables read so far (what a locator is built from).
+  const std::vector<AddressTable>& addresses() const;
   Registry finish();
   // Facilities imported, and of them located (streaming or not).
   std::size_t facility_count() const;

@@ -9,6 +9,8 @@
 //   import_files  table: the per-file account (rows read = imported + rejected + skipped)
 //   sources       table: file, format, 出典 line, edition
 //   careatlas_metadata  table: key/value (title, import_time, careatlas_version)
+//   address_<stem>  points, EPSG:6668: one 位置参照情報 file each, rows as published
+//   address_tables  table: which address_ layer holds which file (layer, file, format, rows)
 // Writing is atomic: a temporary file in the same folder is renamed over the target only
 // when complete, so a failed or interrupted run leaves the previous registry (or none).
 #include <cstddef>
@@ -46,8 +48,10 @@ std::unique_ptr<RegistryWriter> open_registry_writer(const std::string& path);
 // path that is not a plain local file (safe_path.hpp).
 void write_registry(const std::string& path, const Registry& reg);
 // Throws std::runtime_error when the file is not a careatlas registry, config_error for a
-// path that is not a plain local file (safe_path.hpp).
-Registry read_registry(const std::string& path);
+// path that is not a plain local file (safe_path.hpp). Without `with_addresses` the
+// 位置参照情報 tables are left on disk (a 街区 file is a million rows; only the import,
+// which already has them, uses them).
+Registry read_registry(const std::string& path, bool with_addresses = false);
 
 // import_report.csv: one line per input file (UTF-8 with BOM, CRLF, for Excel).
 std::string import_report_csv(const Registry& reg);

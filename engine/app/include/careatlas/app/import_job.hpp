@@ -6,10 +6,12 @@
 #include <string>
 #include <vector>
 
+#include "careatlas/address/locator.hpp"
 #include "careatlas/geometry/municipality_check.hpp"
 #include "careatlas/model/input_spec.hpp"
 #include "careatlas/model/project_area.hpp"
 #include "careatlas/model/registry.hpp"
+#include "careatlas/project/project_file.hpp"
 
 namespace careatlas::app {
 
@@ -24,6 +26,9 @@ struct ImportOptions {
   // from its polygons are skipped (geometry/project_area.hpp). Empty: everything is kept.
   AreaCodes area;
   double reach_margin_m = 16000;
+  // With 位置参照情報 inputs (role addresses): how facilities are located and checked by
+  // their address (careatlas/address/locator.hpp).
+  address::LocatePolicy locate;
   // --strict: any rejected row or warning fails the job (nothing is written).
   bool strict = false;
   // Stream the facilities into the registry as they are read (needs `out`): memory then
@@ -50,6 +55,9 @@ struct ImportOutcome {
   std::string report_path;
   std::string diagnostics_path;
 };
+
+// The project file's [locate] as the locator's policy.
+address::LocatePolicy locate_policy(const project::LocateSettings& s);
 
 // Thrown by run_import in strict mode when the data has defects.
 class strict_failure : public std::runtime_error {

@@ -62,6 +62,7 @@ class ProjectArea final : public AreaFilter {
   bool keep(const Facility& f) const override;
   bool keep(const District& d) const override;
   bool keep_cell(LonLat centre) const override;
+  bool keep_place(std::string_view municipality_code, LonLat p) const override;
   std::string description() const override;
 
  private:

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "careatlas/model/address.hpp"
 #include "careatlas/model/geo.hpp"
 #include "careatlas/model/schedule.hpp"
 
@@ -106,12 +107,15 @@ struct Facility {
   FacilityKind kind = FacilityKind::clinic;
   std::string service_code;   // 介護保険 service code ("430"), empty for medical facilities
   std::string municipality_code;  // 5-digit 市区町村コード (no check digit)
-  std::string address;
+  std::string address;           // 住所 / 所在地, as written
+  std::string address_building;  // 方書（ビル名等）, kept apart from the address it follows
   std::string phone;
   std::string fax;
   std::string url;
   std::string corporation;    // 法人の名称
   std::optional<LonLat> location;  // nullopt = unlocated (still listed in the booklet)
+  LocationSource location_source = LocationSource::none;  // where `location` comes from
+  AddressMatch address_match;      // what the address matched in the 位置参照情報 (if read)
   WeeklySchedule availability;
   std::string availability_note;   // 利用可能曜日特記事項 / その他の休診日, line breaks as '\n'
   Flag home_visit;                 // 訪問診療・往診 / visits homes
@@ -122,7 +126,12 @@ struct Facility {
   SurveyAnswers survey;
 
   bool located() const { return location.has_value(); }
+  // The address with its 方書 (for the booklet): 住所 + " " + 方書 unless 住所 already ends with it.
+  std::string postal_address() const;
   friend bool operator==(const Facility&, const Facility&) = default;
 };
+
+// Adds how `f` was located (its location_source and address_match) to `c`.
+void count_location(LocationCounts& c, const Facility& f);
 
 }  // namespace careatlas

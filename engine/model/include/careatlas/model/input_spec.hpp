@@ -9,7 +9,7 @@
 
 namespace careatlas {
 
-enum class InputRole { facilities, districts, population, survey };
+enum class InputRole { facilities, districts, population, survey, addresses };
 std::string_view to_string(InputRole r);
 
 struct InputSpec {
@@ -20,6 +20,7 @@ struct InputSpec {
   // districts:  n03, ogr_polygons
   // population: estat_mesh, projected_mesh, mesh_csv
   // survey:     survey_csv
+  // addresses:  isj_town (位置参照情報 大字・町丁目), isj_block (位置参照情報 街区)
   std::string format = "auto";
   std::string encoding = "auto";  // auto | utf-8 | cp932 (text files)
   std::string layer;              // OGR layer name; empty = the first layer

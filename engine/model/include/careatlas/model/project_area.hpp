@@ -53,6 +53,9 @@ class AreaFilter {
   virtual bool keep(const District& d) const = 0;
   // A population cell, by its centre.
   virtual bool keep_cell(LonLat centre) const = 0;
+  // A place of the address reference (位置参照情報): by its municipality code (may be
+  // empty), else by its point, as for a facility.
+  virtual bool keep_place(std::string_view municipality_code, LonLat p) const = 0;
   // "the project area 27210 and 16 km around it": what a skipped row was outside of.
   virtual std::string description() const = 0;
 };

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "careatlas/model/address.hpp"
 #include "careatlas/model/diagnostic.hpp"
 #include "careatlas/model/district.hpp"
 #include "careatlas/model/facility.hpp"
@@ -17,7 +18,7 @@ namespace careatlas {
 // physical lines counts once) or features of a layer.
 struct FileReport {
   std::string file;       // path as given
-  std::string role;       // facilities | districts | population | survey
+  std::string role;       // facilities | districts | population | survey | addresses
   std::string format;     // e.g. "kaigo_csv", "iryo_facility", "n03", "estat_mesh"
   std::string encoding;   // "UTF-8", "UTF-8 (BOM)", "CP932", or the OGR driver
   std::int64_t rows_read = 0;
@@ -25,6 +26,7 @@ struct FileReport {
   std::int64_t rejected = 0;
   std::int64_t skipped = 0;
   std::int64_t warnings = 0;
+  LocationCounts locations;  // facility files: how the imported facilities were located
   bool balanced() const { return rows_read == imported + rejected + skipped; }
   friend bool operator==(const FileReport&, const FileReport&) = default;
 };
@@ -42,6 +44,7 @@ struct Registry {
   std::vector<Facility> facilities;
   std::vector<District> districts;
   std::vector<PopulationCell> population;
+  std::vector<AddressTable> addresses;  // the 位置参照情報 read, one table per file
   std::vector<Diagnostic> diagnostics;
   std::vector<FileReport> files;
   std::vector<SourceInfo> sources;

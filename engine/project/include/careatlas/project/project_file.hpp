@@ -39,6 +39,17 @@
 //   path = "population/500m_mesh_suikei.geojson"
 //   years = [2020, 2040]
 //
+//   [[addresses]]                     # 国土交通省 位置参照情報 as downloaded (Shift_JIS CSV):
+//   path = "address/23_2023.csv"      #   大字・町丁目レベル and/or 街区レベル, one table per file
+//
+//   [locate]                          # with [[addresses]]; all optional
+//   suspect_distance_m = 2000         # a published point farther than this from its
+//                                     #   address's match is suspect (warned). DEFAULT 2000
+//   replace_suspect = false           # use the address's point instead. DEFAULT false
+//   coarsest_level = "municipality"   # the coarsest match that locates a facility without
+//                                     #   coordinates: block | chome | oaza | municipality
+//                                     #   (街区 | 町丁目 | 大字 | 市区町村). DEFAULT municipality
+//
 //   [analysis]                        # all optional
 //   epsg = 6675                       # DEFAULT: the plane rectangular zone of the data
 //   district_level = "daily_life_area"  # DEFAULT: 圏域 when present, else municipalities
@@ -85,6 +96,13 @@
 #include "careatlas/model/provider_layer.hpp"
 
 namespace careatlas::project {
+
+// [locate]: how facilities are located and checked by their address ([[addresses]]).
+struct LocateSettings {
+  double suspect_distance_m = 2000;
+  bool replace_suspect = false;
+  AddressLevel coarsest_level = AddressLevel::municipality;
+};
 
 struct AnalysisSettings {
   int epsg = 0;
@@ -156,6 +174,7 @@ struct ProjectConfig {
   std::vector<ProviderLayer> layers;  // default_provider_layers() when the file names none
   std::vector<ContextSpec> context;   // [[context]] layers, in file order
   BookletSettings booklet;            // [booklet]
+  LocateSettings locate;              // [locate]
 };
 
 // Throws config_error with "file:line:column: message".
