@@ -199,6 +199,11 @@ AnalyzeOutcome run_analyze(const Registry& reg, const AnalyzeOptions& opt) {
   out.epsg = built.epsg;
   out.crs_name = built.crs_name;
   out.base_year = runs.front().year;
+  for (const Facility& f : reg.facilities) count_location(out.facility_locations, f);
+  for (const auto& layer : built.providers) {
+    LocationCounts& c = out.provider_locations.emplace_back();
+    for (const Facility* f : layer) count_location(c, *f);
+  }
   out.districts = compute_metrics(built.input, runs.front(), access_layer);
   out.ranking = rank_districts(out.districts);
   CoveredPolygons covered;

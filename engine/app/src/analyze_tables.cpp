@@ -91,6 +91,25 @@ void method_rows(const AnalysisRuns& a, csv::Writer& par) {
   par.row({"ranking", "uncovered 65+ share, night gap hours, weekend gap hours, fragile share (desc), accessibility (asc)"});
 }
 
+// Where the facilities stand: the published point, or one careatlas estimated from the
+// address (位置参照情報), per level; unlocated facilities count nowhere.
+void location_rows(const AnalysisRuns& a, csv::Writer& par) {
+  const LocationCounts& all = a.out.facility_locations;
+  par.row({"locations", std::to_string(all.total()) + " facilities: " + describe(all) +
+                            (all.unlocated > 0 ? "; the unlocated are left out of coverage, gaps and access" : "")});
+  for (std::size_t k = 0; k < a.out.provider_locations.size() && k < a.opt.layers.size(); ++k) {
+    const LocationCounts& c = a.out.provider_locations[k];
+    std::string by;
+    for (std::size_t l = 0; l < kAddressLevels; ++l)
+      if (c.by_address[l] > 0)
+        by += (by.empty() ? "" : ", ") + std::string(japanese_label(static_cast<AddressLevel>(l))) + " " +
+              std::to_string(c.by_address[l]);
+    par.row({"locations." + a.opt.layers[k].name,
+             std::to_string(c.total()) + " providers, " + std::to_string(c.located_by_address()) +
+                 " at a point estimated from their address" + (by.empty() ? "" : " (" + by + ")")});
+  }
+}
+
 }  // namespace
 
 std::string district_summary_csv(const AnalysisRuns& a) {
@@ -169,6 +188,7 @@ std::string analysis_parameters_csv(const AnalysisRuns& a) {
   par.row({"district_level", districts.empty() ? "" : std::string(to_string(districts.front()->level))});
   for (const auto& l : a.opt.layers) par.row({"layer." + l.name, layer_description(l)});
   method_rows(a, par);
+  location_rows(a, par);
   return std::move(par).text();
 }
 

@@ -216,6 +216,7 @@ render::BookletEntry booklet_entry(const Facility& f, int number) {
   e.kana = f.kana;
   e.kind_label = std::string(japanese_label(f.kind));
   e.on_map = f.located();
+  e.from_address = by_address(f.location_source);
   const bool medical = is_medical(f.kind);
   const bool survey = medical || f.survey.answered;  // asked the medical association's questions
   const SurveyAnswers& s = f.survey;
@@ -267,7 +268,7 @@ std::string booklet_csv(const Registry& reg, const BookletPlan& plan, const std:
                                    [&](const render::EntryField& fl) { return fl.label == label; });
       cells.push_back(it == e.fields.end() ? "" : it->value);
     }
-    cells.emplace_back(e.on_map ? "掲載" : "位置なし");
+    cells.emplace_back(!e.on_map ? "位置なし" : e.from_address ? "掲載（住所から推定）" : "掲載");
     cells.push_back(n < pages.size() && pages[n] > 0 ? std::to_string(pages[n]) : "");
     cells.push_back(f.facility_id);
     out.row(cells);

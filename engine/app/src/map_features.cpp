@@ -71,6 +71,8 @@ render::SourceData facility_features(const Registry& reg, const std::vector<int>
     f.attributes["home_visit"] = fac.home_visit.value.value_or(false);
     f.attributes["support_24h"] = fac.support_24h.value.value_or(false);
     f.attributes["municipality_code"] = fac.municipality_code;
+    // published | address: whether the point is the source's or careatlas's estimate.
+    f.attributes["location"] = std::string(by_address(fac.location_source) ? "address" : "published");
     out.features.push_back(std::move(f));
   };
   if (only)

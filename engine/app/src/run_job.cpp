@@ -130,6 +130,8 @@ std::string today() {
 std::string format_ranking(const AnalyzeOutcome& res, int top) {
   std::string s = "analysis: " + std::to_string(res.districts.size()) + " districts, base year " +
                   std::to_string(res.base_year) + ", EPSG:" + std::to_string(res.epsg) + " (" + res.crs_name + ")\n";
+  if (const LocationCounts& c = res.facility_locations; c.located_by_address() > 0 || c.unlocated > 0)
+    s += "facilities: " + describe(c) + "\n";
   s += "most underserved (uncovered 65+ share, night gap hours, weekend gap hours, fragile share, access):\n";
   const std::size_t n = std::min<std::size_t>(res.ranking.size(), static_cast<std::size_t>(std::max(top, 1)));
   char line[512];

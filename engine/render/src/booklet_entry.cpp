@@ -116,7 +116,7 @@ EntryBlock::EntryBlock(cairo_t* cr, const BookletEntry& e, double width, const B
   y += name.height();
 
   // The kind, the badges and 地図に表示なし, in a row that wraps.
-  if (!continued && (!e.kind_label.empty() || !e.badges.empty() || !e.on_map)) {
+  if (!continued && (!e.kind_label.empty() || !e.badges.empty() || !e.on_map || e.from_address)) {
     y += 0.9 * s;
     std::vector<std::unique_ptr<Placed>> row;
     double x = text_x, row_h = 0;
@@ -158,9 +158,9 @@ EntryBlock::EntryBlock(cairo_t* cr, const BookletEntry& e, double width, const B
       const Placed* q = add(std::move(p));
       if (!first_badge) first_badge = q;
     }
-    if (!e.on_map) {
+    if (!e.on_map || e.from_address) {
       auto p = std::make_unique<Placed>();
-      p->text = std::make_unique<Text>(cr, "（地図に表示なし）", look.text(look.kind_pt * s, look.label));
+      p->text = std::make_unique<Text>(cr, e.on_map ? kFromAddressNote : kNotOnMapNote, look.text(look.kind_pt * s, look.label));
       add(std::move(p));
     }
     flush();

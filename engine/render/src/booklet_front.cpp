@@ -248,17 +248,23 @@ void lay_out_guide(LayoutContext& ctx) {
   // The badges, and the note on entries that are not on the maps.
   std::vector<std::pair<std::string, std::string>> marks;
   for (const Badge& badge : b->badges) marks.emplace_back(badge.text, badge.explanation);
-  bool unmapped = false;
+  bool unmapped = false, estimated = false;
   for (const BookletSection& s : b->sections)
     for (const BookletGroup& g : s.groups)
-      for (const BookletEntry& e : g.entries) unmapped = unmapped || !e.on_map;
-  if (!marks.empty() || unmapped) {
+      for (const BookletEntry& e : g.entries) {
+        unmapped = unmapped || !e.on_map;
+        estimated = estimated || (e.on_map && e.from_address);
+      }
+  if (!marks.empty() || unmapped || estimated) {
     double mark_w = 0;
     for (const auto& m : marks) mark_w = std::max(mark_w, BadgeMark(cr, m.first, *look).width());
-    const std::string note = "（地図に表示なし）";
-    if (unmapped) mark_w = std::max(mark_w, Text(cr, note, look->text(look->kind_pt)).width());
     const std::size_t badge_count = marks.size();
-    if (unmapped) marks.emplace_back(note, "所在地が分からないため、地図には載せていない施設です。");
+    for (const auto& [shown, note] : {std::pair{unmapped, kNotOnMapNote}, std::pair{estimated, kFromAddressNote}})
+      if (shown) mark_w = std::max(mark_w, Text(cr, note, look->text(look->kind_pt)).width());
+    if (unmapped) marks.emplace_back(kNotOnMapNote, "所在地が分からないため、地図には載せていない施設です。");
+    if (estimated)
+      marks.emplace_back(kFromAddressNote,
+                         "公表データに座標がないため、住所（国土交通省の位置参照情報）から位置を推定して地図に載せた施設です。");
     bool first = true;
     for (std::size_t i = 0; i < marks.size(); ++i) {
       const auto [mark, text] = marks[i];

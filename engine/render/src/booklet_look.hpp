@@ -8,6 +8,10 @@
 
 namespace careatlas::render::detail {
 
+// The notes printed beside an entry's kind, and explained under マークの意味.
+inline constexpr const char* kNotOnMapNote = "（地図に表示なし）";
+inline constexpr const char* kFromAddressNote = "（住所から推定）";
+
 struct BookletLook {
   std::string font;
   int columns = 2;          // entry and index columns

@@ -279,7 +279,9 @@ double point_symbol(cairo_t* cr, double x, double y, const style::PointSymbolize
   set_colour(cr, s.stroke);
   cairo_set_line_width(cr, s.stroke_mm);
   cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
+  cairo_set_dash(cr, s.dash_mm.data(), static_cast<int>(s.dash_mm.size()), 0);
   cairo_stroke(cr);
+  cairo_set_dash(cr, nullptr, 0, 0);
   if (s.number && !number.empty() && s.shape != style::Shape::ring && detail == SymbolDetail::full) {
     // Dark text on light fills, white on dark; shrunk until it fits inside the symbol,
     // and left out when it would have to shrink below a legible size.

@@ -35,6 +35,7 @@ constexpr Attribute kDistricts[] = {
 constexpr Attribute kFacilities[] = {
     {"kind", text},          {"name", text},           {"number", number},
     {"home_visit", boolean}, {"support_24h", boolean}, {"municipality_code", text},
+    {"location", text},  // published | address (placed by careatlas from its address)
 };
 constexpr Attribute kCoverage[] = {{"layer", text}, {"label", text}, {"radius_m", number}, {"district_id", text}};
 constexpr Attribute kCells[] = {{"accessibility", number}, {"pop65", number}, {"n_providers", number}};

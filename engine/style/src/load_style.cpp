@@ -395,13 +395,14 @@ class Loader : public project::StrictToml {
 
   PointSymbolizer point(const toml::table& t) const {
     constexpr std::string_view w = "[layer.rule] point";
-    only_keys(t, {"shape", "size_mm", "fill", "stroke", "stroke_mm", "number"}, w);
+    only_keys(t, {"shape", "size_mm", "fill", "stroke", "stroke_mm", "dash_mm", "number"}, w);
     PointSymbolizer p;
     p.shape = choice(t, "shape", "shape", std::span<const Named<Shape>>(kShapes), p.shape);
     p.size_mm = number(t, "size_mm", w, p.size_mm, Bound::positive);
     p.fill = colour(t, "fill", w, p.fill);
     p.stroke = colour(t, "stroke", w, p.stroke);
     p.stroke_mm = number(t, "stroke_mm", w, p.stroke_mm, Bound::non_negative);
+    if (const toml::node* d = t.get("dash_mm")) p.dash_mm = numbers(*d, "dash_mm", w, Bound::positive);
     p.number = boolean(t, "number", w, p.number);
     return p;
   }

@@ -947,7 +947,8 @@ TEST(BookletPlan, CsvForExcel) {
     EXPECT_EQ(rec.fields[2], japanese_label(f.kind));
     EXPECT_EQ(rec.fields[3], f.name);
     EXPECT_EQ(rec.fields[4], f.kana);
-    EXPECT_EQ(rec.fields[head.size() - 3], f.located() ? "掲載" : "位置なし");
+    EXPECT_EQ(rec.fields[head.size() - 3],
+              !f.located() ? "位置なし" : by_address(f.location_source) ? "掲載（住所から推定）" : "掲載");
     EXPECT_EQ(rec.fields[head.size() - 2], std::to_string(pages[rows]));
     EXPECT_EQ(rec.fields.back(), f.facility_id);
     // Entry fields under their labels; fields the entry omits are empty cells.

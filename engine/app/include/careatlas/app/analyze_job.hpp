@@ -84,6 +84,11 @@ struct AnalyzeOutcome {
   std::vector<DistrictMetrics> districts;  // in district id order
   std::vector<std::size_t> ranking;        // indices into districts, most underserved first
   std::vector<std::string> written;        // output files
+  // How the registry's facilities were located (unlocated ones are left out of every
+  // analysis), and the providers of each layer (parallel to the layers): how many of
+  // them stand at a point estimated from their address.
+  LocationCounts facility_locations;
+  std::vector<LocationCounts> provider_locations;
   std::optional<AnalysisMapData> map_data; // with AnalyzeOptions::keep_map_data
 };
 

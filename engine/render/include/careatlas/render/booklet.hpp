@@ -46,6 +46,7 @@ struct BookletEntry {
   std::vector<std::string> badges;  // texts of Booklet::badges that apply
   std::vector<EntryField> fields;
   bool on_map = true;       // false: the facility has no location; printed 「地図に表示なし」
+  bool from_address = false;  // its point is estimated from its address; printed 「住所から推定」
 };
 
 // The entries of one kind inside a section (診療所, 病院, …).

@@ -46,6 +46,7 @@ struct PointSymbolizer {
   Colour fill{1, 1, 1, 1};
   Colour stroke{0, 0, 0, 1};
   double stroke_mm = 0.2;
+  std::vector<double> dash_mm;  // the outline's dashes; empty = solid
   bool number = false;  // write the feature's booklet number inside the symbol
 };
 
