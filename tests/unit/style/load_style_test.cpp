@@ -119,14 +119,15 @@ TEST(StyleLoad, UnknownKeyNamesLineColumnAndTheAllowedKeys) {
       "point = { shape = \"circle\", colour = \"#000000\" }\n");
   EXPECT_EQ(e,
             "t.toml:5:29: unknown key \"colour\" in [layer.rule] point "
-            "(allowed: shape, size_mm, fill, stroke, stroke_mm, number)");
+            "(allowed: shape, size_mm, fill, stroke, stroke_mm, dash_mm, number)");
 }
 
 TEST(StyleLoad, AttributesOfEachSource) {
   EXPECT_EQ(attributes_of(Source::coverage),
             (std::vector<std::string_view>{"layer", "label", "radius_m", "district_id"}));
   EXPECT_EQ(attributes_of(Source::cells), (std::vector<std::string_view>{"accessibility", "pop65", "n_providers"}));
-  EXPECT_EQ(attributes_of(Source::facilities).size(), 6u);
+  EXPECT_EQ(attributes_of(Source::facilities).size(), 7u);
+  EXPECT_EQ(attribute_type(Source::facilities, "location"), AttributeType::text);
   EXPECT_EQ(attributes_of(Source::districts).size(), 12u);
   EXPECT_EQ(attribute_type(Source::districts, "in_focus"), AttributeType::boolean);
   EXPECT_TRUE(attributes_of(Source::context).empty());
