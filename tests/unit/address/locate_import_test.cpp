@@ -7,6 +7,8 @@
 #include <algorithm>
 
 #include "careatlas/app/import_job.hpp"
+#include "careatlas/importers/registry_store.hpp"
+#include "sample_town.hpp"
 #include "test_support.hpp"
 
 namespace careatlas {
@@ -138,6 +140,67 @@ TEST(LocateImport, WithoutAddressesNothingChanges) {
   const auto zero = testing::diags_named(r, "coordinates_zero");
   ASSERT_FALSE(zero.empty());
   EXPECT_NE(zero[0].message.find("kept as unlocated"), std::string::npos);
+}
+
+// The 位置参照情報 tables, one layer per file, make the trip when asked for; the facilities'
+// location columns (source, level, matched text and point, distance, suspect) always do.
+TEST(RegistryStore, AddressTablesAndLocationsRoundTrip) {
+  const Registry& r = testing::sample_registry();
+  ASSERT_EQ(r.addresses.size(), 2u);
+  const std::string path = testing::scratch_dir("registry_addresses") + "/registry.gpkg";
+  write_registry(path, r);
+  const Registry full = read_registry(path, true);
+  // Row by row, names resolved (the table's text may be kept in another order).
+  auto rows = [](const AddressTable& t) {
+    std::vector<std::string> out;
+    for (const auto& row : t.rows)
+      out.push_back(t.str(row.prefecture) + "|" + row.municipality_code + "|" + t.str(row.municipality) + "|" +
+                    row.town_code + "|" + t.str(row.town) + "|" + t.str(row.koaza) + "|" + row.block + "|" +
+                    std::string(to_string(row.level)) + "|" + std::to_string(row.representative) +
+                    std::to_string(row.residential) + "|" + std::to_string(row.point.lat) + "," +
+                    std::to_string(row.point.lon) + "|" + std::to_string(row.source_row));
+    return out;
+  };
+  ASSERT_EQ(full.addresses.size(), r.addresses.size());
+  for (std::size_t k = 0; k < r.addresses.size(); ++k) {
+    EXPECT_EQ(full.addresses[k].file, r.addresses[k].file);
+    EXPECT_EQ(full.addresses[k].format, r.addresses[k].format);
+    EXPECT_EQ(rows(full.addresses[k]), rows(r.addresses[k]));
+    ASSERT_EQ(full.addresses[k].rows.size(), r.addresses[k].rows.size());
+    for (std::size_t i = 0; i < r.addresses[k].rows.size(); ++i)
+      ASSERT_EQ(full.addresses[k].rows[i].point, r.addresses[k].rows[i].point);  // exact, not to 6 decimals
+  }
+  EXPECT_EQ(full.facilities, r.facilities);
+  EXPECT_EQ(full.files, r.files);
+  const Registry lean = read_registry(path);
+  EXPECT_TRUE(lean.addresses.empty());
+  EXPECT_EQ(lean.facilities, r.facilities);
+}
+
+// A project area: the 位置参照情報 of municipalities out of reach are skipped with their
+// diagnostics, a municipality at a time (しおかぜ町, 10 km west of みさき市, with margin 0).
+TEST(LocateImport, AnAreaKeepsTheReferenceOfTheMunicipalitiesWithinReach) {
+  app::ImportOptions opt;
+  opt.inputs = {spec(InputRole::addresses, fixture("address/broken_gaiku.csv")),
+                spec(InputRole::districts, std::string(CAREATLAS_SOURCE_DIR) +
+                                               "/sample_data/misaki/boundaries/N03-24_23_240101_misaki.geojson")};
+  opt.area = AreaCodes({"23999"});
+  opt.reach_margin_m = 0;
+  DiagnosticCollector sink;
+  const Registry r = app::run_import(opt, sink).registry;
+  const FileReport& rep = r.files.at(0);
+  EXPECT_EQ(rep.rows_read, 6);
+  EXPECT_EQ(rep.imported, 3);  // みさき市 1, 4, 5
+  EXPECT_EQ(rep.rejected, 1);
+  EXPECT_EQ(rep.skipped, 2);   // the 削除 row, and しおかぜ町
+  EXPECT_TRUE(rep.balanced());
+  ASSERT_EQ(r.addresses.size(), 1u);
+  for (const auto& row : r.addresses[0].rows) EXPECT_EQ(r.addresses[0].str(row.municipality), "みさき市");
+  ASSERT_EQ(testing::diags_named(r, "outside_project_area").size(), 1u);
+  // With the default reach (16 km) the neighbour's rows are kept.
+  opt.reach_margin_m = 16000;
+  const Registry wide = app::run_import(opt, sink).registry;
+  EXPECT_EQ(wide.files.at(0).imported, 4);
 }
 
 }  // namespace

@@ -294,3 +294,29 @@ TEST(ProjectFile, AreaAndReachMargin) {
   EXPECT_NE(error_of("[project]\nmunicipality_code = \"みさき\"").find("municipality_code: area code"), std::string::npos);
   EXPECT_NE(error_of("[project]\nreach_margin_m = -1").find("reach_margin_m must be between"), std::string::npos);
 }
+
+TEST(ProjectFile, AddressesAndLocate) {
+  const std::string dir = scratch_dir("project_locate");
+  write_file(dir + "/a.csv", "x");
+  write_file(dir + "/f.csv", "x");
+  write_file(dir + "/p.toml",
+             "[[facilities]]\npath = \"f.csv\"\n[[addresses]]\npath = \"a.csv\"\n"
+             "[locate]\nsuspect_distance_m = 500\nreplace_suspect = true\ncoarsest_level = \"町丁目\"\n");
+  const project::ProjectConfig c = project::load_project(dir + "/p.toml");
+  ASSERT_EQ(c.inputs.size(), 2u);
+  EXPECT_EQ(c.inputs[1].role, InputRole::addresses);
+  EXPECT_EQ(c.inputs[1].path, dir + "/a.csv");
+  EXPECT_EQ(c.locate.suspect_distance_m, 500);
+  EXPECT_TRUE(c.locate.replace_suspect);
+  EXPECT_EQ(c.locate.coarsest_level, AddressLevel::chome);
+  const std::string head = "[[facilities]]\npath = \"f.csv\"\n[locate]\n";
+  EXPECT_NE(project_error(dir, head + "coarsest_level = \"town\"\n").find("coarsest_level must be block, chome, oaza or municipality"),
+            std::string::npos);
+  EXPECT_NE(project_error(dir, head + "suspect_distance_m = 0\n").find("suspect_distance_m must be more than 0"),
+            std::string::npos);
+  EXPECT_NE(project_error(dir, head + "replace = true\n").find("unknown key \"replace\" in [locate]"), std::string::npos)
+      << project_error(dir, head + "replace = true\n");
+  EXPECT_EQ(project::LocateSettings{}.suspect_distance_m, 2000);  // the defaults
+  EXPECT_FALSE(project::LocateSettings{}.replace_suspect);
+  EXPECT_EQ(project::LocateSettings{}.coarsest_level, AddressLevel::municipality);
+}
