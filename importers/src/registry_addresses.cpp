@@ -39,7 +39,11 @@ std::string layer_name_for(const std::string& file, std::set<std::string>& taken
 }
 
 void write_table(GDALDataset& ds, OGRSpatialReference& srs, const AddressTable& t, const std::string& name) {
-  OGRLayer* l = ds.CreateLayer(name.c_str(), &srs, wkbPoint, nullptr);
+  // No R-tree: careatlas reads the tables whole, and for a million 街区 points the index is
+  // two thirds of the write (docs/performance.md); QGIS browses them without it.
+  char** options = CSLSetNameValue(nullptr, "SPATIAL_INDEX", "NO");
+  OGRLayer* l = ds.CreateLayer(name.c_str(), &srs, wkbPoint, options);
+  CSLDestroy(options);
   if (!l) throw std::runtime_error("cannot create layer " + name);
   create_fields(l, {{"prefecture", F::str}, {"municipality_code", F::str}, {"municipality", F::str},
                     {"town_code", F::str}, {"town", F::str}, {"koaza", F::str}, {"block", F::str}, {"level", F::str},
