@@ -36,6 +36,10 @@ int iryo_hours(const std::uint8_t* data, std::size_t size);
 int careatlas_csv(const std::uint8_t* data, std::size_t size);
 int survey_csv(const std::uint8_t* data, std::size_t size);
 int estat_mesh(const std::uint8_t* data, std::size_t size);
+// The 位置参照情報 files (大字・町丁目, 街区), then an index of what was read and addresses
+// matched against it.
+int isj_town(const std::uint8_t* data, std::size_t size);
+int isj_block(const std::uint8_t* data, std::size_t size);
 // config_files.cpp: the project file and the map style (TOML, strict loaders).
 int project_file(const std::uint8_t* data, std::size_t size);
 int style_file(const std::uint8_t* data, std::size_t size);

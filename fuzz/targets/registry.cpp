@@ -8,7 +8,8 @@ const std::vector<NamedTarget>& targets() {
       {"mesh", mesh},                 {"kaigo_csv", kaigo_csv},
       {"iryo_facility", iryo_facility}, {"iryo_hours", iryo_hours},
       {"careatlas_csv", careatlas_csv}, {"survey_csv", survey_csv},
-      {"estat_mesh", estat_mesh},     {"project_file", project_file},
+      {"estat_mesh", estat_mesh},     {"isj_town", isj_town},
+      {"isj_block", isj_block},       {"project_file", project_file},
       {"style_file", style_file},
   };
   return t;
