@@ -18,12 +18,6 @@ namespace careatlas {
 
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
-
 // The table being built: its text, each string once (the same names fill many rows).
 class TableBuilder {
  public:
@@ -74,7 +68,7 @@ class Reader {
 
  private:
   std::string_view f(const csv::Record& r, std::optional<std::size_t> i) const {
-    return i && *i < r.fields.size() ? trim(r.fields[*i]) : std::string_view();
+    return i && *i < r.fields.size() ? trim_ascii(r.fields[*i]) : std::string_view();
   }
   void diag(std::int64_t line, DiagCode code, std::optional<std::size_t> column, std::string_view value, std::string message) {
     pending_.push_back({rows_.size(), line, code, column ? h_.name(*column) : "", std::string(value), std::move(message)});

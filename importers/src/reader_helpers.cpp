@@ -19,15 +19,14 @@ std::string file_name_of(const std::string& path) {
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
-namespace {
-
-// text::trim for ASCII text (no U+3000 to look for), without a copy.
 std::string_view trim_ascii(std::string_view s) {
   auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
   while (!s.empty() && space(s.front())) s.remove_prefix(1);
   while (!s.empty() && space(s.back())) s.remove_suffix(1);
   return s;
 }
+
+namespace {
 
 // The text a number is read from: NFKC (full-width digits １２３ → 123) and trimmed.
 // ASCII text is NFKC-invariant, so the common case is a view into `s` and `buffer` is
@@ -130,8 +129,9 @@ TextFile load_text(FileContext& ctx, const InputSpec& spec) {
     return 1 + std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(offset), '\n');
   };
   bool validated = false;  // detection finds plain UTF-8 by validating all of it: not twice
+  std::optional<std::string> utf8;  // and CP932 by decoding all of it: kept
   if (!enc) {
-    enc = text::detect_encoding(bytes);
+    enc = text::detect_encoding(bytes, utf8);
     validated = enc == text::Encoding::utf8;
   }
   if (!enc) {
@@ -142,8 +142,9 @@ TextFile load_text(FileContext& ctx, const InputSpec& spec) {
              "fix it, save the file as UTF-8, or set encoding");
   }
   std::size_t bad = 0;
-  std::optional<std::string> utf8;
-  if (*enc == text::Encoding::cp932) {
+  if (utf8) {
+    // CP932, decoded while it was detected.
+  } else if (*enc == text::Encoding::cp932) {
     utf8 = text::decode(bytes, *enc, &bad);
   } else if (utf8_in_place(bytes, validated, bad)) {
     // UTF-8 needs no conversion: the bytes themselves become the text (as decode() would

@@ -340,6 +340,9 @@ std::optional<LonLat> resolve_location(FileContext& ctx, std::int64_t row, const
 // Warns once per field that holds characters CP932 cannot write.
 void check_cp932(FileContext& ctx, const csv::Record& rec, const Header& header);
 
+// ASCII white space (space, tab, CR, LF) trimmed at both ends, without a copy; what is
+// inside (Japanese text included) is left alone.
+std::string_view trim_ascii(std::string_view s);
 std::optional<int> parse_int(std::string_view s);
 std::optional<double> parse_double(std::string_view s);
 std::string file_name_of(const std::string& path);

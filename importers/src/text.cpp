@@ -156,9 +156,15 @@ bool looks_binary(std::string_view bytes) {
 }
 
 std::optional<Encoding> detect_encoding(std::string_view bytes) {
+  std::optional<std::string> unused;
+  return detect_encoding(bytes, unused);
+}
+
+std::optional<Encoding> detect_encoding(std::string_view bytes, std::optional<std::string>& cp932_text) {
   if (bytes.starts_with(kBom)) return Encoding::utf8_bom;
   if (is_valid_utf8(bytes)) return Encoding::utf8;
-  if (decode_cp932(bytes, nullptr)) return Encoding::cp932;
+  cp932_text = decode_cp932(bytes, nullptr);
+  if (cp932_text) return Encoding::cp932;
   return std::nullopt;
 }
 

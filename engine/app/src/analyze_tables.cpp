@@ -99,11 +99,7 @@ void location_rows(const AnalysisRuns& a, csv::Writer& par) {
                             (all.unlocated > 0 ? "; the unlocated are left out of coverage, gaps and access" : "")});
   for (std::size_t k = 0; k < a.out.provider_locations.size() && k < a.opt.layers.size(); ++k) {
     const LocationCounts& c = a.out.provider_locations[k];
-    std::string by;
-    for (std::size_t l = 0; l < kAddressLevels; ++l)
-      if (c.by_address[l] > 0)
-        by += (by.empty() ? "" : ", ") + std::string(japanese_label(static_cast<AddressLevel>(l))) + " " +
-              std::to_string(c.by_address[l]);
+    const std::string by = describe_levels(c.by_address);
     par.row({"locations." + a.opt.layers[k].name,
              std::to_string(c.total()) + " providers, " + std::to_string(c.located_by_address()) +
                  " at a point estimated from their address" + (by.empty() ? "" : " (" + by + ")")});

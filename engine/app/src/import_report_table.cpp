@@ -8,6 +8,14 @@ namespace careatlas::app {
 
 namespace {
 
+// The tail of a file name that fits `width` bytes, cut at a UTF-8 character boundary.
+std::string fitted(const std::string& name, std::size_t width) {
+  if (name.size() <= width) return name;
+  std::size_t from = name.size() - width + 3;
+  while (from < name.size() && (static_cast<unsigned char>(name[from]) & 0xC0) == 0x80) ++from;
+  return "…" + name.substr(from);
+}
+
 // With 位置参照情報 among the inputs: how each facility file's facilities were located.
 std::string format_location_table(const Registry& reg) {
   const bool addresses = std::any_of(reg.files.begin(), reg.files.end(), [](const FileReport& f) { return f.role == "addresses"; });
@@ -23,9 +31,7 @@ std::string format_location_table(const Registry& reg) {
   for (const FileReport& f : reg.files) {
     const LocationCounts& c = f.locations;
     if (c.total() == 0) continue;
-    std::string name = f.file.size() > width ? "…" + f.file.substr(f.file.size() - width + 3) : f.file;
-    while (name.size() > 3 && (static_cast<unsigned char>(name[3]) & 0xC0) == 0x80 && name.starts_with("…"))
-      name.erase(3, 1);  // cut at a character boundary
+    const std::string name = fitted(f.file, width);
     std::snprintf(line, sizeof line, "%-*s  %9lld  %9lld  %9lld  %9lld  %9lld  %9lld  %9lld  %9lld\n",
                   static_cast<int>(width), name.c_str(), static_cast<long long>(c.published),
                   static_cast<long long>(c.by_address[0]), static_cast<long long>(c.by_address[1]),
@@ -33,12 +39,7 @@ std::string format_location_table(const Registry& reg) {
                   static_cast<long long>(c.unlocated), static_cast<long long>(c.suspect),
                   static_cast<long long>(c.replaced));
     s += line;
-    total.published += c.published;
-    for (std::size_t k = 0; k < kAddressLevels; ++k) total.by_address[k] += c.by_address[k];
-    total.unlocated += c.unlocated;
-    total.checked += c.checked;
-    total.suspect += c.suspect;
-    total.replaced += c.replaced;
+    total += c;
   }
   s += "total: " + describe(total) + "\n";
   return s;
@@ -63,12 +64,7 @@ std::string format_report_table(const Registry& reg, std::size_t facilities, std
   s += line;
   FileReport total;
   for (const auto& f : reg.files) {
-    std::string name = f.file;
-    if (name.size() > width) {  // keep the tail, cut at a UTF-8 character boundary
-      std::size_t from = name.size() - width + 3;
-      while (from < name.size() && (static_cast<unsigned char>(name[from]) & 0xC0) == 0x80) ++from;
-      name = "…" + name.substr(from);
-    }
+    const std::string name = fitted(f.file, width);
     std::snprintf(line, sizeof line, "%-*s  %-10s  %-14s  %9lld  %9lld  %9lld  %9lld  %9lld%s\n",
                   static_cast<int>(width), name.c_str(), f.role.c_str(), f.format.c_str(),
                   static_cast<long long>(f.rows_read), static_cast<long long>(f.imported),

@@ -49,11 +49,16 @@ std::optional<LocationSource> location_source_from_string(std::string_view s) {
   return std::nullopt;
 }
 
-std::string describe(const LocationCounts& c) {
+std::string describe_levels(const std::array<std::int64_t, kAddressLevels>& by_level) {
   std::string by;
   for (const LevelInfo& i : kLevels)
-    if (const auto n = c.by_address[static_cast<std::size_t>(i.level)]; n > 0)
+    if (const auto n = by_level[static_cast<std::size_t>(i.level)]; n > 0)
       by += (by.empty() ? "" : ", ") + std::string(i.ja) + " " + std::to_string(n);
+  return by;
+}
+
+std::string describe(const LocationCounts& c) {
+  const std::string by = describe_levels(c.by_address);
   std::string s = std::to_string(c.published) + " at their published point, " + std::to_string(c.located_by_address()) +
                   " from their address" + (by.empty() ? "" : " (" + by + ")") + ", " + std::to_string(c.unlocated) +
                   " unlocated; " + std::to_string(c.checked) + " checked against their address, " +

@@ -18,6 +18,9 @@ std::optional<Encoding> parse_encoding_option(std::string_view s);
 // Guess the encoding: a UTF-8 BOM wins; else valid UTF-8; else CP932 if the bytes decode
 // as CP932; else nullopt (not text in a supported encoding).
 std::optional<Encoding> detect_encoding(std::string_view bytes);
+// The same; when the answer is CP932, `cp932_text` receives the text decoded on the way
+// (detection has to decode it all: a caller that wants the text need not decode twice).
+std::optional<Encoding> detect_encoding(std::string_view bytes, std::optional<std::string>& cp932_text);
 
 // True when the bytes look binary: a NUL byte, or more than 1 % control characters
 // other than TAB/CR/LF/FF in the first 64 KiB.

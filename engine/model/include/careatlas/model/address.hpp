@@ -89,9 +89,20 @@ struct LocationCounts {
     return n;
   }
   std::int64_t total() const { return published + located_by_address() + unlocated; }
+  LocationCounts& operator+=(const LocationCounts& o) {
+    published += o.published;
+    for (std::size_t k = 0; k < kAddressLevels; ++k) by_address[k] += o.by_address[k];
+    unlocated += o.unlocated;
+    checked += o.checked;
+    suspect += o.suspect;
+    replaced += o.replaced;
+    return *this;
+  }
   friend bool operator==(const LocationCounts&, const LocationCounts&) = default;
 };
 
+// "街区 2, 町丁目 1": the levels with a count, finest first ("" when none).
+std::string describe_levels(const std::array<std::int64_t, kAddressLevels>& by_level);
 // "72 at their published point, 2 from their address (街区 2), 0 unlocated; 72 checked
 // against their address, 1 suspect (0 replaced)".
 std::string describe(const LocationCounts& c);
