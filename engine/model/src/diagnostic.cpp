@@ -64,6 +64,11 @@ const std::vector<DiagInfo> kTable = {
     {population_suppressed, "population_suppressed", S::info, "figures suppressed (秘匿); counted in the cell named", "秘匿されたメッシュ（人口は合算先のメッシュに計上）"},
     {mesh_code_invalid, "mesh_code_invalid", S::error, "the mesh code is not a valid JIS X 0410 code", "メッシュコードが不正（除外）"},
     {population_value_invalid, "population_value_invalid", S::warning, "a population figure is not a number; left empty", "人口が数値でない（空欄として取込）"},
+    {way_nodes_missing, "way_nodes_missing", S::warning, "a way refers to nodes the file does not hold; it is split at them (parts of fewer than two nodes dropped)", "道路がファイルにないノードを参照（その箇所で分割、2点未満の部分は除外）"},
+    {osm_value_invalid, "osm_value_invalid", S::warning, "an OSM tag value (maxspeed, oneway) could not be read; ignored", "OSMのタグ値（maxspeed・oneway）を読み取れない（無視）"},
+    {ways_skipped, "ways_skipped", S::info, "ways that are no road for a car (footways, construction, private access, other features) were skipped (counted per reason once per file)", "車の通れない道・工事中・私道・道路以外の地物（読み飛ばし、理由ごとに件数を記録）"},
+    {road_network_summary, "road_network_summary", S::info, "the road network read: ways and nodes by class (once per file)", "読み込んだ道路網の内訳（道路種別ごとの本数、ファイルごと）"},
+    {off_road_network, "off_road_network", S::warning, "a point lies farther than the snap distance from every road; unreachable by road", "地点から道路までの距離が上限を超える（道路経由では到達不可）"},
 };
 }  // namespace
 

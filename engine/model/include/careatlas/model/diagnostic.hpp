@@ -6,7 +6,7 @@
 // and default severity; codes are grouped in families by hundreds, PROJ-style:
 //   1xx file and header   2xx row structure   3xx identity    4xx location
 //   5xx text and values   6xx opening hours   7xx survey join 8xx districts
-//   9xx population
+//   9xx population         10xx road network (OpenStreetMap) and travel time
 // Severity says what happened to the row: error = the row was rejected (or the file
 // could not be read), warning = kept but changed or doubtful, info = noted.
 #include <cstdint>
@@ -73,6 +73,11 @@ enum class DiagCode : std::uint16_t {
   population_suppressed = 901,
   mesh_code_invalid = 902,
   population_value_invalid = 903,
+  way_nodes_missing = 1001,
+  osm_value_invalid = 1002,
+  ways_skipped = 1003,
+  road_network_summary = 1004,
+  off_road_network = 1005,
 };
 
 struct DiagInfo {
