@@ -10,6 +10,7 @@
 #include "careatlas/model/district.hpp"
 #include "careatlas/model/facility.hpp"
 #include "careatlas/model/population.hpp"
+#include "careatlas/model/road_network.hpp"
 
 namespace careatlas {
 
@@ -18,7 +19,7 @@ namespace careatlas {
 // physical lines counts once) or features of a layer.
 struct FileReport {
   std::string file;       // path as given
-  std::string role;       // facilities | districts | population | survey | addresses
+  std::string role;       // facilities | districts | population | survey | addresses | network
   std::string format;     // e.g. "kaigo_csv", "iryo_facility", "n03", "estat_mesh"
   std::string encoding;   // "UTF-8", "UTF-8 (BOM)", "CP932", or the OGR driver
   std::int64_t rows_read = 0;
@@ -45,6 +46,7 @@ struct Registry {
   std::vector<District> districts;
   std::vector<PopulationCell> population;
   std::vector<AddressTable> addresses;  // the 位置参照情報 read, one table per file
+  RoadNetwork roads;                    // the OpenStreetMap road network ([network]); empty without one
   std::vector<Diagnostic> diagnostics;
   std::vector<FileReport> files;
   std::vector<SourceInfo> sources;
