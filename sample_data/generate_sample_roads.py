@@ -1254,7 +1254,7 @@ def write_readme(net, town, V, A, F, chk, cells, facs, ids, nodes, ways, size, e
         n, km = byclass.get(k, (0, 0))
         sp = SPEEDS.get(k, "–") if k not in ("footway", "steps", "path", "construction", "building") else "not routed"
         rows.append((f"`{k}`", n, f"{km:.1f}" if k != "building" else "–", sp, notes[k]))
-    drive_km = sum(km for k, (n, km) in byclass.items() if k in DRIVABLE)
+    drive_km = sum(ll_length([to_km(*q) for q in w.keys]) for w in net.ways if w.drivable) / 1000
     bridges = []
     for w, river in chk["bridges"]:
         road = w.tags.get("name") or w.tags.get("highway")
@@ -1314,7 +1314,7 @@ rounded coordinates (GRS80 metres per degree at each segment's latitude).
 
 {md_table(["class", "ways", "km", "speed", "what"], rows)}
 
-Drivable (the classes with a speed, the private road excepted): {drive_km:.1f} km. Named roads: 国道247号 (`ref=247`,
+Drivable (the road classes with a speed, the private road excepted; no ferry): {drive_km:.1f} km. Named roads: 国道247号 (`ref=247`,
 `name:en`), 県道31/32/33号 (primary) and 301–304号, 412号 (secondary), with `ref` and `name` like `県道31号みさき北山線`;
 the 市道 carry names like `市道杉平線`; grid streets and rural roads are unnamed, as most are in Japan.
 
@@ -1326,8 +1326,8 @@ rounded coordinates, that no other way crosses one. The bridges:
 
 {md_table(["bridge:name", "river", "class", "road", "length m", "way id"], bridges)}
 
-So みさき川 has {sum(1 for b in road_bridges if b[1] == "みさき川")} road bridges ({", ".join(b[0] for b in road_bridges if b[1] == "みさき川")}) and 大谷川 one
-({", ".join(b[0] for b in road_bridges if b[1] == "大谷川")}); in the town (south of 山吹) only みさき大橋 on the coast and 平井橋
+So the roads have {len(road_bridges)} bridges: みさき川 {sum(1 for b in road_bridges if b[1] == "みさき川")} ({", ".join(b[0] for b in road_bridges if b[1] == "みさき川")}) and 大谷川
+{sum(1 for b in road_bridges if b[1] == "大谷川")} ({", ".join(b[0] for b in road_bridges if b[1] == "大谷川")}); in the town (south of 山吹) only みさき大橋 on the coast and 平井橋
 {fmt(dist_m(*to_ll(town_point(chk, "みさき大橋")), *to_ll(town_point(chk, "平井橋"))))} m further north cross みさき川. Places close across the river are far by road:
 
 - Neighbouring cells across みさき川: {len(cp)} pairs of populated cells ≤ 1.1 km apart whose centres lie on opposite
@@ -1372,9 +1372,9 @@ runs through the gorge beside the pass: a path, not a road (it must not be route
 No bridge: `route=ferry`, `motor_vehicle=yes`, `foot=yes`, `name=鵜島航路` (way {wid(A["ferry"])}, {fmt(A["ferry_m"])} m, {A["ferry_m"] / 1000 / SPEEDS["ferry"] * 60:.0f} min at careatlas's
 20 km/h) runs from the pier at the end of 港通り (港町, 南部圏域) round the peninsula to the island, whose two residential
 roads it joins. With ferries off (careatlas's default) the island's road piece has no facility and no link:
-its {len(isl)} populated cell{"s" if len(isl) > 1 else ""} ({fmt(sum(c["pop"] for _, _, c in isl))} people) cannot be reached
-(they attach to the island's roads — the nearest mainland road is {fmt(extra["island_gap"])} m away, beyond the 1 km limit);
-with ferries on, the nearest clinic is {min(t for _, t, _ in isl):.1f} min away.
+{"its populated cell" if len(isl) == 1 else f"its {len(isl)} populated cells"} ({fmt(sum(c["pop"] for _, _, c in isl))} people)
+{"attaches" if len(isl) == 1 else "attach"} to the island's roads (the nearest mainland road is {fmt(extra["island_gap"])} m away, beyond the 1 km limit) and
+cannot be reached from any facility; with ferries on, the nearest clinic is {min(t for _, t, _ in isl):.1f} min away.
 
 ## Planted for the importer
 
@@ -1416,7 +1416,8 @@ Facilities are taken at their published points (`kaigo/*.csv`, `iryo/*facility_i
 街区 row, as careatlas locates them: {"; ".join(f"{f['name']} ({f['note'].split(':')[0]})" for f in moved)}.
 The pond 大池 (`context/misaki_water.geojson`) covers the centres of {len(extra["across"][2])} populated cells
 ({", ".join(f"`{c['code']}`" for c in extra["across"][2])}): careatlas attaches them to the nearest road across the water.
-Checked with osmium-tool: `osmium fileinfo -e misaki_roads.osm` and `osmium check-refs misaki_roads.osm`.
+To check with osmium-tool: `osmium fileinfo -e misaki_roads.osm` (XML, objects ordered by type and id, no relations)
+and `osmium check-refs misaki_roads.osm` (no missing nodes).
 """]
     with open(os.path.join(OUT, "README.md"), "wb") as f:
         f.write("".join(lines).encode("utf-8"))

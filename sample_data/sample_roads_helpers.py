@@ -382,6 +382,10 @@ def verify_xml(data):
     nids = [int(e.get("id")) for e in root.iter("node")]
     wids = [int(e.get("id")) for e in root.iter("way")]
     assert nids == sorted(set(nids)) and wids == sorted(set(wids))
+    for w in root.iter("way"):
+        r = [nd.get("ref") for nd in w.iter("nd")]
+        assert len(r) >= 2 and all(a != b for a, b in zip(r, r[1:])), w.get("id")       # no one-node way, no repeated node
+        assert r[0] != r[-1] or len(r) >= 4, w.get("id")                                   # a closed way is a ring
     refs = [int(nd.get("ref")) for nd in root.iter("nd")]
     missing = len(set(refs) - set(nids))
     assert missing == 0 and set(nids) == set(refs)
