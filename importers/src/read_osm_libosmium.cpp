@@ -12,8 +12,12 @@
 #include <osmium/osm/way.hpp>
 #include <osmium/thread/pool.hpp>
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstring>
+#include <filesystem>
+#include <set>
 
 #include "careatlas/importers/import_error.hpp"
 #include "osm_formats.hpp"
@@ -96,10 +100,44 @@ osmium::Timestamp read_nodes(const osmium::io::File& file, osmium::thread::Pool&
   fail(path, DiagCode::file_unreadable, what, "the " + fmt + " file is corrupt (" + what + "); no network read");
 }
 
+// libosmium 2.19's PBF parser closes the file it reads only when the parse succeeds
+// (PBFParser::run): after a pbf_error the descriptor stays open, one per failed read (found
+// by the osm_xml fuzz target: "Too many open files"). This notes the descriptors open on
+// the file before the read and closes the ones a failed read left behind (the reader and
+// its threads are gone by then). Linux: /proc/self/fd.
+class LeftOpen {
+ public:
+  explicit LeftOpen(const std::string& path) {
+    std::error_code ec;
+    target_ = std::filesystem::canonical(path, ec);
+    if (!ec) before_ = scan();
+  }
+  void close_new() const {
+    if (target_.empty()) return;
+    for (const int fd : scan())
+      if (!before_.contains(fd)) ::close(fd);
+  }
+
+ private:
+  std::set<int> scan() const {
+    std::set<int> fds;
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator("/proc/self/fd", ec)) {
+      std::error_code link_ec;
+      if (std::filesystem::read_symlink(e.path(), link_ec) == target_ && !link_ec)
+        fds.insert(std::atoi(e.path().filename().c_str()));
+    }
+    return fds;
+  }
+  std::filesystem::path target_;
+  std::set<int> before_;
+};
+
 }  // namespace
 
 Dates read_with_libosmium(const std::string& path, const Detected& d, NetworkBuilder& b) {
   Dates dates;
+  const LeftOpen left_open(path);
   try {
     const osmium::io::File file{path, osmium_format(d.format)};
     osmium::thread::Pool pool;  // hardware threads (OSMIUM_POOL_THREADS overrides)
@@ -112,6 +150,7 @@ Dates read_with_libosmium(const std::string& path, const Detected& d, NetworkBui
   } catch (const std::bad_alloc&) {
     throw;
   } catch (const std::exception& e) {
+    left_open.close_new();
     fail_osmium(path, d, e);
   }
   return dates;

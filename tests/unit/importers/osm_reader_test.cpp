@@ -349,3 +349,17 @@ TEST(OsmReader, RealKyotoOsmXml) {
   for (const RoadWay& w : r.road.network.ways) oneway += w.oneway != Oneway::no;
   EXPECT_EQ(oneway, 57);  // every oneway=yes of the file is on a kept road
 }
+
+TEST(OsmReader, FailedPbfReadsLeaveNoFileOpen) {
+  // libosmium 2.19 keeps the descriptor of a PBF it fails on; the reader closes it.
+  const std::string pbf = read_file(fixture("osm/river_town.osm.pbf"));
+  const std::string path = scratch_copy("cut_again.osm.pbf", pbf.substr(0, pbf.size() / 2));
+  auto open_fds = [] {
+    std::size_t n = 0;
+    for (const auto& e : std::filesystem::directory_iterator("/proc/self/fd")) n += e.is_symlink() ? 1 : 0;
+    return n;
+  };
+  const std::size_t before = open_fds();
+  for (int i = 0; i < 20; ++i) EXPECT_EQ(refusal(path), DiagCode::file_truncated);
+  EXPECT_EQ(open_fds(), before);
+}
