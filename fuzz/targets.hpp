@@ -40,6 +40,10 @@ int estat_mesh(const std::uint8_t* data, std::size_t size);
 // matched against it.
 int isj_town(const std::uint8_t* data, std::size_t size);
 int isj_block(const std::uint8_t* data, std::size_t size);
+// road_network.cpp: the OpenStreetMap road reader on OSM XML and Overpass OSM-JSON (the
+// content decides the format: either target reaches both parsers).
+int osm_xml(const std::uint8_t* data, std::size_t size);
+int osm_json(const std::uint8_t* data, std::size_t size);
 // config_files.cpp: the project file and the map style (TOML, strict loaders).
 int project_file(const std::uint8_t* data, std::size_t size);
 int style_file(const std::uint8_t* data, std::size_t size);

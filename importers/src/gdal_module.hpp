@@ -32,7 +32,7 @@ std::optional<MultiPolygon> gdal_make_valid(const MultiPolygon& mp);
 
 namespace gdal_module {
 
-inline constexpr int kAbi = 4;  // 2: read_context; 3: open_registry_writer; 4: read_registry(with_addresses)
+inline constexpr int kAbi = 5;  // 2: read_context; 3: open_registry_writer; 4: read_registry(with_addresses); 5: Registry::roads
 
 struct Api {
   int abi = kAbi;

@@ -1,6 +1,6 @@
 #pragma once
 // Typed fields of the registry's GeoPackage layers, both ways (registry_store.cpp and
-// registry_addresses.cpp). Not installed; GDAL module only.
+// registry_addresses.cpp, registry_roads.cpp). Not installed; GDAL module only.
 #include <ogrsf_frmts.h>
 
 #include <cstdint>
@@ -12,7 +12,7 @@
 namespace careatlas::registry_fields {
 
 // ---- field kinds -----------------------------------------------------------------------
-enum class F { str, i32, i64, real, boolean };
+enum class F { str, i32, i64, real, boolean, binary };
 struct FieldSpec {
   const char* name;
   F kind;
@@ -20,7 +20,11 @@ struct FieldSpec {
 
 inline void create_fields(OGRLayer* layer, std::initializer_list<FieldSpec> fields) {
   for (const auto& f : fields) {
-    OGRFieldType t = f.kind == F::str ? OFTString : f.kind == F::i64 ? OFTInteger64 : f.kind == F::real ? OFTReal : OFTInteger;
+    OGRFieldType t = f.kind == F::str      ? OFTString
+                     : f.kind == F::i64    ? OFTInteger64
+                     : f.kind == F::real   ? OFTReal
+                     : f.kind == F::binary ? OFTBinary
+                                           : OFTInteger;
     OGRFieldDefn def(f.name, t);
     if (f.kind == F::boolean) def.SetSubType(OFSTBoolean);
     if (layer->CreateField(&def) != OGRERR_NONE)

@@ -17,6 +17,7 @@
 #include "gdal_util.hpp"
 #include "registry_addresses.hpp"
 #include "registry_fields.hpp"
+#include "registry_roads.hpp"
 
 namespace careatlas {
 
@@ -382,6 +383,7 @@ class GpkgRegistryWriter final : public RegistryWriter {
     write_districts(*draft_->ds, draft_->srs, reg.districts);
     write_population(*draft_->ds, draft_->srs, reg.population);
     write_address_tables(*draft_->ds, draft_->srs, reg.addresses);
+    write_roads_layer(*draft_->ds, draft_->srs, reg.roads);
     write_tables(*draft_->ds, reg);
     committed_ = true;  // finish_gpkg removes the draft itself when it fails
     gdal::finish_gpkg(*draft_);
@@ -493,6 +495,7 @@ Registry read_registry(const std::string& path, bool with_addresses) {
     else if (k == "careatlas_version") reg.careatlas_version = v;
   }
   if (with_addresses) reg.addresses = read_address_tables(*ds);
+  reg.roads = read_roads_layer(*ds);
   return reg;
 }
 

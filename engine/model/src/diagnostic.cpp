@@ -69,6 +69,7 @@ const std::vector<DiagInfo> kTable = {
     {ways_skipped, "ways_skipped", S::info, "ways that are no road for a car (footways, construction, private access, other features) were skipped (counted per reason once per file)", "車の通れない道・工事中・私道・道路以外の地物（読み飛ばし、理由ごとに件数を記録）"},
     {road_network_summary, "road_network_summary", S::info, "the road network read: ways and nodes by class (once per file)", "読み込んだ道路網の内訳（道路種別ごとの本数、ファイルごと）"},
     {off_road_network, "off_road_network", S::warning, "a point lies farther than the snap distance from every road; unreachable by road", "地点から道路までの距離が上限を超える（道路経由では到達不可）"},
+    {way_unusable, "way_unusable", S::error, "a road way has no two consecutive nodes the file holds (all missing, or a single node); rejected", "道路に使える連続した2点がない（ノード欠落・1点のみ、除外）"},
 };
 }  // namespace
 

@@ -11,6 +11,8 @@
 //   careatlas_metadata  table: key/value (title, import_time, careatlas_version)
 //   address_<stem>  points, EPSG:6668: one 位置参照情報 file each, rows as published
 //   address_tables  table: which address_ layer holds which file (layer, file, format, rows)
+//   roads         LineStrings, EPSG:6668: the road network, one feature per RoadWay with its
+//                 OSM node ids (registry_roads.hpp); road_network table: its source, edition
 // Writing is atomic: a temporary file in the same folder is renamed over the target only
 // when complete, so a failed or interrupted run leaves the previous registry (or none).
 #include <cstddef>

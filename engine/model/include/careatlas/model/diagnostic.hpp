@@ -78,6 +78,7 @@ enum class DiagCode : std::uint16_t {
   ways_skipped = 1003,
   road_network_summary = 1004,
   off_road_network = 1005,
+  way_unusable = 1006,
 };
 
 struct DiagInfo {

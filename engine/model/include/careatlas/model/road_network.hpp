@@ -73,7 +73,7 @@ struct RoadNetwork {
   std::vector<std::uint32_t> way_nodes;    // indices into points, way after way
   std::vector<RoadWay> ways;               // in file order
   std::string source_file;                 // the path as given
-  std::string format;                      // "osm_pbf" | "osm_xml"
+  std::string format;                      // "osm_pbf" | "osm_xml" | "osm_json"
   std::string attribution = "© OpenStreetMap contributors";
   std::string edition;                     // the file's replication timestamp / newest object, ISO 8601; may be empty
   bool empty() const { return ways.empty(); }
