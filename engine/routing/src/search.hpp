@@ -1,14 +1,20 @@
 #pragma once
 // One bounded Dijkstra search at a time over a RoadGraph, with arrays reused from search
 // to search: each node's label carries the number of the search that wrote it, so nothing
-// is cleared between searches; the queue is a 4-ary min-heap with decrease-key (each
-// label knows its heap position).
+// is cleared between searches. The queue is a radix heap (Ahuja, Mehlhorn, Orlin & Tarjan
+// 1990, "Faster algorithms for the shortest path problem") over the bits of the
+// non-negative double minutes, which order like the numbers: Dijkstra pops keys in
+// non-decreasing order, which is all a radix heap needs. Entries are lazy: a node improved
+// is pushed again, and an entry whose key is no longer the node's time is skipped.
 //
 // run(source, cutoff, on_settle) settles, in order of time, every node whose time from
 // `source` is ≤ cutoff, calling on_settle(node, minutes) once for each; an edge leading
 // beyond the cutoff is not followed. The time of a node is the minimum over the settled
 // predecessors of (their time + edge minutes), so it does not depend on the order ties
 // leave the heap: the same bits in any run.
+#include <algorithm>
+#include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -17,59 +23,103 @@
 
 namespace careatlas::routing::detail {
 
+class BucketHeap {
+ public:
+  struct Item {
+    double key;
+    std::uint32_t node;
+  };
+  // Keys from 0 to about `span` spread over kBuckets buckets; larger keys share the last.
+  void reset(double span) {
+    for (std::size_t b = current_; b < buckets_.size(); ++b) buckets_[b].clear();
+    heap_.clear();
+    current_ = 0, size_ = 0;
+    scale_ = span > 0 && span < 1e300 ? static_cast<double>(kBuckets) / span : 0.0;
+  }
+  bool empty() const { return size_ == 0; }
+  void push(double key, std::uint32_t node) {
+    ++size_;
+    const std::size_t b = bucket(key);
+    if (b == current_) {
+      heap_.push_back(Item{key, node});
+      std::push_heap(heap_.begin(), heap_.end(), later);
+    } else {
+      buckets_[b].push_back(Item{key, node});
+    }
+  }
+  Item pop() {
+    while (heap_.empty()) {
+      ++current_;
+      std::swap(heap_, buckets_[current_]);
+      std::make_heap(heap_.begin(), heap_.end(), later);
+    }
+    std::pop_heap(heap_.begin(), heap_.end(), later);
+    const Item it = heap_.back();
+    heap_.pop_back();
+    --size_;
+    return it;
+  }
+
+ private:
+  static constexpr std::size_t kBuckets = 4096;
+  static bool later(const Item& a, const Item& b) { return a.key > b.key; }
+  std::size_t bucket(double key) const {
+    const double b = key * scale_;
+    return b < static_cast<double>(kBuckets) ? static_cast<std::size_t>(b) : kBuckets;
+  }
+  std::vector<std::vector<Item>> buckets_ = std::vector<std::vector<Item>>(kBuckets + 1);
+  std::vector<Item> heap_;  // the current bucket, as a binary heap
+  std::size_t current_ = 0, size_ = 0;
+  double scale_ = 0;
+};
+
 class Search {
  public:
-  explicit Search(const RoadGraph& g);
+  explicit Search(const RoadGraph& g) : g_(g), label_(g.node_count(), Label{0.0, 0}) {}
 
   template <class F>
   std::size_t run(std::uint32_t source, double cutoff, F&& on_settle);
 
  private:
-  static constexpr std::uint32_t kSettled = 0xffffffffu;
   struct Label {
     double minutes;
     std::uint32_t search;  // which search wrote it (0 = none yet)
-    std::uint32_t pos;     // position in the heap, or kSettled
   };
-  struct Item {
-    double key;
-    std::uint32_t node;
-  };
-
-  void begin();
-  void push(std::uint32_t v, double key);
-  void sift_up(std::uint32_t i, Item it);
-  Item pop();
+  static std::uint64_t bits(double m) { return std::bit_cast<std::uint64_t>(m); }
 
   const RoadGraph& g_;
   std::vector<Label> label_;
-  std::vector<Item> heap_;
+  BucketHeap heap_;
   std::uint32_t search_ = 0;
 };
 
 template <class F>
 std::size_t Search::run(std::uint32_t source, double cutoff, F&& on_settle) {
   if (!(cutoff >= 0)) return 0;
-  begin();
-  push(source, 0.0);
+  heap_.reset(cutoff);
+  if (++search_ == 0) {  // the counter wrapped: forget every label once
+    for (Label& l : label_) l.search = 0;
+    search_ = 1;
+  }
+  label_[source] = Label{0.0, search_};
+  heap_.push(0.0, source);
   std::size_t settled = 0;
   while (!heap_.empty()) {
-    const Item top = pop();
+    const BucketHeap::Item top = heap_.pop();
     const std::uint32_t u = top.node;
-    label_[u].pos = kSettled;
+    const double d = label_[u].minutes;
+    if (d != top.key) continue;  // superseded by a better entry
     ++settled;
-    on_settle(u, top.key);
+    on_settle(u, d);
     const std::size_t end = g_.edge_begin(u + 1);
     for (std::size_t e = g_.edge_begin(u); e < end; ++e) {
-      const double t = top.key + g_.edge_minutes(e);
+      const double t = d + g_.edge_minutes(e);
       if (t > cutoff) continue;
       const std::uint32_t v = g_.edge_head(e);
       Label& l = label_[v];
-      if (l.search != search_) {
-        push(v, t);
-      } else if (l.pos != kSettled && t < l.minutes) {
-        l.minutes = t;
-        sift_up(l.pos, Item{t, v});
+      if (l.search != search_ || t < l.minutes) {
+        l = Label{t, search_};
+        heap_.push(t, v);
       }
     }
   }
