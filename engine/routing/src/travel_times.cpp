@@ -37,6 +37,29 @@ struct Row {
 
 }  // namespace
 
+namespace detail {
+
+std::vector<std::uint8_t> terminal_nodes(const RoadGraph& g) {
+  const std::size_t n = g.node_count();
+  std::vector<std::uint32_t> in_count(n, 0), in_from(n, 0);
+  for (std::uint32_t u = 0; u < n; ++u)
+    for (std::size_t e = g.edge_begin(u); e < g.edge_begin(u + 1); ++e) {
+      const std::uint32_t v = g.edge_head(e);
+      if (in_count[v] < 2) ++in_count[v];
+      in_from[v] = u;
+    }
+  std::vector<std::uint8_t> terminal(n, 0);
+  for (std::uint32_t v = 0; v < n; ++v) {
+    if (in_count[v] != 1) continue;
+    bool back_only = true;
+    for (std::size_t e = g.edge_begin(v); e < g.edge_begin(v + 1); ++e) back_only = back_only && g.edge_head(e) == in_from[v];
+    terminal[v] = back_only ? 1 : 0;
+  }
+  return terminal;
+}
+
+}  // namespace detail
+
 TravelTable travel_times(const RoadGraph& g, const std::vector<std::uint32_t>& sources,
                          const std::vector<std::uint32_t>& targets, double cutoff_minutes, unsigned threads,
                          SearchStats* stats) {
@@ -54,11 +77,12 @@ TravelTable travel_times(const RoadGraph& g, const std::vector<std::uint32_t>& s
   }
 
   const TargetMap tmap(g, targets);
+  const std::vector<std::uint8_t> terminal = detail::terminal_nodes(g);
   std::vector<Row> rows(node.size());
   const unsigned nthreads = detail::thread_count(threads);
   std::vector<std::unique_ptr<detail::Search>> spaces(nthreads);
   detail::parallel_strided(node.size(), nthreads, [&](unsigned t, std::size_t k) {
-    if (!spaces[t]) spaces[t] = std::make_unique<detail::Search>(g);
+    if (!spaces[t]) spaces[t] = std::make_unique<detail::Search>(g, terminal);
     Row& row = rows[k];
     row.settled = spaces[t]->run(node[k], cutoff_minutes, [&](std::uint32_t u, double m) {
       for (std::uint32_t x = tmap.first[u]; x < tmap.first[u + 1]; ++x) row.hits.emplace_back(tmap.index[x], m);
