@@ -14,7 +14,7 @@
 // through the queue: its time is already final then, and it leads nowhere new.
 //
 // run(source, cutoff, on_settle) settles, in order of time, every node whose time from
-// `source` is ≤ cutoff, calling on_settle(node, minutes) once for each; an edge leading
+// `source` is ≤ cutoff, calling on_settle(node, minutes) once for each target node; an edge leading
 // beyond the cutoff is not followed. The time of a node is the minimum over the settled
 // predecessors of (their time + edge minutes), so it does not depend on the order ties
 // leave the heap: the same bits in any run.
@@ -79,13 +79,19 @@ class BucketHeap {
   double scale_ = 0;
 };
 
-// Per node: 1 when terminal (see above).
+// Per node flags, kept in the search's labels so that a scan reads them with the label
+// it reads anyway.
+inline constexpr std::uint8_t kTerminal = 1;  // see above
+inline constexpr std::uint8_t kTarget = 2;    // on_settle wants to hear of it
+// kTerminal for the terminal nodes of g.
 std::vector<std::uint8_t> terminal_nodes(const RoadGraph& g);
 
 class Search {
  public:
-  Search(const RoadGraph& g, const std::vector<std::uint8_t>& terminal)
-      : g_(g), terminal_(terminal), label_(g.node_count(), Label{0.0, 0}) {}
+  // `flags`: kTerminal / kTarget per node. on_settle is called for kTarget nodes only.
+  Search(const RoadGraph& g, const std::vector<std::uint8_t>& flags) : g_(g), label_(g.node_count()) {
+    for (std::size_t u = 0; u < label_.size(); ++u) label_[u] = Label{0.0, 0, flags[u]};
+  }
 
   template <class F>
   std::size_t run(std::uint32_t source, double cutoff, F&& on_settle);
@@ -94,11 +100,11 @@ class Search {
   struct Label {
     double minutes;
     std::uint32_t search;  // which search wrote it (0 = none yet)
+    std::uint32_t flags;   // kTerminal | kTarget
   };
   static std::uint64_t bits(double m) { return std::bit_cast<std::uint64_t>(m); }
 
   const RoadGraph& g_;
-  const std::vector<std::uint8_t>& terminal_;
   std::vector<Label> label_;
   BucketHeap heap_;
   std::uint32_t search_ = 0;
@@ -112,7 +118,7 @@ std::size_t Search::run(std::uint32_t source, double cutoff, F&& on_settle) {
     for (Label& l : label_) l.search = 0;
     search_ = 1;
   }
-  label_[source] = Label{0.0, search_};
+  label_[source].minutes = 0.0, label_[source].search = search_;
   heap_.push(0.0, source);
   std::size_t settled = 0;
   while (!heap_.empty()) {
@@ -121,19 +127,22 @@ std::size_t Search::run(std::uint32_t source, double cutoff, F&& on_settle) {
     const double d = label_[u].minutes;
     if (d != top.key) continue;  // superseded by a better entry
     ++settled;
-    on_settle(u, d);
+    if (label_[u].flags & kTarget) on_settle(u, d);
     const std::size_t end = g_.edge_begin(u + 1);
     for (std::size_t e = g_.edge_begin(u); e < end; ++e) {
       const double t = d + g_.edge_minutes(e);
       if (t > cutoff) continue;
       const std::uint32_t v = g_.edge_head(e);
-      if (terminal_[v]) {  // reached once, from u only
-        if (v != source) ++settled, on_settle(v, t);
+      Label& l = label_[v];
+      if (l.flags & kTerminal) {  // reached once, from u only
+        if (v != source) {
+          ++settled;
+          if (l.flags & kTarget) on_settle(v, t);
+        }
         continue;
       }
-      Label& l = label_[v];
       if (l.search != search_ || t < l.minutes) {
-        l = Label{t, search_};
+        l.minutes = t, l.search = search_;
         heap_.push(t, v);
       }
     }

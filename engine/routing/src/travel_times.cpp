@@ -53,7 +53,7 @@ std::vector<std::uint8_t> terminal_nodes(const RoadGraph& g) {
     if (in_count[v] != 1) continue;
     bool back_only = true;
     for (std::size_t e = g.edge_begin(v); e < g.edge_begin(v + 1); ++e) back_only = back_only && g.edge_head(e) == in_from[v];
-    terminal[v] = back_only ? 1 : 0;
+    terminal[v] = back_only ? detail::kTerminal : 0;
   }
   return terminal;
 }
@@ -77,12 +77,14 @@ TravelTable travel_times(const RoadGraph& g, const std::vector<std::uint32_t>& s
   }
 
   const TargetMap tmap(g, targets);
-  const std::vector<std::uint8_t> terminal = detail::terminal_nodes(g);
+  std::vector<std::uint8_t> flags = detail::terminal_nodes(g);
+  for (std::size_t u = 0; u < g.node_count(); ++u)
+    if (tmap.first[u] < tmap.first[u + 1]) flags[u] |= detail::kTarget;
   std::vector<Row> rows(node.size());
   const unsigned nthreads = detail::thread_count(threads);
   std::vector<std::unique_ptr<detail::Search>> spaces(nthreads);
   detail::parallel_strided(node.size(), nthreads, [&](unsigned t, std::size_t k) {
-    if (!spaces[t]) spaces[t] = std::make_unique<detail::Search>(g, terminal);
+    if (!spaces[t]) spaces[t] = std::make_unique<detail::Search>(g, flags);
     Row& row = rows[k];
     row.settled = spaces[t]->run(node[k], cutoff_minutes, [&](std::uint32_t u, double m) {
       for (std::uint32_t x = tmap.first[u]; x < tmap.first[u + 1]; ++x) row.hits.emplace_back(tmap.index[x], m);
