@@ -4,7 +4,8 @@
 // cells with a 30-minute cut.
 //
 //   build/bench/careatlas_routing_bench --benchmark_filter=Routing/prefecture
-//   CAREATLAS_BENCH_THREADS=2 build/bench/careatlas_routing_bench --benchmark_filter=Routing/nation
+//   CAREATLAS_BENCH_THREADS=2 build/bench/careatlas_routing_bench --benchmark_filter='Routing/nation$'
+//   (Routing/nation_500: the nation's network with 500 sources)
 //
 // Counters: raw_points / ways (the network), nodes / edges (the compressed graph),
 // world_s (making the world), build_s (RoadGraph), search_s (travel_times; also the
@@ -115,9 +116,13 @@ void BM_Routing(benchmark::State& state, const bench::RoadWorldSize& size) {
 const bench::RoadWorldSize kCity{"city", 16, 16, 8, 60, 17};
 const bench::RoadWorldSize kPrefecture{"prefecture", 80, 80, 800, 500, 17};
 const bench::RoadWorldSize kNation{"nation", 256, 256, 8200, 5000, 17};
+// The nation's network with the prefecture's number of sources: the same world, the
+// first 500 of its providers.
+const bench::RoadWorldSize kNation500{"nation_500", 256, 256, 8200, 500, 17};
 
 BENCHMARK_CAPTURE(BM_Routing, city, kCity)->Name("Routing/city")->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK_CAPTURE(BM_Routing, prefecture, kPrefecture)->Name("Routing/prefecture")->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK_CAPTURE(BM_Routing, nation_500, kNation500)->Name("Routing/nation_500")->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK_CAPTURE(BM_Routing, nation, kNation)->Name("Routing/nation")->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
