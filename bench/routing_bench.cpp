@@ -4,7 +4,7 @@
 // cells with a 30-minute cut.
 //
 //   build/bench/careatlas_routing_bench --benchmark_filter=Routing/prefecture
-//   CAREATLAS_BENCH_THREADS=2 build/bench/careatlas_routing_bench --benchmark_filter='Routing/nation$'
+//   CAREATLAS_BENCH_THREADS=2 build/bench/careatlas_routing_bench --benchmark_filter=Routing/nation/
 //   (Routing/nation_500: the nation's network with 500 sources)
 //
 // Counters: raw_points / ways (the network), nodes / edges (the compressed graph),

@@ -4,6 +4,7 @@
 // node and each writes only its own row, so the table does not depend on the threads.
 #include <algorithm>
 #include <memory>
+#include <stdexcept>
 #include <utility>
 
 #include "careatlas/routing/road_graph.hpp"
@@ -18,7 +19,7 @@ namespace {
 struct TargetMap {
   std::vector<std::uint32_t> first, index;
   TargetMap(const RoadGraph& g, const std::vector<std::uint32_t>& targets) : first(g.node_count() + 1, 0) {
-    auto node_of = [&](std::uint32_t j) { return targets[j] < g.anchor_count() ? g.anchor_node(targets[j]) : -1; };
+    auto node_of = [&](std::uint32_t j) { return g.anchor_node(targets[j]); };
     const auto nt = static_cast<std::uint32_t>(targets.size());
     for (std::uint32_t j = 0; j < nt; ++j)
       if (const auto v = node_of(j); v >= 0) ++first[static_cast<std::size_t>(v) + 1];
@@ -63,10 +64,13 @@ std::vector<std::uint8_t> terminal_nodes(const RoadGraph& g) {
 TravelTable travel_times(const RoadGraph& g, const std::vector<std::uint32_t>& sources,
                          const std::vector<std::uint32_t>& targets, double cutoff_minutes, unsigned threads,
                          SearchStats* stats) {
+  for (const auto* list : {&sources, &targets})
+    for (const std::uint32_t a : *list)
+      if (a >= g.anchor_count()) throw std::out_of_range("travel_times: anchor index beyond the graph's anchors");
   // Distinct source nodes, ascending: search k starts at node[k].
   std::vector<std::pair<std::uint32_t, std::uint32_t>> by_node;  // (node, source index)
   for (std::uint32_t i = 0; i < sources.size(); ++i)
-    if (sources[i] < g.anchor_count() && g.anchor_node(sources[i]) >= 0)
+    if (g.anchor_node(sources[i]) >= 0)
       by_node.emplace_back(static_cast<std::uint32_t>(g.anchor_node(sources[i])), i);
   std::sort(by_node.begin(), by_node.end());
   std::vector<std::uint32_t> node;

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <stdexcept>
 #include <string>
 
 #include "road_map.hpp"
@@ -247,4 +248,6 @@ TEST(TravelTimes, RowsFollowTheSources) {
   EXPECT_EQ(t.target, (std::vector<std::uint32_t>{0, 1, 3, 0, 1, 3, 0, 1, 3}));
   EXPECT_EQ(t.minutes, (std::vector<double>{0, 1, 0, 1, 0, 1, 0, 1, 0}));
   EXPECT_EQ(st.entries, 9u);
+  EXPECT_THROW(travel_times(g, {3}, {0}, 10.0), std::out_of_range);  // there are 3 anchors
+  EXPECT_THROW(travel_times(g, {0}, {3}, 10.0), std::out_of_range);
 }

@@ -120,7 +120,8 @@ struct SearchStats {
 // parallel over sources with a fixed partition (the result does not depend on `threads`).
 // A source or target off the network reaches / is reached by nothing. Each search is
 // computed alone, so a time is the same bits whatever the thread count or the other
-// sources. A target listed twice in `targets` appears twice (both indices).
+// sources. A target listed twice in `targets` appears twice (both indices). An index
+// beyond the graph's anchors is a caller's bug: std::out_of_range.
 // `threads` 0 = all cores.
 TravelTable travel_times(const RoadGraph& g, const std::vector<std::uint32_t>& sources,
                          const std::vector<std::uint32_t>& targets, double cutoff_minutes, unsigned threads = 0,
