@@ -16,6 +16,11 @@
 //    public-holiday (祝日) profile: slot kHolidaySlot0 + h is hour h of a holiday.
 //  * E2SFCA (Luo & Qi 2009, Gaussian decay as Dai 2010): W(d) = (exp(−½(d/d0)²) − exp(−½)) /
 //    (1 − exp(−½)) for d ≤ d0, else 0; R_j = S_j / Σ_k W(d_kj) D_k; A_i = 1000 Σ_j W(d_ij) R_j.
+//  * Drive time (a layer with `travel`): reach is travel time t ≤ travel_minutes from the
+//    provider to the cell over the road network, as the routing engine computed it
+//    (routing::travel_times); its E2SFCA uses t in minutes with d0 = e2sfca_d0_minutes.
+//    Area coverage is not defined for it (covered_m2 stays 0): drive-time reach is
+//    measured on the cells.
 #include <bitset>
 #include <cstdint>
 #include <string>
@@ -51,10 +56,23 @@ struct AnalysisProvider {
   std::size_t source = 0;                 // index of the facility it came from (for reports)
 };
 
+// Reach over the road network, computed beforehand: for provider j of the layer, the cells
+// it reaches and the minutes it takes — entries offsets[j] … offsets[j + 1] − 1, cells
+// ascending — every cell within max(travel_minutes, e2sfca_d0_minutes) at least.
+struct TravelReach {
+  std::vector<std::size_t> offsets;  // providers + 1
+  std::vector<std::uint32_t> cell;   // index into AnalysisInput::cells
+  std::vector<double> minutes;
+};
+
 struct AnalysisLayer {
   std::string name;    // e.g. "clinic_hv"
   double radius_m = 0;
   std::vector<AnalysisProvider> providers;
+  // Drive time: reach is `travel` cut at travel_minutes (radius_m is then not used).
+  const TravelReach* travel = nullptr;
+  double travel_minutes = 0;
+  bool by_road() const { return travel != nullptr; }
 };
 
 struct AnalysisInput {
@@ -67,6 +85,10 @@ struct AnalysisOptions {
   int disc_segments = 64;        // DEFAULT 64 (GEOS quadsegs 16)
   std::size_t access_layer = 0;  // layer whose providers are the E2SFCA supply. DEFAULT 0
   double e2sfca_d0 = 16000.0;    // metres. DEFAULT 16 km
+  // A second E2SFCA over the road network: the drive-time layer whose providers are its
+  // supply (AnalysisResult::road_access), with the catchment d0 in minutes. DEFAULT none
+  std::size_t road_access_layer = static_cast<std::size_t>(-1);
+  double e2sfca_d0_minutes = 30.0;
   unsigned threads = 0;          // 0 = all hardware threads
   // Area coverage does not depend on the population: a second run on another year can
   // skip the overlay (CoverageRow area fields then stay 0). DEFAULT true
@@ -82,6 +104,7 @@ struct CoverageRow {
 
 struct LayerResult {
   std::vector<CoverageRow> coverage;  // per district
+  std::vector<std::uint8_t> reached;  // per cell: 1 when some provider of the layer reaches it
   // Per district and time slot (index district * kGapSlots + slot: hour of week, then
   // holiday hour), pop65 of cells that no open provider reaches (uncovered) and that
   // exactly one open provider reaches (fragile: no deputy).
@@ -95,6 +118,10 @@ struct AnalysisResult {
   std::vector<double> access;         // per cell: E2SFCA A_i (per 1,000 aged 65+)
   std::vector<int> access_providers;  // per cell: providers with d ≤ d0
   double access_supply_used = 0;      // Σ S_j over providers with a non-zero denominator
+  // The same over the road network (AnalysisOptions::road_access_layer); empty without it.
+  std::vector<double> road_access;
+  std::vector<int> road_access_providers;  // providers with t ≤ d0 minutes
+  double road_access_supply_used = 0;
   std::vector<std::pair<std::string, double>> timings;  // seconds per step, for benchmarks
 };
 
