@@ -9,6 +9,7 @@ std::string_view to_string(InputRole r) {
     case InputRole::population: return "population";
     case InputRole::survey: return "survey";
     case InputRole::addresses: return "addresses";
+    case InputRole::network: return "network";
   }
   return "?";
 }

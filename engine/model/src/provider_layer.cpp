@@ -1,5 +1,7 @@
 #include "careatlas/model/provider_layer.hpp"
 
+#include <cstdio>
+
 namespace careatlas {
 
 bool ProviderLayer::matches(const Facility& f) const {
@@ -8,6 +10,33 @@ bool ProviderLayer::matches(const Facility& f) const {
   if (support_24h && f.support_24h.value.value_or(false) != *support_24h) return false;
   if (!service_codes.empty() && !service_codes.contains(f.service_code)) return false;
   return true;
+}
+
+std::string minutes_text(double minutes) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", minutes);
+  return buf;
+}
+
+std::vector<ProviderLayer> reach_views(const std::vector<ProviderLayer>& layers) {
+  std::vector<ProviderLayer> views;
+  for (const ProviderLayer& l : layers) {
+    if (l.straight_line) {
+      ProviderLayer line = l;
+      line.travel_minutes = 0;
+      views.push_back(std::move(line));
+    }
+    if (l.travel_minutes > 0) {
+      ProviderLayer road = l;
+      road.straight_line = false;
+      if (l.straight_line) {
+        road.name = l.name + "_" + minutes_text(l.travel_minutes) + "min";
+        road.label = l.label + "（車で" + minutes_text(l.travel_minutes) + "分）";
+      }
+      views.push_back(std::move(road));
+    }
+  }
+  return views;
 }
 
 std::vector<ProviderLayer> default_provider_layers() {

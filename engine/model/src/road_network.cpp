@@ -1,5 +1,6 @@
 #include "careatlas/model/road_network.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace careatlas {
@@ -34,6 +35,19 @@ const RoadClassInfo& road_class_info(RoadClass c) {
   const auto i = static_cast<std::size_t>(c);
   if (i >= kTable.size() || kTable[i].road_class != c) throw std::logic_error("road class table out of order");
   return kTable[i];
+}
+
+RoadSpeeds RoadSpeeds::defaults() {
+  RoadSpeeds s;
+  for (const auto& info : kTable) s.kmh[static_cast<std::size_t>(info.road_class)] = info.default_kmh;
+  return s;
+}
+
+double RoadSpeeds::fastest_kmh() const {
+  double v = 0;
+  for (const auto& info : kTable)
+    if (info.road_class != ferry || ferries) v = std::max(v, kmh[static_cast<std::size_t>(info.road_class)]);
+  return v;
 }
 
 std::string_view to_string(RoadClass c) { return road_class_info(c).name; }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <optional>
 #include <toml++/toml.h>
 
 #include "careatlas/model/config_error.hpp"
@@ -197,8 +198,8 @@ class Loader : public StrictToml {
   }
 
   void analysis(const toml::table& t, AnalysisSettings& a) const {
-    only_keys(t, {"epsg", "district_level", "base_year", "future_years", "e2sfca_d0", "access_layer", "disc_segments",
-                  "top", "japanese_headers", "count_24h_hints"},
+    only_keys(t, {"epsg", "district_level", "base_year", "future_years", "e2sfca_d0", "e2sfca_d0_minutes", "access_layer",
+                  "disc_segments", "top", "japanese_headers", "count_24h_hints"},
               "[analysis]");
     a.epsg = integer(t, "epsg", 0);
     if (const toml::node* lv = t.get("district_level")) {
@@ -211,6 +212,11 @@ class Loader : public StrictToml {
     a.future_years = int_list(t, "future_years");
     a.e2sfca_d0 = number(t, "e2sfca_d0", 16000.0);
     if (a.e2sfca_d0 <= 0) fail(t.get("e2sfca_d0")->source(), "e2sfca_d0 must be positive (metres)");
+    if (const toml::node* n = t.get("e2sfca_d0_minutes")) {
+      a.e2sfca_d0_minutes = number(t, "e2sfca_d0_minutes", 0);
+      if (!(a.e2sfca_d0_minutes > 0 && a.e2sfca_d0_minutes <= 240))
+        fail(n->source(), "e2sfca_d0_minutes must be more than 0 and at most 240");
+    }
     a.access_layer = str(t, "access_layer");
     a.disc_segments = integer(t, "disc_segments", 64);
     if (a.disc_segments < 8 || a.disc_segments % 4 != 0)
@@ -279,8 +285,57 @@ class Loader : public StrictToml {
     }
   }
 
+  // [network]: the road network file (an input of role network) and how fast it is travelled.
+  InputSpec network(const toml::table& t, const std::string& dir, RoadSpeeds& speeds) const {
+    only_keys(t, {"path", "format", "edition", "attribution", "ferries", "offroad_kmh", "snap_max_m", "speeds"},
+              "[network]");
+    InputSpec s;
+    s.role = InputRole::network;
+    const std::string path = str(t, "path");
+    if (path.empty()) fail(t.source(), "[network] needs a path: an OpenStreetMap .osm.pbf, .osm or Overpass JSON file");
+    s.path = local_path(t, "path", path, dir, "[network] path");
+    s.format = str(t, "format", "auto");
+    if (s.format != "auto" && s.format != "osm_pbf" && s.format != "osm_xml" && s.format != "osm_json")
+      fail(t.get("format")->source(), "[network] format must be auto, osm_pbf, osm_xml or osm_json");
+    s.edition = str(t, "edition");
+    s.attribution = str(t, "attribution");
+    speeds.ferries = boolean(t, "ferries").value_or(false);
+    speeds.offroad_kmh = positive(t, "offroad_kmh", speeds.offroad_kmh, 60, "km/h");
+    speeds.snap_max_m = positive(t, "snap_max_m", speeds.snap_max_m, 50000, "metres");
+    if (const toml::node* n = t.get("speeds")) {
+      const toml::table* st = n->as_table();
+      if (!st) fail(n->source(), "speeds must be a table: [network.speeds] with motorway = 80 …");
+      for (const auto& [k, v] : *st) {
+        const auto cls = parse_road_class(k.str());
+        if (!cls) fail(v.source(), "unknown road class \"" + std::string(k.str()) + "\" (known: " + road_class_names() + ")");
+        const auto kmh = v.value<double>();
+        if (!kmh || !(*kmh >= 0 && *kmh <= 150))
+          fail(v.source(), "the speed of " + std::string(k.str()) + " must be a number from 0 (not used) to 150 (km/h)");
+        speeds.kmh[static_cast<std::size_t>(*cls)] = *kmh;
+      }
+    }
+    if (!(speeds.fastest_kmh() > 0)) fail(t.source(), "[network.speeds] leaves no road class in use");
+    return s;
+  }
+
+  double positive(const toml::table& t, const std::string& key, double def, double max, const std::string& unit) const {
+    const toml::node* n = t.get(key);
+    if (!n) return def;
+    const double v = number(t, key, def);
+    if (!(v > 0 && v <= max))
+      fail(n->source(), key + " must be more than 0 and at most " + minutes_text(max) + " (" + unit + ")");
+    return v;
+  }
+
+  static std::string road_class_names() {
+    std::string out;
+    for (const auto& info : road_class_table()) out += (out.empty() ? "" : ", ") + std::string(info.name);
+    return out;
+  }
+
   ProviderLayer layer(const toml::table& t) const {
-    only_keys(t, {"name", "label", "radius_m", "kinds", "home_visit", "support_24h", "service_codes"}, "[[layers]]");
+    only_keys(t, {"name", "label", "radius_m", "travel_minutes", "kinds", "home_visit", "support_24h", "service_codes"},
+              "[[layers]]");
     ProviderLayer l;
     l.name = str(t, "name");
     if (l.name.empty()) fail(t.source(), "[[layers]] needs a name");
@@ -294,6 +349,12 @@ class Loader : public StrictToml {
     l.label = str(t, "label", l.name);
     l.radius_m = number(t, "radius_m", 16000.0);
     if (l.radius_m <= 0) fail(t.get("radius_m")->source(), "radius_m must be positive (metres)");
+    if (const toml::node* n = t.get("travel_minutes")) {
+      l.travel_minutes = number(t, "travel_minutes", 0);
+      if (!(l.travel_minutes > 0 && l.travel_minutes <= 240))
+        fail(n->source(), "travel_minutes must be more than 0 and at most 240 (minutes by road)");
+      l.straight_line = t.contains("radius_m");
+    }
     for (const auto& k : str_list(t, "kinds")) {
       auto kind = facility_kind_from_string(k);
       if (!kind) fail(t.get("kinds")->source(), unknown_kind(k));
@@ -308,6 +369,10 @@ class Loader : public StrictToml {
 
 }  // namespace
 
+bool ProjectConfig::has_network() const {
+  return std::any_of(inputs.begin(), inputs.end(), [](const InputSpec& s) { return s.role == InputRole::network; });
+}
+
 ProjectConfig load_project(const std::string& path) {
   if (!fs::exists(path)) throw config_error(path + ": project file not found");
   toml::table root;
@@ -319,8 +384,8 @@ ProjectConfig load_project(const std::string& path) {
   }
   Loader L(path);
   L.only_keys(root,
-              {"project", "output", "facilities", "districts", "population", "survey", "addresses", "locate", "analysis",
-               "layers", "context", "booklet"},
+              {"project", "output", "facilities", "districts", "population", "survey", "addresses", "locate", "network",
+               "analysis", "layers", "context", "booklet"},
               "the project file");
   ProjectConfig c;
   c.file = path;
@@ -371,9 +436,25 @@ ProjectConfig load_project(const std::string& path) {
   } else {
     c.layers = default_provider_layers();
   }
+  std::optional<InputSpec> network;  // read after the other inputs (import order)
+  if (const toml::node* n = root.get("network")) {
+    const toml::table* t = n->as_table();
+    if (!t) L.fail(n->source(), "network must be a table: [network] with path = \"….osm.pbf\"");
+    network = L.network(*t, c.dir, c.network_speeds);
+  }
+  for (const ProviderLayer& l : c.layers)
+    if (l.travel_minutes > 0 && !network)
+      throw config_error(path + ": [[layers]] " + l.name +
+                         " sets travel_minutes, which needs a road network: add [network] path = \"….osm.pbf\"");
   if (c.reach_margin_m < 0) {
+    // The farthest a provider can be and still serve the area: its radius, or — by road —
+    // the distance the fastest road class covers in the layer's minutes.
     c.reach_margin_m = 0;
-    for (const ProviderLayer& l : c.layers) c.reach_margin_m = std::max(c.reach_margin_m, l.radius_m);
+    for (const ProviderLayer& l : c.layers) {
+      if (l.straight_line) c.reach_margin_m = std::max(c.reach_margin_m, l.radius_m);
+      if (l.travel_minutes > 0)
+        c.reach_margin_m = std::max(c.reach_margin_m, l.travel_minutes / 60.0 * c.network_speeds.fastest_kmh() * 1000.0);
+    }
   }
   for (std::size_t i = 0; i < c.layers.size(); ++i)
     for (std::size_t k = 0; k < i; ++k)
@@ -394,6 +475,7 @@ ProjectConfig load_project(const std::string& path) {
       c.inputs.push_back(L.input(*t, role, c.dir));
     }
   }
+  if (network) c.inputs.push_back(std::move(*network));
   if (const toml::node* n = root.get("context")) {
     const toml::array* arr = n->as_array();
     if (!arr) L.fail(n->source(), "use [[context]] tables, one per context layer file");

@@ -19,12 +19,6 @@ namespace careatlas::routing {
 
 using geometry::XY;
 
-RoadSpeeds RoadSpeeds::defaults() {
-  RoadSpeeds s;
-  for (const auto& info : road_class_table()) s.kmh[static_cast<std::size_t>(info.road_class)] = info.default_kmh;
-  return s;
-}
-
 namespace {
 
 // Index of (x, y) along the Hilbert curve of a 2^16 × 2^16 grid.

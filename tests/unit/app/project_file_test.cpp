@@ -320,3 +320,82 @@ TEST(ProjectFile, AddressesAndLocate) {
   EXPECT_FALSE(project::LocateSettings{}.replace_suspect);
   EXPECT_EQ(project::LocateSettings{}.coarsest_level, AddressLevel::municipality);
 }
+
+TEST(ProjectFile, NetworkAndTravelMinutes) {
+  const std::string dir = scratch_dir("project_network");
+  write_file(dir + "/p.toml", R"(
+[[facilities]]
+path = "f.csv"
+
+[network]
+path = "osm/area.osm.pbf"
+ferries = true
+offroad_kmh = 4
+snap_max_m = 800
+
+[network.speeds]
+motorway = 70
+track = 0
+
+[analysis]
+e2sfca_d0_minutes = 20
+
+[[layers]]
+name = "clinics"
+radius_m = 16000
+travel_minutes = 30
+
+[[layers]]
+name = "nursing"
+travel_minutes = 20
+)");
+  const auto c = project::load_project(dir + "/p.toml");
+  ASSERT_EQ(c.inputs.size(), 2u);
+  EXPECT_EQ(c.inputs[1].role, InputRole::network);
+  EXPECT_EQ(c.inputs[1].path, dir + "/osm/area.osm.pbf");
+  EXPECT_TRUE(c.has_network());
+  EXPECT_TRUE(c.network_speeds.ferries);
+  EXPECT_DOUBLE_EQ(c.network_speeds.offroad_kmh, 4);
+  EXPECT_DOUBLE_EQ(c.network_speeds.snap_max_m, 800);
+  EXPECT_DOUBLE_EQ(c.network_speeds.kmh[static_cast<std::size_t>(RoadClass::motorway)], 70);
+  EXPECT_DOUBLE_EQ(c.network_speeds.kmh[static_cast<std::size_t>(RoadClass::track)], 0);
+  EXPECT_DOUBLE_EQ(c.network_speeds.kmh[static_cast<std::size_t>(RoadClass::trunk)], 50);  // default
+  EXPECT_DOUBLE_EQ(c.analysis.e2sfca_d0_minutes, 20);
+  ASSERT_EQ(c.layers.size(), 2u);
+  EXPECT_TRUE(c.layers[0].straight_line);
+  EXPECT_DOUBLE_EQ(c.layers[0].travel_minutes, 30);
+  EXPECT_FALSE(c.layers[1].straight_line);  // travel_minutes without radius_m: by road only
+  // The reach margin: the farthest a provider can be and still serve. The fastest class
+  // in use is motorway at 70 km/h: 30 min → 35 km (more than the 16 km radius).
+  EXPECT_DOUBLE_EQ(c.reach_margin_m, 35000);
+
+  const std::vector<ProviderLayer> views = reach_views(c.layers);
+  ASSERT_EQ(views.size(), 3u);
+  EXPECT_EQ(views[0].name, "clinics");
+  EXPECT_EQ(views[1].name, "clinics_30min");
+  EXPECT_EQ(views[1].label, "clinics（車で30分）");
+  EXPECT_FALSE(views[1].straight_line);
+  EXPECT_EQ(views[2].name, "nursing");  // by road only: keeps its name
+}
+
+TEST(ProjectFile, NetworkErrorsNameTheKey) {
+  const std::string dir = scratch_dir("project_network_bad");
+  auto error_of = [&](const std::string& body) {
+    write_file(dir + "/p.toml", "[[facilities]]\npath = \"f.csv\"\n" + body);
+    try {
+      project::load_project(dir + "/p.toml");
+    } catch (const config_error& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  EXPECT_NE(error_of("[[layers]]\nname = \"a\"\ntravel_minutes = 30\n").find("needs a road network"), std::string::npos);
+  EXPECT_NE(error_of("[network]\n").find("[network] needs a path"), std::string::npos);
+  EXPECT_NE(error_of("[network]\npath = \"a.pbf\"\n[network.speeds]\nhighway = 30\n").find("unknown road class \"highway\""),
+            std::string::npos);
+  EXPECT_NE(error_of("[network]\npath = \"a.pbf\"\n[network.speeds]\nprimary = 500\n").find("p.toml:6:"),
+            std::string::npos);
+  EXPECT_NE(error_of("[network]\npath = \"a.pbf\"\nsnap = 3\n").find("unknown key \"snap\""), std::string::npos);
+  EXPECT_NE(error_of("[[layers]]\nname = \"a\"\ntravel_minutes = 0\n").find("travel_minutes must be more than 0"),
+            std::string::npos);
+}

@@ -9,7 +9,7 @@
 
 namespace careatlas {
 
-enum class InputRole { facilities, districts, population, survey, addresses };
+enum class InputRole { facilities, districts, population, survey, addresses, network };
 std::string_view to_string(InputRole r);
 
 struct InputSpec {
@@ -21,6 +21,7 @@ struct InputSpec {
   // population: estat_mesh, projected_mesh, mesh_csv
   // survey:     survey_csv
   // addresses:  isj_town (位置参照情報 大字・町丁目), isj_block (位置参照情報 街区)
+  // network:    osm_pbf, osm_xml, osm_json (OpenStreetMap; Overpass JSON)
   std::string format = "auto";
   std::string encoding = "auto";  // auto | utf-8 | cp932 (text files)
   std::string layer;              // OGR layer name; empty = the first layer

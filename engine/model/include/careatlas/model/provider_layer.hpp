@@ -18,8 +18,19 @@ struct ProviderLayer {
   std::optional<bool> home_visit;       // require this home_visit value
   std::optional<bool> support_24h;      // require this support_24h value
   std::set<std::string> service_codes;  // empty = any
+  // Reach: straight-line within radius_m, and/or by road within travel_minutes (> 0; needs
+  // the project's [network]). A layer with travel_minutes but no radius_m is by road only.
+  bool straight_line = true;
+  double travel_minutes = 0;
   bool matches(const Facility& f) const;
 };
+
+// The layers as the analysis sees them: a layer with both reaches becomes two — the
+// straight-line one as it is, then its drive-time twin named "<name>_<N>min" and labelled
+// "<label>（車で<N>分）" — each with one reach (straight_line xor travel_minutes > 0).
+std::vector<ProviderLayer> reach_views(const std::vector<ProviderLayer>& layers);
+// "30" for 30 minutes, "12.5" for 12.5: the minutes as written in names and labels.
+std::string minutes_text(double minutes);
 
 // DEFAULT layers when a project names none: home-visit clinics and hospitals within 16 km
 // (the 16 km rule for 往診・訪問診療) and home-visit nursing stations within 10 km.

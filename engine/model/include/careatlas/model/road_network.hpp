@@ -8,6 +8,7 @@
 // project turns ferries on). Skipped: footway, path, cycleway, steps, pedestrian,
 // bridleway and the other ways a car cannot use; highway=construction|proposed;
 // access / motor_vehicle / motorcar = no | private (a destination-only lane stays in).
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -52,6 +53,20 @@ std::string_view to_string(RoadClass c);
 // The class of an OSM highway= value ("motorway" … "track"; "ferry" for route=ferry);
 // nullopt for every other value.
 std::optional<RoadClass> parse_road_class(std::string_view osm_value);
+
+// How fast the network is travelled: the project's [network] table. The routing engine
+// uses it to build its graph.
+struct RoadSpeeds {
+  std::array<double, kRoadClassCount> kmh{};  // per RoadClass; ≤ 0 = the class is not used
+  bool ferries = false;                       // route=ferry ways. DEFAULT off
+  double offroad_kmh = 5.0;                   // point ↔ road leg. DEFAULT 5 km/h (walking)
+  double snap_max_m = 1000.0;                 // DEFAULT 1 km: farther points are off the network
+  // road_class_table()'s default speeds, ferries off.
+  static RoadSpeeds defaults();
+  // The fastest class speed in use (ferries only when on): no trip is faster.
+  double fastest_kmh() const;
+  friend bool operator==(const RoadSpeeds&, const RoadSpeeds&) = default;
+};
 
 // Direction of travel allowed along the way's node order.
 enum class Oneway : std::uint8_t { no, forward, backward };

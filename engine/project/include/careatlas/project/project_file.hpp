@@ -50,12 +50,25 @@
 //                                     #   coordinates: block | chome | oaza | municipality
 //                                     #   (街区 | 町丁目 | 大字 | 市区町村). DEFAULT municipality
 //
+//   [network]                         # the road network for drive-time reach (OpenStreetMap)
+//   path = "osm/shikoku-latest.osm.pbf"  # .osm.pbf, .osm (XML) or Overpass JSON (required)
+//   format = "auto"                   # auto | osm_pbf | osm_xml | osm_json
+//   ferries = false                   # route=ferry ways. DEFAULT false
+//   offroad_kmh = 5                   # the leg from a point to its road. DEFAULT 5 (walking)
+//   snap_max_m = 1000                 # farther from every road: unreachable. DEFAULT 1000
+//   [network.speeds]                  # km/h per OSM class; maxspeed caps them; 0 = not used.
+//   motorway = 80                     #   DEFAULT road_class_table() (docs/routing.md): motorway 80,
+//   residential = 20                  #   trunk 50, primary 40, secondary 35, tertiary 30,
+//                                     #   unclassified/residential 20, service 15 …
+//
 //   [analysis]                        # all optional
 //   epsg = 6675                       # DEFAULT: the plane rectangular zone of the data
 //   district_level = "daily_life_area"  # DEFAULT: 圏域 when present, else municipalities
 //   base_year = 2020                  # DEFAULT: the earliest population year
 //   future_years = [2040]             # the same analyses on projected populations
 //   e2sfca_d0 = 16000                 # metres. DEFAULT 16 km
+//   e2sfca_d0_minutes = 30            # the catchment by road. DEFAULT: the access layer's
+//                                     #   travel_minutes, else 30
 //   access_layer = "home_visit_clinics"  # E2SFCA supply layer. DEFAULT: the first layer
 //   disc_segments = 64                # DEFAULT 64 (GEOS quadsegs 16)
 //   top = 3                           # underserved districts to list. DEFAULT 3
@@ -67,8 +80,9 @@
 //   [[layers]]                        # DEFAULT: home-visit clinics+hospitals 16 km,
 //   name = "home_visit_clinics"       #          home nursing 10 km
 //   label = "訪問診療（16km）"
-//   radius_m = 16000
-//   kinds = ["clinic", "hospital"]
+//   radius_m = 16000                  # straight-line reach. DEFAULT 16000 (none when only
+//   travel_minutes = 30               #   travel_minutes is given); reach by road ([network]):
+//   kinds = ["clinic", "hospital"]    #   a second view of the layer, "<name>_30min"
 //   home_visit = true                 # optional filters: home_visit, support_24h,
 //   service_codes = []                #   service_codes
 //
@@ -94,6 +108,7 @@
 #include "careatlas/model/input_spec.hpp"
 #include "careatlas/model/project_area.hpp"
 #include "careatlas/model/provider_layer.hpp"
+#include "careatlas/model/road_network.hpp"
 
 namespace careatlas::project {
 
@@ -110,6 +125,7 @@ struct AnalysisSettings {
   int base_year = 0;
   std::vector<int> future_years;
   double e2sfca_d0 = 16000.0;
+  double e2sfca_d0_minutes = 0;  // 0: the access layer's travel_minutes, else 30
   std::string access_layer;
   int disc_segments = 64;
   int top = 3;
@@ -175,6 +191,8 @@ struct ProjectConfig {
   std::vector<ContextSpec> context;   // [[context]] layers, in file order
   BookletSettings booklet;            // [booklet]
   LocateSettings locate;              // [locate]
+  RoadSpeeds network_speeds = RoadSpeeds::defaults();  // [network]; its file is an input of role network
+  bool has_network() const;
 };
 
 // Throws config_error with "file:line:column: message".

@@ -35,14 +35,8 @@ namespace careatlas::routing {
 
 inline constexpr std::size_t kSmallComponentNodes = 100;
 
-struct RoadSpeeds {
-  std::array<double, kRoadClassCount> kmh{};  // per RoadClass; ≤ 0 = the class is not used
-  bool ferries = false;                       // route=ferry ways. DEFAULT off
-  double offroad_kmh = 5.0;                   // anchor ↔ road leg. DEFAULT 5 km/h (walking)
-  double snap_max_m = 1000.0;                 // DEFAULT 1 km
-  // road_class_table()'s default speeds, ferries off.
-  static RoadSpeeds defaults();
-};
+// How fast the network is travelled (the project's [network]): the model's RoadSpeeds.
+using RoadSpeeds = careatlas::RoadSpeeds;
 
 struct GraphStats {
   std::size_t ways_used = 0;        // ways of the network with at least one routable segment
