@@ -26,9 +26,7 @@ class AnalyzeCommand final : public Command {
     const project::ProjectConfig cfg = project::load_project(project_);
     const auto [out, reg] = imported_registry(cfg, project_, out_);
     const auto area = app::project_area_of(reg, cfg);
-    app::AnalyzeOptions ao;
-    ao.settings = cfg.analysis;
-    ao.layers = cfg.layers.empty() ? default_provider_layers() : cfg.layers;
+    app::AnalyzeOptions ao = app::analyze_options(cfg);
     ao.out_dir = (std::filesystem::path(out) / "analysis").string();
     ao.area = area.get();
     Progress progress(quiet_);

@@ -29,6 +29,9 @@ class ImportCommand final : public Command {
                   "国土交通省 位置参照情報 CSV (大字・町丁目 or 街区, as downloaded): locates facilities without "
                   "coordinates and checks the others; repeatable")
         ->check(kInputFile);
+    c->add_option("--network", network_,
+                  "OpenStreetMap road network (.osm.pbf, .osm or Overpass JSON) for drive-time reach")
+        ->check(kInputFile);
     c->add_option("--encoding", encoding_, "text encoding of the files given here: auto, utf-8 or cp932")
         ->default_str("auto");
     c->add_option("--year", year_, "census year of --population files (e-Stat, mesh CSV)");
@@ -98,11 +101,12 @@ class ImportCommand final : public Command {
     add(population_, InputRole::population);
     add(survey_, InputRole::survey);
     add(addresses_, InputRole::addresses);
+    if (!network_.empty()) add({network_}, InputRole::network);
     if (in.empty()) throw config_error("nothing to import: give a project file or --facilities/--districts/… files");
     return in;
   }
 
-  std::string project_, out_, encoding_ = "auto", district_level_ = "other";
+  std::string project_, out_, encoding_ = "auto", district_level_ = "other", network_;
   std::vector<std::string> facilities_, districts_, population_, survey_, addresses_;
   int year_ = 0;
   std::vector<int> years_;

@@ -21,6 +21,7 @@ bool is_projected(const Header& h) {
 bool is_isj_town(const Header& h) { return h.has({"大字町丁目コード"}) && h.has({"大字町丁目名"}) && h.has({"緯度"}); }
 bool is_isj_block(const Header& h) { return h.has({"街区符号・地番"}) && h.has({"座標系番号"}); }
 
+constexpr std::string_view kOsm = "© OpenStreetMap contributors (ODbL)";
 constexpr std::string_view kIsj = "「位置参照情報」（国土交通省）を加工して作成";
 constexpr std::string_view kKaigo = "出典：介護サービス情報公表システム（厚生労働省）";
 constexpr std::string_view kIryo = "「医療情報ネットのオープンデータ」（厚生労働省）を加工して作成";
@@ -48,6 +49,9 @@ const std::vector<InputFormatInfo>& input_format_table() {
       {F::p14, "p14", R::facilities, true, nullptr, nullptr, "「国土数値情報（福祉施設データ）」（国土交通省）を加工して作成"},
       {F::isj_town, "isj_town", R::addresses, false, is_isj_town, read_isj_town_csv, kIsj},
       {F::isj_block, "isj_block", R::addresses, false, is_isj_block, read_isj_block_csv, kIsj},
+      {F::osm_pbf, "osm_pbf", R::network, false, nullptr, nullptr, kOsm},
+      {F::osm_xml, "osm_xml", R::network, false, nullptr, nullptr, kOsm},
+      {F::osm_json, "osm_json", R::network, false, nullptr, nullptr, kOsm},
   };
   return t;
 }

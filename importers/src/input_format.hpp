@@ -29,6 +29,9 @@ enum class InputFormat {
   p14,             // 国土数値情報 福祉施設 (a layer)
   isj_town,        // 国土交通省 位置参照情報 大字・町丁目レベル
   isj_block,       // 国土交通省 位置参照情報 街区レベル
+  osm_pbf,         // OpenStreetMap .osm.pbf (road network)
+  osm_xml,         // OpenStreetMap XML .osm
+  osm_json,        // Overpass API JSON (OSM-JSON)
 };
 
 struct InputFormatInfo {

@@ -137,6 +137,7 @@ std::string role_expectation(InputRole r) {
       return "e-Stat mesh statistics .txt (KEY_CODE,HTKSYORI,…), 将来推計人口 mesh (MESH_ID,PTN_…) or "
              "mesh_code,pop_total,pop_65plus,pop_75plus";
     case InputRole::survey: return "a survey sheet with ケアマネタイム / 退院前カンファレンス columns";
+    case InputRole::network: return "an OpenStreetMap road network: .osm.pbf, .osm (XML) or Overpass JSON";
     case InputRole::addresses:
       return "国土交通省 位置参照情報 CSV as published: 大字・町丁目レベル (…,大字町丁目コード,大字町丁目名,緯度,経度,…) or "
              "街区レベル (…,街区符号・地番,座標系番号,…)";
@@ -199,7 +200,9 @@ void ImportSession::read(const InputSpec& spec, std::size_t slot) {
     if (!given)
       throw config_error(spec.path + ": unknown format \"" + spec.format + "\" (auto, " + input_format_names() + ")");
   }
-  if (is_ogr_path(spec.path) || (given && info(*given).layer)) {
+  if (spec.role == InputRole::network) {
+    read_network(ctx, spec);
+  } else if (is_ogr_path(spec.path) || (given && info(*given).layer)) {
     // District GeoJSON in lon/lat takes the fast path (no GDAL); the rest goes to OGR.
     const bool polygons = spec.role == InputRole::districts && (!given || info(*given).role == InputRole::districts);
     if (!polygons || !read_geojson_districts(ctx, spec)) read_ogr(ctx, spec);

@@ -359,6 +359,7 @@ void read_projected_mesh_csv(FileContext& ctx, const InputSpec& spec, const Text
 void read_isj_town_csv(FileContext& ctx, const InputSpec& spec, const TextFile& tf);
 void read_isj_block_csv(FileContext& ctx, const InputSpec& spec, const TextFile& tf);
 void read_ogr(FileContext& ctx, const InputSpec& spec);  // districts, points, projected mesh layers
+void read_network(FileContext& ctx, const InputSpec& spec);  // OpenStreetMap road network (read_network.cpp)
 // Joins run by finish().
 void join_iryo_hours(ImportSession::State& st);
 void join_survey(ImportSession::State& st);
