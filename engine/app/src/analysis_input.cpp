@@ -146,6 +146,8 @@ BuiltInput build_with(const Registry& reg, const InputOptions& opt, const geomet
     geometry::AnalysisLayer layer;
     layer.name = lc.name;
     layer.radius_m = lc.radius_m;
+    // A view of the layer (reach_views): straight-line, or by road within travel_minutes.
+    layer.travel_minutes = lc.straight_line ? 0 : lc.travel_minutes;
     std::vector<const Facility*> members;
     for (std::size_t k = 0; k < reg.facilities.size(); ++k) {
       const Facility& f = reg.facilities[k];
@@ -161,6 +163,7 @@ BuiltInput build_with(const Registry& reg, const InputOptions& opt, const geomet
     }
     in.layers.push_back(std::move(layer));
     out.providers.push_back(std::move(members));
+    out.travel.emplace_back();
   }
   return out;
 }

@@ -27,6 +27,24 @@ std::size_t access_layer_index(const AnalyzeOptions& opt) {
   return static_cast<std::size_t>(it - opt.layers.begin());
 }
 
+// The drive-time view of the access layer: its twin right after it (reach_views), or
+// none when the access layer has no travel_minutes or is itself by road only.
+std::optional<std::size_t> road_view_of(const std::vector<ProviderLayer>& views, std::size_t access) {
+  const std::size_t twin = access + 1;
+  if (!views[access].straight_line || twin >= views.size() || views[twin].straight_line) return std::nullopt;
+  if (views[twin].name != views[access].name + "_" + minutes_text(views[twin].travel_minutes) + "min") return std::nullopt;
+  return twin;
+}
+
+// The E2SFCA catchment by road: [analysis] e2sfca_d0_minutes, else the minutes of the
+// access layer's road view (or of the access layer, when it is by road only), else 30.
+double road_d0_minutes(const AnalyzeOptions& opt, std::size_t access, std::optional<std::size_t> road_view) {
+  if (opt.settings.e2sfca_d0_minutes > 0) return opt.settings.e2sfca_d0_minutes;
+  if (road_view) return opt.layers[*road_view].travel_minutes;
+  if (!opt.layers[access].straight_line) return opt.layers[access].travel_minutes;
+  return 30;
+}
+
 InputOptions input_options(const AnalyzeOptions& opt, int year) {
   InputOptions io;
   io.epsg = opt.settings.epsg;
@@ -43,16 +61,30 @@ InputOptions input_options(const AnalyzeOptions& opt, int year) {
 // `built`); each year swaps in its cells, and only the first run computes the
 // (population-independent) area overlay, which the later runs copy.
 std::vector<YearRun> analyse_years(const Registry& reg, const AnalyzeOptions& opt, std::size_t access_layer,
-                                   const std::vector<int>& years, const geometry::Projection& proj, BuiltInput& built) {
+                                   const std::vector<int>& years, const geometry::Projection& proj, BuiltInput& built,
+                                   AnalyzeOutcome& out) {
   std::vector<YearRun> runs;
+  RoadTravelOptions road;
+  road.speeds = opt.road_speeds;
+  road.road_access_layer = out.road_view.value_or(static_cast<std::size_t>(-1));
+  road.e2sfca_d0_minutes = road_d0_minutes(opt, access_layer, out.road_view);
+  road.threads = opt.threads;
+  const bool by_road = std::any_of(opt.layers.begin(), opt.layers.end(), [](const ProviderLayer& l) { return !l.straight_line; });
   for (int y : years) {
     if (opt.progress) opt.progress("analysing " + (y ? std::to_string(y) : std::string("the base year")));
     if (!runs.empty()) set_population_year(built, reg, y, proj, opt.threads);
     if (built.cells.empty()) throw config_error("no population cells for the year " + std::to_string(built.year));
+    if (by_road) {
+      if (opt.progress) opt.progress("travel times over the road network");
+      RoadTravelReport rep = attach_road_travel(built, reg, proj, road);
+      if (runs.empty()) out.road = std::move(rep);
+    }
     YearRun run;
     run.year = built.year;
     geometry::AnalysisOptions ao;
     ao.access_layer = access_layer;
+    ao.road_access_layer = road.road_access_layer;
+    ao.e2sfca_d0_minutes = road.e2sfca_d0_minutes;
     ao.e2sfca_d0 = opt.settings.e2sfca_d0;
     ao.disc_segments = opt.settings.disc_segments;
     ao.threads = opt.threads;
@@ -72,9 +104,9 @@ std::vector<YearRun> analyse_years(const Registry& reg, const AnalyzeOptions& op
 }
 
 // The ranking metrics of district d from the base year's results of the access layer;
-// access_sum / access_pop: the district's Σ accessibility × 65+ and Σ 65+ over its cells.
+// accessibility: the district's 65+-weighted mean E2SFCA.
 DistrictMetrics district_metrics(const geometry::AnalysisDistrict& district, std::size_t d,
-                                 const geometry::LayerResult& prim, double access_sum, double access_pop) {
+                                 const geometry::LayerResult& prim, double accessibility) {
   DistrictMetrics m;
   m.id = district.id;
   m.name = district.name;
@@ -100,24 +132,41 @@ DistrictMetrics district_metrics(const geometry::AnalysisDistrict& district, std
     if (prim.uncovered[d * geometry::kGapSlots + h] > 0) ++m.holiday_gap_hours;
   m.night_uncovered_share = night_hours ? night_sum / night_hours : 0;
   m.fragile_share = fragile_sum / kHoursPerWeek;
-  m.accessibility = access_pop > 0 ? access_sum / access_pop : 0;
+  m.accessibility = accessibility;
   return m;
 }
 
-// Every district's metrics, in district id order (the order of the analysis input).
-std::vector<DistrictMetrics> compute_metrics(const geometry::AnalysisInput& in, const YearRun& base,
-                                             std::size_t access_layer) {
-  const std::size_t nd = in.districts.size();
-  std::vector<double> acc_sum(nd, 0.0), acc_pop(nd, 0.0);
+// Per district: Σ value × 65+ over its cells / Σ 65+ (0 without 65+ or without values).
+std::vector<double> weighted_by_district(const YearRun& base, const std::vector<double>& value, std::size_t nd) {
+  std::vector<double> sum(nd, 0.0), pop(nd, 0.0);
+  if (value.empty()) return sum;
   for (std::size_t i = 0; i < base.cells.size(); ++i)
     if (const int d = base.result.cell_district[i]; d >= 0) {
-      acc_sum[static_cast<std::size_t>(d)] += base.result.access[i] * base.cells[i].pop65;
-      acc_pop[static_cast<std::size_t>(d)] += base.cells[i].pop65;
+      sum[static_cast<std::size_t>(d)] += value[i] * base.cells[i].pop65;
+      pop[static_cast<std::size_t>(d)] += base.cells[i].pop65;
     }
+  for (std::size_t d = 0; d < nd; ++d) sum[d] = pop[d] > 0 ? sum[d] / pop[d] : 0;
+  return sum;
+}
+
+// Every district's metrics, in district id order (the order of the analysis input); with
+// a road view of the access layer, its figures beside them.
+std::vector<DistrictMetrics> compute_metrics(const geometry::AnalysisInput& in, const YearRun& base,
+                                             std::size_t access_layer, std::optional<std::size_t> road_view) {
+  const std::size_t nd = in.districts.size();
+  const std::vector<double> access = weighted_by_district(base, base.result.access, nd);
+  const std::vector<double> road_access = weighted_by_district(base, base.result.road_access, nd);
   std::vector<DistrictMetrics> metrics;
-  for (std::size_t d = 0; d < nd; ++d)
-    metrics.push_back(
-        district_metrics(in.districts[d], d, base.result.layers[access_layer], acc_sum[d], acc_pop[d]));
+  for (std::size_t d = 0; d < nd; ++d) {
+    DistrictMetrics m = district_metrics(in.districts[d], d, base.result.layers[access_layer], access[d]);
+    if (road_view) {
+      const DistrictMetrics r = district_metrics(in.districts[d], d, base.result.layers[*road_view], road_access[d]);
+      m.road_uncovered_share = r.uncovered_share;
+      m.road_night_gap_hours = r.night_gap_hours;
+      m.road_accessibility = r.accessibility;
+    }
+    metrics.push_back(std::move(m));
+  }
   return metrics;
 }
 
@@ -144,6 +193,10 @@ CoveredPolygons covered_polygons(const geometry::AnalysisInput& in, const Analyz
   if (opt.progress) opt.progress("coverage polygons");
   CoveredPolygons covered;
   for (const geometry::AnalysisLayer& layer : in.layers) {
+    if (layer.travel_minutes > 0) {  // by road: the reached cells are drawn, not discs
+      covered.emplace_back(in.districts.size());
+      continue;
+    }
     std::vector<geometry::XY> centres;
     for (const auto& p : layer.providers) centres.push_back(p.at);
     covered.push_back(
@@ -166,6 +219,8 @@ AnalysisMapData map_data(const BuiltInput& built, const std::vector<const Popula
     ml.name = opt.layers[l].name;
     ml.label = opt.layers[l].label;
     ml.radius_m = opt.layers[l].radius_m;
+    ml.travel_minutes = opt.layers[l].straight_line ? 0 : opt.layers[l].travel_minutes;
+    ml.reached = base.result.layers[l].reached;
     ml.providers = built.providers[l];
     ml.covered = covered[l];
     ml.uncovered = base.result.layers[l].uncovered;
@@ -182,9 +237,23 @@ AnalysisMapData map_data(const BuiltInput& built, const std::vector<const Popula
 
 }  // namespace
 
-AnalyzeOutcome run_analyze(const Registry& reg, const AnalyzeOptions& opt) {
-  if (opt.layers.empty()) throw config_error("no provider layers to analyse");
+AnalyzeOptions analyze_options(const project::ProjectConfig& project) {
+  AnalyzeOptions ao;
+  ao.settings = project.analysis;
+  ao.layers = project.layers.empty() ? default_provider_layers() : project.layers;
+  ao.road_speeds = project.network_speeds;
+  return ao;
+}
+
+AnalyzeOutcome run_analyze(const Registry& reg, const AnalyzeOptions& project_opt) {
+  if (project_opt.layers.empty()) throw config_error("no provider layers to analyse");
+  AnalyzeOptions opt = project_opt;  // from here on, the layers are the views
+  opt.layers = reach_views(project_opt.layers);
   const std::size_t access_layer = access_layer_index(opt);
+  AnalyzeOutcome out;
+  out.views = opt.layers;
+  out.road_view = road_view_of(opt.layers, access_layer);
+  if (out.road_view) out.road_minutes = opt.layers[*out.road_view].travel_minutes;
   if (reg.population.empty()) throw config_error("the registry has no population cells: import a population file");
 
   std::vector<int> years{opt.settings.base_year};
@@ -193,9 +262,8 @@ AnalyzeOutcome run_analyze(const Registry& reg, const AnalyzeOptions& opt) {
   const geometry::Projection proj(analysis_epsg(reg, io));
   BuiltInput built = build_analysis_input(reg, io, proj);
   const std::vector<const PopulationCell*> base_cells = built.cells;  // later years replace built.cells
-  const std::vector<YearRun> runs = analyse_years(reg, opt, access_layer, years, proj, built);
+  const std::vector<YearRun> runs = analyse_years(reg, opt, access_layer, years, proj, built, out);
 
-  AnalyzeOutcome out;
   out.epsg = built.epsg;
   out.crs_name = built.crs_name;
   out.base_year = runs.front().year;
@@ -204,7 +272,7 @@ AnalyzeOutcome run_analyze(const Registry& reg, const AnalyzeOptions& opt) {
     LocationCounts& c = out.provider_locations.emplace_back();
     for (const Facility* f : layer) count_location(c, *f);
   }
-  out.districts = compute_metrics(built.input, runs.front(), access_layer);
+  out.districts = compute_metrics(built.input, runs.front(), access_layer, out.road_view);
   out.ranking = rank_districts(out.districts);
   CoveredPolygons covered;
   if (!opt.out_dir.empty() || opt.keep_map_data) covered = covered_polygons(built.input, opt);

@@ -23,6 +23,14 @@ std::vector<std::string> summary_head(const AnalysisRuns& a) {
                                                                 "weekend_gap_hours", "holiday_gap_hours",
                                                                 "night_uncovered_share",
                                                                 "fragile_share", "accessibility"};
+  if (a.out.road_view) {
+    const std::string n = minutes_text(a.out.road_minutes);
+    for (const std::string& h : ja ? std::vector<std::string>{"車で" + n + "分圏外の65歳以上割合", "夜間空白時間数（車で" + n + "分）",
+                                                             "アクセシビリティ（車での所要時間）"}
+                                   : std::vector<std::string>{"beyond_" + n + "min_share", "night_gap_hours_" + n + "min",
+                                                              "accessibility_by_road"})
+      head.push_back(h);
+  }
   for (const auto& l : a.opt.layers) head.push_back((ja ? l.label + " 面積カバー率" : l.name + "_area_fraction"));
   for (const auto& l : a.opt.layers) head.push_back((ja ? l.label + " 65歳以上カバー率" : l.name + "_pop65_share"));
   for (std::size_t k = 1; k < a.runs.size(); ++k) {
@@ -42,9 +50,15 @@ std::vector<std::string> summary_row(const AnalysisRuns& a, std::size_t d) {
                                 std::to_string(m.weekend_gap_hours), std::to_string(m.holiday_gap_hours),
                                 fixed(m.night_uncovered_share, 4),
                                 fixed(m.fragile_share, 4), fixed(m.accessibility, 4)};
+  if (a.out.road_view) {
+    f.push_back(fixed(m.road_uncovered_share.value_or(0), 4));
+    f.push_back(std::to_string(m.road_night_gap_hours));
+    f.push_back(fixed(m.road_accessibility, 4));
+  }
   for (std::size_t l = 0; l < a.opt.layers.size(); ++l) {
     const auto& cr = base.result.layers[l].coverage[d];
-    f.push_back(fixed(cr.area_m2 > 0 ? cr.covered_m2 / cr.area_m2 : 0, 4));
+    // By road there is no area overlay: the reach is measured on the cells.
+    f.push_back(a.opt.layers[l].straight_line ? fixed(cr.area_m2 > 0 ? cr.covered_m2 / cr.area_m2 : 0, 4) : "");
   }
   for (std::size_t l = 0; l < a.opt.layers.size(); ++l) {
     const auto& cr = base.result.layers[l].coverage[d];
@@ -59,11 +73,13 @@ std::vector<std::string> summary_row(const AnalysisRuns& a, std::size_t d) {
   return f;
 }
 
-// "radius 16000 m; kinds clinic|hospital; home_visit=1"
+// "radius 16000 m; kinds clinic|hospital; home_visit=1" ("travel 30 min by road; …")
 std::string layer_description(const ProviderLayer& l) {
   std::string kinds;
   for (auto k : l.kinds) kinds += (kinds.empty() ? "" : "|") + std::string(to_string(k));
-  return "radius " + integer(l.radius_m) + " m; kinds " + (kinds.empty() ? "any" : kinds) +
+  const std::string reach = l.straight_line ? "radius " + integer(l.radius_m) + " m"
+                                            : "travel " + minutes_text(l.travel_minutes) + " min by road";
+  return reach + "; kinds " + (kinds.empty() ? "any" : kinds) +
          (l.home_visit ? std::string("; home_visit=") + (*l.home_visit ? "1" : "0") : "") +
          (l.support_24h ? std::string("; support_24h=") + (*l.support_24h ? "1" : "0") : "");
 }
@@ -89,6 +105,35 @@ void method_rows(const AnalysisRuns& a, csv::Writer& par) {
                          integer(s.e2sfca_d0) + " m, supply = doctors of layer " +
                          a.opt.layers[a.access_layer].name + ", demand = 65+; A per 1,000 aged 65+"});
   par.row({"ranking", "uncovered 65+ share, night gap hours, weekend gap hours, fragile share (desc), accessibility (asc)"});
+}
+
+// The road network's part (layers with travel_minutes): the network, the speeds, the
+// snapping and what lies off the network.
+void road_rows(const AnalysisRuns& a, csv::Writer& par) {
+  if (!a.out.road) return;
+  const RoadTravelReport& r = *a.out.road;
+  const RoadSpeeds& sp = a.opt.road_speeds;
+  std::string speeds;
+  for (const RoadClassInfo& c : road_class_table()) {
+    const double v = sp.kmh[static_cast<std::size_t>(c.road_class)];
+    if (c.road_class == RoadClass::ferry && !sp.ferries) continue;
+    speeds += (speeds.empty() ? "" : ", ") + std::string(c.name) + " " + (v > 0 ? minutes_text(v) : "not used");
+  }
+  par.row({"road.network", r.source + ": " + std::to_string(r.segments) + " road segments, graph of " +
+                               std::to_string(r.graph_nodes) + " nodes and " + std::to_string(r.graph_edges) +
+                               " directed edges in " + std::to_string(r.components) +
+                               (r.components == 1 ? " connected piece" : " connected pieces")});
+  par.row({"road.speeds", "km/h by OSM highway class, maxspeed caps them; oneway respected; access=no|private and "
+                          "construction left out; ferries " + std::string(sp.ferries ? "used" : "not used") + ": " + speeds});
+  par.row({"road.snapping", "cells and providers join the nearest point of the nearest road (not only a node), the "
+                            "leg to it at " + minutes_text(sp.offroad_kmh) + " km/h; beyond " +
+                                integer(sp.snap_max_m) + " m a point is off the network (unreachable)"});
+  std::size_t off = 0;
+  for (const auto& l : r.providers_off) off += l.size();
+  par.row({"road.off_network", std::to_string(r.cells_off) + " of " + std::to_string(r.cells) + " cells (65+ " +
+                                   integer(r.pop65_off) + "), " + std::to_string(off) + " providers"});
+  par.row({"road.travel", "minutes from the provider to the cell (the visit's direction): Dijkstra over the graph, "
+                          "cut at the layer's travel_minutes"});
 }
 
 // Where the facilities stand: the published point, or one careatlas estimated from the
@@ -118,16 +163,19 @@ std::string district_summary_csv(const AnalysisRuns& a) {
 std::string coverage_csv(const AnalysisRuns& a) {
   const auto& in = a.built.input;
   csv::Writer cov;
-  cov.row({"year", "district_id", "district_name", "layer", "radius_m", "area_km2", "covered_area_km2",
-           "covered_area_fraction", "pop65_total", "pop65_covered", "crs"});
+  cov.row({"year", "district_id", "district_name", "layer", "radius_m", "travel_minutes", "area_km2",
+           "covered_area_km2", "covered_area_fraction", "pop65_total", "pop65_covered", "crs"});
   for (const YearRun& run : a.runs) {
     const std::string y = std::to_string(run.year);
     for (std::size_t d = 0; d < in.districts.size(); ++d)
       for (std::size_t l = 0; l < in.layers.size(); ++l) {
         const auto& cr = run.result.layers[l].coverage[d];
-        cov.row({y, in.districts[d].id, in.districts[d].name, in.layers[l].name, integer(in.layers[l].radius_m),
-                 fixed(cr.area_m2 / 1e6, 6), fixed(cr.covered_m2 / 1e6, 6),
-                 fixed(cr.area_m2 > 0 ? cr.covered_m2 / cr.area_m2 : 0, 8), integer(cr.pop65_total),
+        // A view by road has its minutes instead of a radius, and no covered area.
+        const bool line = !in.layers[l].by_road();
+        cov.row({y, in.districts[d].id, in.districts[d].name, in.layers[l].name,
+                 line ? integer(in.layers[l].radius_m) : "", line ? "" : minutes_text(in.layers[l].travel_minutes),
+                 fixed(cr.area_m2 / 1e6, 6), line ? fixed(cr.covered_m2 / 1e6, 6) : "",
+                 line ? fixed(cr.area_m2 > 0 ? cr.covered_m2 / cr.area_m2 : 0, 8) : "", integer(cr.pop65_total),
                  integer(cr.pop65_covered), a.crs});
       }
   }
@@ -161,14 +209,23 @@ std::string gaps_csv(const AnalysisRuns& a) {
 std::string access_csv(const AnalysisRuns& a) {
   const auto& in = a.built.input;
   csv::Writer acc;
-  acc.row({"year", "mesh_code", "district_id", "pop65", "n_providers", "accessibility", "crs"});
+  const bool road = a.out.road_view.has_value();
+  std::vector<std::string> head = {"year", "mesh_code", "district_id", "pop65", "n_providers", "accessibility"};
+  if (road) head.insert(head.end(), {"n_providers_by_road", "accessibility_by_road"});
+  head.push_back("crs");
+  acc.row(head);
   for (const YearRun& run : a.runs) {
     const std::string y = std::to_string(run.year);
     for (std::size_t i = 0; i < run.cells.size(); ++i) {
       const int d = run.result.cell_district[i];
-      acc.row({y, std::to_string(run.cells[i].mesh_code), d >= 0 ? in.districts[static_cast<std::size_t>(d)].id : "",
-               integer(run.cells[i].pop65), std::to_string(run.result.access_providers[i]),
-               fixed(run.result.access[i], 6), a.crs});
+      std::vector<std::string> row = {y, std::to_string(run.cells[i].mesh_code),
+                                      d >= 0 ? in.districts[static_cast<std::size_t>(d)].id : "",
+                                      integer(run.cells[i].pop65), std::to_string(run.result.access_providers[i]),
+                                      fixed(run.result.access[i], 6)};
+      if (road)
+        row.insert(row.end(), {std::to_string(run.result.road_access_providers[i]), fixed(run.result.road_access[i], 6)});
+      row.push_back(a.crs);
+      acc.row(row);
     }
   }
   return std::move(acc).text();
@@ -184,6 +241,7 @@ std::string analysis_parameters_csv(const AnalysisRuns& a) {
   par.row({"district_level", districts.empty() ? "" : std::string(to_string(districts.front()->level))});
   for (const auto& l : a.opt.layers) par.row({"layer." + l.name, layer_description(l)});
   method_rows(a, par);
+  road_rows(a, par);
   location_rows(a, par);
   return std::move(par).text();
 }

@@ -103,31 +103,94 @@ render::SourceData coverage_features(const AnalysisMapData& md, std::size_t laye
   return out;
 }
 
-render::SourceData cell_features(const AnalysisMapData& md, const geometry::Projection& proj, unsigned threads) {
+namespace {
+
+// The base year's cells as squares: kept[k] is the cell index of squares[k].
+struct CellSquares {
+  std::vector<std::size_t> kept;
+  std::vector<geometry::PlanarMultiPolygon> squares;
+};
+
+CellSquares cell_squares(const AnalysisMapData& md, const geometry::Projection& proj, unsigned threads) {
   // The four corners of every cell, projected in one threaded call; 500 m edges stay
   // straight to well under a millimetre on paper.
   std::vector<LonLat> corners;
   corners.reserve(md.cells.size() * 4);
-  std::vector<std::size_t> kept;
+  CellSquares out;
   for (std::size_t i = 0; i < md.cells.size(); ++i) {
     const auto b = mesh::decode(md.cells[i]->mesh_code);
     if (!b) continue;  // codes were validated on import
-    kept.push_back(i);
+    out.kept.push_back(i);
     corners.insert(corners.end(), {{b->west, b->south}, {b->west, b->north}, {b->east, b->north}, {b->east, b->south}});
   }
   std::vector<geometry::XY> xy(corners.size());
   proj.forward(corners.data(), xy.data(), corners.size(), threads);
-  render::SourceData out{style::Source::cells, "", {}};
-  out.features.reserve(kept.size());
-  for (std::size_t k = 0; k < kept.size(); ++k) {
-    const std::size_t i = kept[k];
+  out.squares.reserve(out.kept.size());
+  for (std::size_t k = 0; k < out.kept.size(); ++k) {
     geometry::PlanarPolygon square;  // clockwise, closed, as Boost.Geometry's default polygon
     square.outer() = {xy[4 * k], xy[4 * k + 1], xy[4 * k + 2], xy[4 * k + 3], xy[4 * k]};
+    out.squares.push_back(geometry::PlanarMultiPolygon{std::move(square)});
+  }
+  return out;
+}
+
+}  // namespace
+
+render::SourceData cell_features(const AnalysisMapData& md, const geometry::Projection& proj, unsigned threads) {
+  CellSquares cs = cell_squares(md, proj, threads);
+  render::SourceData out{style::Source::cells, "", {}};
+  out.features.reserve(cs.kept.size());
+  for (std::size_t k = 0; k < cs.kept.size(); ++k) {
+    const std::size_t i = cs.kept[k];
     render::Feature f;
-    f.shape = geometry::PlanarMultiPolygon{std::move(square)};
+    f.shape = std::move(cs.squares[k]);
     f.attributes["pop65"] = md.cells[i]->age65plus.value_or(0.0);
     f.attributes["accessibility"] = md.access[i];
     f.attributes["n_providers"] = static_cast<long long>(md.access_providers[i]);
+    out.features.push_back(std::move(f));
+  }
+  return out;
+}
+
+render::SourceData reach_features(const AnalysisMapData& md, std::size_t layer, std::optional<std::size_t> straight,
+                                  const geometry::Projection& proj, unsigned threads) {
+  CellSquares cs = cell_squares(md, proj, threads);
+  const AnalysisMapData::Layer& road = md.layers[layer];
+  render::SourceData out{style::Source::cells, "", {}};
+  for (std::size_t k = 0; k < cs.kept.size(); ++k) {
+    const std::size_t i = cs.kept[k];
+    const double pop65 = md.cells[i]->age65plus.value_or(0.0);
+    if (!(pop65 > 0)) continue;  // the classes are about the people reached
+    const bool by_road = road.reached[i] != 0;
+    const bool by_line = straight && md.layers[*straight].reached[i] != 0;
+    render::Feature f;
+    f.shape = std::move(cs.squares[k]);
+    f.attributes["pop65"] = pop65;
+    f.attributes["reach"] = std::string(by_road ? "road" : by_line ? "straight_only" : "none");
+    out.features.push_back(std::move(f));
+  }
+  return out;
+}
+
+render::SourceData road_features(const RoadNetwork& net, const geometry::Projection& proj, const render::MapExtent& keep,
+                                 unsigned threads) {
+  std::vector<geometry::XY> xy(net.points.size());
+  proj.forward(net.points.data(), xy.data(), net.points.size(), threads);
+  render::SourceData out{style::Source::roads, "", {}};
+  for (const RoadWay& w : net.ways) {
+    render::Lines lines(1);
+    bool inside = keep.empty();
+    for (std::uint32_t n = w.first; n < w.first + w.count; ++n) {
+      const geometry::XY p = xy[net.way_nodes[n]];
+      lines.front().push_back(p);
+      inside = inside || (p.x >= keep.x0 && p.x <= keep.x1 && p.y >= keep.y0 && p.y <= keep.y1);
+    }
+    if (!inside) continue;  // a prefecture's roads on a town's map would only cost time
+    render::Feature f;
+    f.shape = std::move(lines);
+    f.attributes["highway"] = std::string(to_string(w.road_class));
+    f.attributes["name"] = w.name;
+    f.attributes["oneway"] = w.oneway != Oneway::no;
     out.features.push_back(std::move(f));
   }
   return out;
@@ -181,8 +244,11 @@ render::MapExtent context_area(const std::vector<geometry::PlanarMultiPolygon>& 
 std::vector<std::string> registry_sources(const Registry& reg) {
   std::vector<std::string> lines;
   std::set<std::string> seen;
-  for (const SourceInfo& s : reg.sources)
+  for (const SourceInfo& s : reg.sources) {
+    // The road network's line goes on the maps that draw it (map_sheets.cpp), not on all.
+    if (s.format.starts_with("osm_")) continue;
     if (!s.attribution.empty() && seen.insert(s.attribution).second) lines.push_back(s.attribution);
+  }
   return lines;
 }
 

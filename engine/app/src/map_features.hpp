@@ -1,6 +1,7 @@
 #pragma once
 // Registry and analysis → the renderer's planar features, one function per style source.
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,17 @@ render::SourceData coverage_features(const AnalysisMapData& md, std::size_t laye
 // The base year's 500 m cells as squares (their mesh bounds, projected) with 65+,
 // accessibility and the number of providers within d0.
 render::SourceData cell_features(const AnalysisMapData& md, const geometry::Projection& proj, unsigned threads);
+
+// The populated cells of the base year with "reach" for a drive-time view `layer`: road
+// (reached within its minutes), straight_only (within the radius of its straight-line
+// view `straight`, beyond the minutes), none.
+render::SourceData reach_features(const AnalysisMapData& md, std::size_t layer, std::optional<std::size_t> straight,
+                                  const geometry::Projection& proj, unsigned threads);
+
+// The road network as lines with highway (class), name and oneway; only the ways with a
+// vertex inside `keep` (all when it is empty).
+render::SourceData road_features(const RoadNetwork& net, const geometry::Projection& proj, const render::MapExtent& keep,
+                                 unsigned threads);
 
 // The bounding box of a polygon, grown on every side by `grow` × its longer side.
 render::MapExtent bounds_of(const geometry::PlanarMultiPolygon& mp, double grow);

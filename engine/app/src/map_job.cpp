@@ -60,9 +60,7 @@ const AnalyzeOutcome* analysis_for(const Registry& reg, const project::ProjectCo
                                    const geometry::ProjectArea* area, AnalyzeOutcome& own) {
   if (std::none_of(opt.kinds.begin(), opt.kinds.end(), needs_analysis)) return opt.analysis;
   if (opt.analysis && opt.analysis->map_data) return opt.analysis;
-  AnalyzeOptions ao;
-  ao.settings = project.analysis;
-  ao.layers = project.layers.empty() ? default_provider_layers() : project.layers;
+  AnalyzeOptions ao = analyze_options(project);
   ao.threads = opt.threads;
   ao.keep_map_data = true;
   ao.area = area;

@@ -92,9 +92,42 @@ void resource_map(const MapSheets& m) {
   write(m, std::move(s), MapKind::resource, file_name(m, MapKind::resource));
 }
 
+// The straight-line view of a drive-time view (its name + "_<N>min"), if the layer has one.
+std::optional<std::size_t> straight_view_of(const AnalysisMapData& md, std::size_t road) {
+  const AnalysisMapData::Layer& r = md.layers[road];
+  for (std::size_t k = 0; k < md.layers.size(); ++k)
+    if (md.layers[k].travel_minutes == 0 && md.layers[k].name + "_" + minutes_text(r.travel_minutes) + "min" == r.name)
+      return k;
+  return std::nullopt;
+}
+
+// A drive-time view: the populated cells by reach (by road / straight-line only / neither)
+// with the road network over them, by class.
+void drive_time_map(const MapSheets& m, std::size_t l) {
+  const AnalysisMapData::Layer& layer = m.md->layers[l];
+  const std::optional<std::size_t> straight = straight_view_of(*m.md, l);
+  render::MapSheet s = sheet_of(m, MapKind::coverage);
+  const std::string minutes = minutes_text(layer.travel_minutes);
+  // "訪問診療：道路で30分以内に届く範囲と、直線 16 km では届くが道路では届かない範囲"
+  const std::string label = layer_name(straight ? m.md->layers[*straight] : layer);
+  std::string reach = label + "：道路で" + minutes + "分以内に届く範囲";
+  if (straight) reach += "と、直線 " + km(m.md->layers[*straight].radius_m) + " では届くが道路では届かない範囲";
+  s.subtitle = reach + m.edition;
+  s.data.insert(s.data.begin(), reach_features(*m.md, l, straight, m.proj, m.opt.threads));
+  s.data.push_back(road_features(m.reg.roads, m.proj, context_area(m.planar), m.opt.threads));
+  s.data.push_back(facility_features(m.reg, m.numbers, m.proj, &layer.providers));
+  if (std::find(s.sources.begin(), s.sources.end(), m.reg.roads.attribution) == s.sources.end())
+    s.sources.push_back(m.reg.roads.attribution);
+  write(m, std::move(s), MapKind::coverage, file_name(m, MapKind::coverage, layer.name));
+}
+
 void coverage_maps(const MapSheets& m) {
   for (std::size_t l = 0; l < m.md->layers.size(); ++l) {
     const AnalysisMapData::Layer& layer = m.md->layers[l];
+    if (layer.travel_minutes > 0) {
+      drive_time_map(m, l);
+      continue;
+    }
     render::MapSheet s = sheet_of(m, MapKind::coverage);
     // "訪問看護（10km）の到達圏"; a label that does not give the radius gets it added.
     const std::string label = layer_name(layer);

@@ -58,10 +58,8 @@ void analyse_step(const project::ProjectConfig& project, const RunOptions& opt, 
              "; wrote the registry, " + (reg.districts.empty() ? "" : "the resource map, the atlas ") + "and the booklet");
     return;
   }
-  AnalyzeOptions ao;
+  AnalyzeOptions ao = analyze_options(project);
   ao.keep_map_data = true;  // the maps draw the same projection and overlay
-  ao.settings = project.analysis;
-  ao.layers = project.layers.empty() ? default_provider_layers() : project.layers;
   ao.out_dir = (fs::path(out.out) / "analysis").string();
   ao.threads = opt.threads;
   ao.progress = opt.progress;
@@ -132,16 +130,43 @@ std::string format_ranking(const AnalyzeOutcome& res, int top) {
                   std::to_string(res.base_year) + ", EPSG:" + std::to_string(res.epsg) + " (" + res.crs_name + ")\n";
   if (const LocationCounts& c = res.facility_locations; c.located_by_address() > 0 || c.unlocated > 0)
     s += "facilities: " + describe(c) + "\n";
-  s += "most underserved (uncovered 65+ share, night gap hours, weekend gap hours, fragile share, access):\n";
+  char line[640];
+  if (res.road) {
+    std::size_t off = 0;
+    for (const auto& l : res.road->providers_off) off += l.size();
+    std::snprintf(line, sizeof line, "roads: %s, %zu graph nodes; off the network: %zu of %zu cells (65+ %.0f), %zu providers\n",
+                  res.road->source.c_str(), res.road->graph_nodes, res.road->cells_off, res.road->cells,
+                  res.road->pop65_off, off);
+    s += line;
+  }
   const std::size_t n = std::min<std::size_t>(res.ranking.size(), static_cast<std::size_t>(std::max(top, 1)));
-  char line[512];
+  if (!res.road_view) {
+    s += "most underserved (uncovered 65+ share, night gap hours, weekend gap hours, fragile share, access):\n";
+    for (std::size_t r = 0; r < n; ++r) {
+      const DistrictMetrics& m = res.districts[res.ranking[r]];
+      std::snprintf(line, sizeof line,
+                    "  %zu. %s %s: 65+ %.0f, uncovered %.1f %%, night gap %d h, weekend gap %d h, holiday gap %d h, "
+                    "fragile %.1f %%, access %.2f\n",
+                    r + 1, m.id.c_str(), m.name.c_str(), m.pop65, 100 * m.uncovered_share, m.night_gap_hours,
+                    m.weekend_gap_hours, m.holiday_gap_hours, 100 * m.fragile_share, m.accessibility);
+      s += line;
+    }
+    return s;
+  }
+  // Both views side by side: straight-line (the 16 km rule) and by road.
+  const std::string km = minutes_text(res.views.at(*res.road_view - 1).radius_m / 1000.0) + " km";
+  const std::string min = minutes_text(res.road_minutes) + " min";
+  s += "most underserved (uncovered 65+ share, night gap hours, weekend gap hours, fragile share, access), "
+       "straight-line " + km + " | by road " + min + ":\n";
   for (std::size_t r = 0; r < n; ++r) {
     const DistrictMetrics& m = res.districts[res.ranking[r]];
     std::snprintf(line, sizeof line,
-                  "  %zu. %s %s: 65+ %.0f, uncovered %.1f %%, night gap %d h, weekend gap %d h, holiday gap %d h, "
-                  "fragile %.1f %%, access %.2f\n",
-                  r + 1, m.id.c_str(), m.name.c_str(), m.pop65, 100 * m.uncovered_share, m.night_gap_hours,
-                  m.weekend_gap_hours, m.holiday_gap_hours, 100 * m.fragile_share, m.accessibility);
+                  "  %zu. %s %s: 65+ %.0f, uncovered by %s %.1f %% | beyond %s %.1f %%, night gap %d h | %d h, "
+                  "weekend gap %d h, holiday gap %d h, fragile %.1f %%, access %.2f | %.2f\n",
+                  r + 1, m.id.c_str(), m.name.c_str(), m.pop65, km.c_str(), 100 * m.uncovered_share, min.c_str(),
+                  100 * m.road_uncovered_share.value_or(0), m.night_gap_hours, m.road_night_gap_hours,
+                  m.weekend_gap_hours, m.holiday_gap_hours, 100 * m.fragile_share, m.accessibility,
+                  m.road_accessibility);
     s += line;
   }
   return s;

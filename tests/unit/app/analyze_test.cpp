@@ -88,8 +88,9 @@ TEST(Analyze, TablesAreCompleteAndDeterministic) {
     EXPECT_EQ(bytes, read_file(b + "/" + name)) << name << " differs between runs";
   }
   const std::string gaps = read_file(a + "/gaps.csv");
-  // 2 years × 6 districts × 2 layers × (168 hours of the week + 24 of a holiday) + header
-  EXPECT_EQ(std::count(gaps.begin(), gaps.end(), '\n'), 2 * 6 * 2 * (168 + 24) + 1);
+  // 2 years × 6 districts × 3 layer views (home-visit clinics by 16 km and by 30 min of
+  // road, home nursing) × (168 hours of the week + 24 of a holiday) + header
+  EXPECT_EQ(std::count(gaps.begin(), gaps.end(), '\n'), 2 * 6 * 3 * (168 + 24) + 1);
   const std::string summary = read_file(a + "/district_summary.csv");
   EXPECT_NE(summary.find("2040年 65歳以上人口"), std::string::npos);
   EXPECT_NE(summary.find(",山間部圏域,"), std::string::npos);

@@ -50,18 +50,20 @@ TEST(MapJob, EveryKindWritesItsFiles) {
   std::vector<std::string> names;
   for (const std::string& w : out.written) names.push_back(fs::path(w).filename().string());
   EXPECT_EQ(names, (std::vector<std::string>{"resource_map.pdf", "coverage_map_home_visit_clinics.pdf",
+                                             "coverage_map_home_visit_clinics_30min.pdf",
                                              "coverage_map_home_nursing.pdf", "gap_map_uncovered_share.pdf",
                                              "gap_map_night_gap_hours.pdf", "access_map.pdf", "district_atlas.pdf",
-                                             "heatmap_home_visit_clinics.pdf", "heatmap_home_nursing.pdf"}));
+                                             "heatmap_home_visit_clinics.pdf", "heatmap_home_visit_clinics_30min.pdf",
+                                             "heatmap_home_nursing.pdf"}));
   ASSERT_EQ(out.reports.size(), out.written.size());
   for (std::size_t i = 0; i < out.written.size(); ++i) {
     EXPECT_TRUE(fs::file_size(out.written[i]) > 1000) << out.written[i];
     EXPECT_GT(out.reports[i].features_drawn, 0u) << out.written[i];
   }
-  EXPECT_EQ(out.reports[6].pages, 6) << "one atlas page per 日常生活圏域";
+  EXPECT_EQ(out.reports[7].pages, 6) << "one atlas page per 日常生活圏域";
   // Every district is named on every map, even 中央圏域 whose centre is packed with
   // facility symbols.
-  for (std::size_t i = 0; i < 6; ++i)
+  for (std::size_t i = 0; i < 7; ++i)
     for (const char* name : {"中央圏域", "北部圏域", "東部圏域", "西部圏域", "南部圏域", "山間部圏域"})
       EXPECT_EQ(std::count(out.reports[i].label_texts.begin(), out.reports[i].label_texts.end(), name), 1)
           << name << " on " << names[i];
@@ -74,19 +76,32 @@ TEST(MapJob, EveryKindWritesItsFiles) {
 TEST(MapJob, CoverageMapNamesItsLayerAndRadiusAndDrawsOnlyItsProviders) {
   const std::string dir = scratch_dir("map_job_coverage");
   const app::MapOutcome out = app::run_maps(sample_registry(), sample_project(), options(dir, {MapKind::coverage, MapKind::resource}));
-  ASSERT_EQ(out.reports.size(), 3u);
+  // The home-visit clinics by 16 km and by 30 minutes of road, home nursing, resources.
+  ASSERT_EQ(out.reports.size(), 4u);
   auto has = [](const render::RenderReport& r, const std::string& entry) {
     return std::find(r.legend_entries.begin(), r.legend_entries.end(), entry) != r.legend_entries.end();
   };
   // The default layers' labels name their radius already; the legend does not repeat it.
   EXPECT_TRUE(has(out.reports[0], "訪問診療（診療所・病院、16km）の到達圏"));
-  EXPECT_TRUE(has(out.reports[1], "訪問看護（10km）の到達圏"));
+  EXPECT_TRUE(has(out.reports[2], "訪問看護（10km）の到達圏"));
+  // The drive-time view: cells by reach and the roads by class, no discs; the valley has
+  // cells within 16 km but beyond 30 minutes; the island's ferry is drawn.
+  EXPECT_TRUE(has(out.reports[1], "車で届く（500 m メッシュ）"));
+  EXPECT_TRUE(has(out.reports[1], "直線の到達圏内だが車では届かない"));
+  EXPECT_TRUE(has(out.reports[1], "国道・主要地方道"));
+  EXPECT_TRUE(has(out.reports[1], "フェリー航路"));
+  EXPECT_FALSE(has(out.reports[1], "訪問診療（診療所・病院、16km）の到達圏"));
+  const std::string drive = pdf_text(out.written[1]);
+  EXPECT_NE(drive.find("道路で30分以内に届く範囲と、直線 16 km では届くが道路では届かない範囲"), std::string::npos);
+  EXPECT_NE(drive.find("みさき市 道路網（架空、OpenStreetMap 形式）"), std::string::npos);
+  // The road network's 出典 line is on the maps that draw it only.
+  EXPECT_EQ(pdf_text(out.written[0]).find("道路網（架空"), std::string::npos);
   // The home-nursing map shows home-nursing stations and no care offices; the resource
   // map shows both.
-  EXPECT_TRUE(has(out.reports[1], "訪問看護ステーション"));
-  EXPECT_FALSE(has(out.reports[1], "居宅介護支援事業所"));
   EXPECT_TRUE(has(out.reports[2], "訪問看護ステーション"));
-  EXPECT_TRUE(has(out.reports[2], "居宅介護支援事業所"));
+  EXPECT_FALSE(has(out.reports[2], "居宅介護支援事業所"));
+  EXPECT_TRUE(has(out.reports[3], "訪問看護ステーション"));
+  EXPECT_TRUE(has(out.reports[3], "居宅介護支援事業所"));
   // A layer whose label does not give its radius gets it from the job.
   project::ProjectConfig unnamed = sample_project();
   for (ProviderLayer& l : unnamed.layers) l.label = "協力機関";
@@ -129,7 +144,7 @@ TEST(MapJob, HeatmapRowsFollowTheRanking) {
   const app::AnalyzeOutcome a = app::run_analyze(sample_registry(), ao);
   o.analysis = &a;
   const app::MapOutcome out = app::run_maps(sample_registry(), sample_project(), o);
-  ASSERT_EQ(out.written.size(), 2u);
+  ASSERT_EQ(out.written.size(), 3u);  // home-visit clinics by 16 km and by 30 min, home nursing
   const std::string text = pdf_text(out.written[0]);
   std::size_t at = 0;
   for (const std::size_t d : a.ranking) {

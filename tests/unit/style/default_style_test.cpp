@@ -36,7 +36,7 @@ TEST(StyleDefault, LayersBottomToTop) {
   std::vector<std::string> names;
   for (const Layer& l : s.layers) names.push_back(l.name);
   EXPECT_EQ(names, (std::vector<std::string>{"cells_access", "districts_gap", "districts_fill", "districts_outside",
-                                             "coverage", "context_water", "context_rivers", "context_roads",
+                                             "coverage", "cells_reach", "roads", "context_water", "context_rivers", "context_roads",
                                              "context_railways", "district_lines", "facilities", "facility_names"}));
   EXPECT_EQ(layer("districts_outside").maps,
             (std::vector<std::string>{"resource", "coverage", "gap", "access", "atlas", "booklet"}));

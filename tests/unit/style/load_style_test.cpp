@@ -125,7 +125,10 @@ TEST(StyleLoad, UnknownKeyNamesLineColumnAndTheAllowedKeys) {
 TEST(StyleLoad, AttributesOfEachSource) {
   EXPECT_EQ(attributes_of(Source::coverage),
             (std::vector<std::string_view>{"layer", "label", "radius_m", "district_id"}));
-  EXPECT_EQ(attributes_of(Source::cells), (std::vector<std::string_view>{"accessibility", "pop65", "n_providers"}));
+  EXPECT_EQ(attributes_of(Source::cells),
+            (std::vector<std::string_view>{"accessibility", "pop65", "n_providers", "reach"}));
+  EXPECT_EQ(attributes_of(Source::roads), (std::vector<std::string_view>{"highway", "name", "oneway"}));
+  EXPECT_EQ(attribute_type(Source::roads, "oneway"), AttributeType::boolean);
   EXPECT_EQ(attributes_of(Source::facilities).size(), 7u);
   EXPECT_EQ(attribute_type(Source::facilities, "location"), AttributeType::text);
   EXPECT_EQ(attributes_of(Source::districts).size(), 12u);
@@ -177,8 +180,8 @@ const Broken kBroken[] = {
     {"bad_method",
      one_rule("cells", "classes = { field = \"pop65\", method = \"jenks\", colours = [\"#ffffff\", \"#000000\"] }"),
      "t.toml:5:", "\"jenks\""},
-    {"unknown_source", "[[layer]]\nname = \"r\"\nsource = \"roads\"\n[[layer.rule]]\nline = {}\n",
-     "t.toml:3:", "\"roads\" (allowed: districts, facilities, coverage, cells, context)"},
+    {"unknown_source", "[[layer]]\nname = \"r\"\nsource = \"railroads\"\n[[layer.rule]]\nline = {}\n",
+     "t.toml:3:", "\"railroads\" (allowed: districts, facilities, coverage, cells, roads, context)"},
     {"unknown_map_kind", "[[layer]]\nname = \"r\"\nsource = \"cells\"\nmaps = [\"atlas\", \"brochure\"]\n",
      "t.toml:4:", "\"brochure\""},
     {"context_without_name", "[[layer]]\nname = \"r\"\nsource = \"context\"\n[[layer.rule]]\nline = {}\n",

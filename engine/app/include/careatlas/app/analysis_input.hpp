@@ -2,6 +2,7 @@
 // From the registry to the analysis engine's planar input: which facilities form a
 // layer, their opening hours as hour-of-week slots, cells and districts projected to
 // the analysis CRS. Shared by `careatlas analyze` and the benchmark adapter `workload`.
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -58,6 +59,9 @@ struct BuiltInput {
   std::vector<const District*> districts;       // parallel to input.districts (sorted by id)
   std::vector<const PopulationCell*> cells;     // parallel to input.cells (sorted by mesh code)
   std::vector<std::vector<const Facility*>> providers;  // per layer, parallel to its providers
+  // Per layer: the drive-time reach its AnalysisLayer::travel points to (attach_road_travel);
+  // null for straight-line layers.
+  std::vector<std::shared_ptr<const geometry::TravelReach>> travel;
   int epsg = 0;
   std::string crs_name;
   int year = 0;

@@ -14,11 +14,13 @@
 //   analysis_parameters.csv  CRS, radii, method and parameters as key,value
 //   analysis.gpkg         for QGIS: district_metrics, coverage (covered part of each
 //                         district per layer), cell_access (cells per year), EPSG:6668
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "careatlas/app/road_travel.hpp"
 #include "careatlas/geometry/planar.hpp"
 #include "careatlas/geometry/project_area.hpp"
 #include "careatlas/model/provider_layer.hpp"
@@ -29,7 +31,10 @@ namespace careatlas::app {
 
 struct AnalyzeOptions {
   project::AnalysisSettings settings;
+  // The project's layers; a layer with travel_minutes is analysed in both its views
+  // (reach_views): straight-line and by road over the registry's network.
   std::vector<ProviderLayer> layers;
+  RoadSpeeds road_speeds = RoadSpeeds::defaults();  // [network]
   std::string out_dir;  // empty: compute only
   unsigned threads = 0;
   std::function<void(const std::string&)> progress;
@@ -39,6 +44,10 @@ struct AnalyzeOptions {
   // The project area: only its districts are analysed and ranked (app::project_area_of).
   const geometry::ProjectArea* area = nullptr;
 };
+
+// The options a project file gives: its [analysis] settings, its layers (the defaults when
+// it names none) and its [network] speeds. The caller adds out_dir, threads, progress, area.
+AnalyzeOptions analyze_options(const project::ProjectConfig& project);
 
 // The ranking metrics of one district (for the access layer, the first layer by default).
 struct DistrictMetrics {
@@ -53,6 +62,11 @@ struct DistrictMetrics {
   double fragile_share = 0;     // mean over the week of (exactly one open provider) 65+ / 65+
   double accessibility = 0;     // E2SFCA, 65+-weighted mean over the district's cells
   int rank = 0;                 // 1 = most underserved
+  // The same by road, when the access layer has a drive-time view (its travel_minutes):
+  // 65+ beyond that many minutes / 65+, and the night hours with any 65+ beyond them.
+  std::optional<double> road_uncovered_share;
+  int road_night_gap_hours = 0;
+  double road_accessibility = 0;  // E2SFCA by road (d0 in minutes), 65+-weighted mean
 };
 
 // What the maps draw of an analysis, in the analysis CRS (metres), base year. Pointers
@@ -63,8 +77,10 @@ struct AnalysisMapData {
   struct Layer {
     std::string name, label;
     double radius_m = 0;
+    double travel_minutes = 0;  // > 0: the layer's view by road (reach: the reached cells)
     std::vector<const Facility*> providers;
-    std::vector<geometry::PlanarMultiPolygon> covered;  // per district: district ∩ union of discs
+    std::vector<geometry::PlanarMultiPolygon> covered;  // per district: district ∩ union of discs (straight-line)
+    std::vector<std::uint8_t> reached;                  // per cell: some provider reaches it
     // Per district × time slot (index district * geometry::kGapSlots + slot, as in
     // geometry::LayerResult): 65+ that no open provider reaches / exactly one reaches.
     std::vector<double> uncovered, fragile;
@@ -90,6 +106,12 @@ struct AnalyzeOutcome {
   LocationCounts facility_locations;
   std::vector<LocationCounts> provider_locations;
   std::optional<AnalysisMapData> map_data; // with AnalyzeOptions::keep_map_data
+  // The analysed views of the layers (reach_views(AnalyzeOptions::layers)), parallel to
+  // provider_locations and to every per-layer output.
+  std::vector<ProviderLayer> views;
+  std::optional<std::size_t> road_view;  // the access layer's drive-time view, if any
+  double road_minutes = 0;               // its travel_minutes
+  std::optional<RoadTravelReport> road;  // the road network's part, base year (with drive-time views)
 };
 
 // The ranking order (documented for councils): uncovered 65+ share, then night gap
