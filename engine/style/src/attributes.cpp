@@ -38,7 +38,12 @@ constexpr Attribute kFacilities[] = {
     {"location", text},  // published | address (placed by careatlas from its address)
 };
 constexpr Attribute kCoverage[] = {{"layer", text}, {"label", text}, {"radius_m", number}, {"district_id", text}};
-constexpr Attribute kCells[] = {{"accessibility", number}, {"pop65", number}, {"n_providers", number}};
+// reach (drive-time coverage maps): "road" = reached by road within the layer's minutes,
+// "straight_only" = within the straight-line radius but beyond the minutes, "none".
+constexpr Attribute kCells[] = {
+    {"accessibility", number}, {"pop65", number}, {"n_providers", number}, {"reach", text}};
+// The road network (OpenStreetMap), drawn under drive-time coverage.
+constexpr Attribute kRoads[] = {{"highway", text}, {"name", text}, {"oneway", boolean}};
 
 std::span<const Attribute> table_of(Source s) {
   switch (s) {
@@ -50,6 +55,8 @@ std::span<const Attribute> table_of(Source s) {
       return kCoverage;
     case Source::cells:
       return kCells;
+    case Source::roads:
+      return kRoads;
     case Source::context:
       break;
   }
@@ -69,6 +76,7 @@ const std::vector<std::string_view>& attributes_of(Source s) {
   static const std::vector<std::string_view> facilities = names_of(Source::facilities);
   static const std::vector<std::string_view> coverage = names_of(Source::coverage);
   static const std::vector<std::string_view> cells = names_of(Source::cells);
+  static const std::vector<std::string_view> roads = names_of(Source::roads);
   static const std::vector<std::string_view> any;  // context: any attribute, not checked
   switch (s) {
     case Source::districts:
@@ -79,6 +87,8 @@ const std::vector<std::string_view>& attributes_of(Source s) {
       return coverage;
     case Source::cells:
       return cells;
+    case Source::roads:
+      return roads;
     case Source::context:
       break;
   }

@@ -36,6 +36,7 @@ constexpr Named<Source> kSources[] = {{"districts", Source::districts},
                                       {"facilities", Source::facilities},
                                       {"coverage", Source::coverage},
                                       {"cells", Source::cells},
+                                      {"roads", Source::roads},
                                       {"context", Source::context}};
 
 template <class E>

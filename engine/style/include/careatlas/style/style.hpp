@@ -94,7 +94,7 @@ struct Rule {
 // attributes_of()); a filter or label naming another attribute is an error at load time.
 // context layers come from extra files named in the project (roads, rivers …) and may
 // name any attribute.
-enum class Source { districts, facilities, coverage, cells, context };
+enum class Source { districts, facilities, coverage, cells, context, roads };
 
 // The map kinds a layer can belong to (careatlas map --kind; "booklet": the maps of the
 // contact booklet, whose entries follow them — numbered symbols, no facility names).
