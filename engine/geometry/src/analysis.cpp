@@ -28,7 +28,7 @@
 #include "careatlas/geometry/planar_locator.hpp"
 #include "careatlas/geometry/point_grid.hpp"
 #include "pair_kernels.hpp"
-#include "parallel_for.hpp"
+#include "careatlas/geometry/parallel.hpp"
 #include "road_reach.hpp"
 
 namespace careatlas::geometry {
@@ -50,13 +50,6 @@ Mask to_mask(const std::bitset<kHoursPerWeek>& week, const std::bitset<24>& holi
 
 constexpr Mask kAllHours = {~std::uint64_t{0}, ~std::uint64_t{0}, ~std::uint64_t{0}};
 
-unsigned thread_count(unsigned requested) {
-  if (requested > 0) return requested;
-  const unsigned hw = std::thread::hardware_concurrency();
-  return hw == 0 ? 1 : hw;
-}
-
-using detail::parallel_for;
 
 std::vector<Mask> provider_masks(const AnalysisLayer& L) {
   std::vector<Mask> m(L.providers.size());

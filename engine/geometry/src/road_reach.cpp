@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "parallel_for.hpp"
+#include "careatlas/geometry/parallel.hpp"
 
 namespace careatlas::geometry::detail {
 
