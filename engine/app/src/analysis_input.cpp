@@ -34,6 +34,14 @@ std::bitset<24> assumed_holiday_hours(const Facility& f, TimeBand daytime, bool 
   return assumed.holiday_hours;
 }
 
+LonLat cell_centre(std::uint64_t mesh_code) {
+  // Half-mesh centroids exactly as WORKLOAD.md §3 computes them; other levels: the centre
+  // of the decoded cell. (Codes were validated on import.)
+  if (const auto half = mesh::half_mesh_centroid(mesh_code)) return *half;
+  if (const auto b = mesh::decode(mesh_code)) return b->centre();
+  return {};
+}
+
 void set_population_year(BuiltInput& out, const Registry& reg, int year, const geometry::Projection& proj,
                          unsigned threads) {
   out.year = year;
@@ -48,13 +56,7 @@ void set_population_year(BuiltInput& out, const Registry& reg, int year, const g
   if (!std::is_sorted(out.cells.begin(), out.cells.end(), by_code))  // files usually come sorted
     std::sort(out.cells.begin(), out.cells.end(), by_code);
   std::vector<LonLat> centres(out.cells.size());
-  for (std::size_t i = 0; i < out.cells.size(); ++i) {
-    // Half-mesh centroids exactly as WORKLOAD.md §3 computes them; other levels: the
-    // centre of the decoded cell. (Codes were validated on import.)
-    const std::uint64_t code = out.cells[i]->mesh_code;
-    if (const auto half = mesh::half_mesh_centroid(code)) centres[i] = *half;
-    else if (const auto b = mesh::decode(code)) centres[i] = b->centre();
-  }
+  for (std::size_t i = 0; i < out.cells.size(); ++i) centres[i] = cell_centre(out.cells[i]->mesh_code);
   std::vector<geometry::XY> xy(centres.size());
   proj.forward(centres.data(), xy.data(), centres.size(), threads);
   auto& cells = out.input.cells;

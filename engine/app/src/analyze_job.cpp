@@ -69,14 +69,14 @@ std::vector<YearRun> analyse_years(const Registry& reg, const AnalyzeOptions& op
   road.road_access_layer = out.road_view.value_or(static_cast<std::size_t>(-1));
   road.e2sfca_d0_minutes = road_d0_minutes(opt, access_layer, out.road_view);
   road.threads = opt.threads;
-  const bool by_road = std::any_of(opt.layers.begin(), opt.layers.end(), [](const ProviderLayer& l) { return !l.straight_line; });
+  if (opt.progress) opt.progress("travel times over the road network");
+  const RoadTravel travel(reg, proj, built, road);  // every year's cells, searched once (none: no layer by road)
   for (int y : years) {
     if (opt.progress) opt.progress("analysing " + (y ? std::to_string(y) : std::string("the base year")));
     if (!runs.empty()) set_population_year(built, reg, y, proj, opt.threads);
     if (built.cells.empty()) throw config_error("no population cells for the year " + std::to_string(built.year));
-    if (by_road) {
-      if (opt.progress) opt.progress("travel times over the road network");
-      RoadTravelReport rep = attach_road_travel(built, reg, proj, road);
+    if (!travel.empty()) {
+      RoadTravelReport rep = travel.attach(built);
       if (runs.empty()) out.road = std::move(rep);
     }
     YearRun run;

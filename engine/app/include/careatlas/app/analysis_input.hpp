@@ -85,6 +85,10 @@ BuiltInput build_analysis_input(const Registry& reg, const InputOptions& opt, co
 BuiltInput build_analysis_input(const Registry& reg, const InputOptions& opt, const geometry::Projection& proj,
                                 std::vector<geometry::PlanarMultiPolygon> projected);
 
+// Where the analysis places a mesh cell: the half-mesh centroid of WORKLOAD.md §3 for
+// 500 m cells, the centre of the cell for other levels.
+LonLat cell_centre(std::uint64_t mesh_code);
+
 // Replaces the cells of `in` by those of another population year (0 = the earliest),
 // projected with `proj` (the CRS of `in`); districts and providers stay as they are.
 void set_population_year(BuiltInput& in, const Registry& reg, int year, const geometry::Projection& proj,
