@@ -69,7 +69,8 @@ std::vector<YearRun> analyse_years(const Registry& reg, const AnalyzeOptions& op
   road.road_access_layer = out.road_view.value_or(static_cast<std::size_t>(-1));
   road.e2sfca_d0_minutes = road_d0_minutes(opt, access_layer, out.road_view);
   road.threads = opt.threads;
-  if (opt.progress) opt.progress("travel times over the road network");
+  const bool by_road = std::any_of(opt.layers.begin(), opt.layers.end(), [](const ProviderLayer& l) { return !l.straight_line; });
+  if (by_road && opt.progress) opt.progress("travel times over the road network");
   const RoadTravel travel(reg, proj, built, road);  // every year's cells, searched once (none: no layer by road)
   for (int y : years) {
     if (opt.progress) opt.progress("analysing " + (y ? std::to_string(y) : std::string("the base year")));
