@@ -41,9 +41,7 @@ std::vector<std::string> split_csv_line(const std::string& line) {
   return f;
 }
 app::AnalyzeOptions options(const std::string& out) {
-  app::AnalyzeOptions o;
-  o.settings = sample().cfg.analysis;
-  o.layers = sample().cfg.layers;
+  app::AnalyzeOptions o = app::analyze_options(sample().cfg);
   o.out_dir = out;
   return o;
 }

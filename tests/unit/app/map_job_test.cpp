@@ -124,9 +124,7 @@ TEST(MapJob, GapAndAccessMapsClassTheAnalysis) {
   EXPECT_EQ(*(cap + 1), "0");
   EXPECT_EQ(*(cap + 2), "56");
   // Every populated cell of the base year is a square on the access map.
-  app::AnalyzeOptions ao;
-  ao.settings = sample_project().analysis;
-  ao.layers = sample_project().layers;
+  app::AnalyzeOptions ao = app::analyze_options(sample_project());
   ao.keep_map_data = true;
   const app::AnalyzeOutcome a = app::run_analyze(sample_registry(), ao);
   ASSERT_TRUE(a.map_data);
@@ -137,9 +135,7 @@ TEST(MapJob, GapAndAccessMapsClassTheAnalysis) {
 TEST(MapJob, HeatmapRowsFollowTheRanking) {
   const std::string dir = scratch_dir("map_job_heatmap");
   app::MapOptions o = options(dir, {MapKind::heatmap});
-  app::AnalyzeOptions ao;
-  ao.settings = sample_project().analysis;
-  ao.layers = sample_project().layers;
+  app::AnalyzeOptions ao = app::analyze_options(sample_project());
   ao.keep_map_data = true;
   const app::AnalyzeOutcome a = app::run_analyze(sample_registry(), ao);
   o.analysis = &a;
@@ -158,9 +154,7 @@ TEST(MapJob, HeatmapRowsFollowTheRanking) {
 TEST(MapJob, AnAnalysisHandedInDrawsTheSameBytes) {
   // careatlas run hands the map job the analysis it has just made; the maps must be the
   // ones the map job would make by itself (and the same bytes twice: deterministic).
-  app::AnalyzeOptions ao;
-  ao.settings = sample_project().analysis;
-  ao.layers = sample_project().layers;
+  app::AnalyzeOptions ao = app::analyze_options(sample_project());
   ao.keep_map_data = true;
   const app::AnalyzeOutcome a = app::run_analyze(sample_registry(), ao);
   const std::string d1 = scratch_dir("map_job_same_1"), d2 = scratch_dir("map_job_same_2");
