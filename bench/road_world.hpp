@@ -20,6 +20,12 @@
 // Every lattice point on a road is a node (jittered ±15 m), so the lines between crossings
 // carry degree-2 nodes for the compression. Anchors: the 500 m cell centroids of the whole
 // area (targets), then the providers (sources: 70 % in towns).
+// For the gap tables of the peer comparison (bench/routing_peers), from a second RNG so
+// that the roads and anchors do not change: each cell's 65+ (town 300–1,200, suburb
+// 60–300, rural 0–60, none in the mountain block or the river), its 10 km tile, and each
+// provider's weekly hours as a 168-bit mask (hour h = day·24 + hour, Monday 0): 30 % 24/7,
+// 50 % Mon–Fri 09–12, 15–18 + Sat 09–12, 20 % Mon–Sat 09–18.
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <random>
@@ -43,7 +49,17 @@ struct RoadWorld {
   std::vector<geometry::XY> points;
   std::vector<geometry::XY> anchors;  // cells, then providers
   std::vector<std::uint32_t> cells, providers;  // anchor indices
+  std::vector<std::uint32_t> cell_pop65, cell_tile;  // parallel to cells
+  long tiles_x = 0;                                  // tile = ty · tiles_x + tx (10 km tiles)
+  std::vector<std::array<std::uint64_t, 3>> provider_hours;  // parallel to providers, 168 bits
 };
+
+inline bool open_at(const std::array<std::uint64_t, 3>& hours, int h) { return (hours[static_cast<std::size_t>(h / 64)] >> (h % 64)) & 1u; }
+
+// The benchmark's world sizes (name, km × km, towns, providers, seed).
+inline const RoadWorldSize kCity{"city", 16, 16, 8, 60, 17};
+inline const RoadWorldSize kPrefecture{"prefecture", 80, 80, 800, 500, 17};
+inline const RoadWorldSize kNation{"nation", 256, 256, 8200, 5000, 17};
 
 class RoadWorldBuilder {
  public:
@@ -61,6 +77,7 @@ class RoadWorldBuilder {
     for (long i = 0; i <= nx_; i += 256) motorway(i, true);
     for (long j = 0; j <= ny_; j += 256) motorway(j, false);
     add_anchors();
+    add_people_and_hours();
     return std::move(w_);
   }
 
@@ -222,6 +239,41 @@ class RoadWorldBuilder {
       if (mountain(p)) continue;
       w_.providers.push_back(static_cast<std::uint32_t>(w_.anchors.size()));
       w_.anchors.push_back(p);
+    }
+  }
+
+  void add_people_and_hours() {
+    std::mt19937_64 rng(size_.seed ^ 0x65A6E5ull);
+    std::uniform_real_distribution<double> u01(0, 1);
+    w_.tiles_x = static_cast<long>(std::ceil(size_.width_km / 10));
+    for (const std::uint32_t c : w_.cells) {
+      const geometry::XY p = w_.anchors[c];
+      const double u = u01(rng);
+      double pop = 0;
+      if (!mountain(p) && !water(p)) {
+        const Zone z = zone(p);
+        pop = z == town ? 300 + 900 * u : z == suburb ? 60 + 240 * u : 60 * u;
+      }
+      w_.cell_pop65.push_back(static_cast<std::uint32_t>(pop));
+      w_.cell_tile.push_back(static_cast<std::uint32_t>(static_cast<long>(p.y / 10000) * w_.tiles_x + static_cast<long>(p.x / 10000)));
+    }
+    for (std::size_t i = 0; i < w_.providers.size(); ++i) {
+      const double u = u01(rng);
+      std::array<std::uint64_t, 3> m{};
+      auto open = [&m](int day, int from, int to) {
+        for (int h = day * 24 + from; h < day * 24 + to; ++h) m[static_cast<std::size_t>(h / 64)] |= std::uint64_t{1} << (h % 64);
+      };
+      for (int d = 0; d < 7; ++d) {
+        if (u < 0.3) {  // 24/7
+          open(d, 0, 24);
+        } else if (u < 0.8) {  // a clinic's hours
+          if (d < 6) open(d, 9, 12);
+          if (d < 5) open(d, 15, 18);
+        } else if (d < 6) {  // Mon–Sat, all day
+          open(d, 9, 18);
+        }
+      }
+      w_.provider_hours.push_back(m);
     }
   }
 

@@ -113,9 +113,9 @@ void BM_Routing(benchmark::State& state, const bench::RoadWorldSize& size) {
   state.counters["peak_rss_MB"] = peak_rss_mb();
 }
 
-const bench::RoadWorldSize kCity{"city", 16, 16, 8, 60, 17};
-const bench::RoadWorldSize kPrefecture{"prefecture", 80, 80, 800, 500, 17};
-const bench::RoadWorldSize kNation{"nation", 256, 256, 8200, 5000, 17};
+using bench::kCity;
+using bench::kNation;
+using bench::kPrefecture;
 // The nation's network with the prefecture's number of sources: the same world, the
 // first 500 of its providers.
 const bench::RoadWorldSize kNation500{"nation_500", 256, 256, 8200, 500, 17};
