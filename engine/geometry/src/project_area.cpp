@@ -91,6 +91,7 @@ struct ProjectArea::Impl {
   std::vector<std::size_t> polygon_ids;
   std::optional<LonLatBox> bounds;
   LonLatBox reach_box;  // bounds grown by the margin (in degrees, generously)
+  LonLatBox road_box;   // bounds grown by twice the margin (likewise)
   std::optional<Projection> proj;
   std::vector<PlanarMultiPolygon> shapes;  // the area's polygons, projected
   std::optional<PlanarLocator> locator;
@@ -141,6 +142,11 @@ ProjectArea::ProjectArea(AreaCodes codes, const std::vector<District>& districts
   const double dlat = 1.1 * m.margin / 110574.0;
   const double dlon = 1.1 * m.margin / (111320.0 * std::cos(lat_max * M_PI / 180.0));
   m.reach_box = {m.bounds->min_lon - dlon, m.bounds->min_lat - dlat, m.bounds->max_lon + dlon, m.bounds->max_lat + dlat};
+  // Twice the margin, the longitude's degrees taken at the box's latitude farthest from the equator.
+  const double road_lat = std::min(89.0, std::max(std::abs(m.bounds->min_lat), std::abs(m.bounds->max_lat)) + 2 * dlat);
+  const double road_dlon = 2.2 * m.margin / (111320.0 * std::cos(road_lat * M_PI / 180.0));
+  m.road_box = {m.bounds->min_lon - road_dlon, m.bounds->min_lat - 2 * dlat, m.bounds->max_lon + road_dlon,
+                m.bounds->max_lat + 2 * dlat};
 
   std::vector<std::string> zone_codes;
   for (std::size_t i : m.polygon_ids) zone_codes.push_back(districts[i].level == DistrictLevel::municipality ? districts[i].id : districts[i].parent_id);
@@ -228,6 +234,13 @@ bool ProjectArea::keep(const District& d) const {
 }
 
 bool ProjectArea::keep_cell(LonLat centre) const { return !impl_->locator || within_reach(centre); }
+
+bool ProjectArea::keep_road(LonLat p) const {
+  const Impl& m = *impl_;
+  if (!m.locator) return true;
+  const LonLatBox& b = m.road_box;
+  return p.lon >= b.min_lon && p.lon <= b.max_lon && p.lat >= b.min_lat && p.lat <= b.max_lat;
+}
 
 std::string ProjectArea::description() const {
   const Impl& m = *impl_;

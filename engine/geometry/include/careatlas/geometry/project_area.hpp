@@ -16,6 +16,10 @@
 //     and either no location or no area polygon to measure it against (nothing says it is
 //     elsewhere: it is kept, not lost);
 //   - a population cell is kept when its centre is within reach;
+//   - a road (a way of the network) is kept when one of its nodes lies within the area's
+//     bounds grown by twice the margin: every road a trip within reach between a kept
+//     provider and a kept cell can use (the margin by road is the distance the fastest
+//     class covers in the layer's minutes);
 //   - a district is kept when it is in the area or one of its vertices is within reach
 //     (or it contains the area), so that maps can grey the neighbours around the area.
 // Not thread-safe (one PROJ transformation): use one per thread.
@@ -63,6 +67,9 @@ class ProjectArea final : public AreaFilter {
   bool keep(const District& d) const override;
   bool keep_cell(LonLat centre) const override;
   bool keep_place(std::string_view municipality_code, LonLat p) const override;
+  // Inside the area's bounds grown by 2 × margin_m (in degrees, 10 % generous); every
+  // point without polygons.
+  bool keep_road(LonLat p) const override;
   std::string description() const override;
 
  private:

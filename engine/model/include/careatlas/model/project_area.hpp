@@ -56,6 +56,11 @@ class AreaFilter {
   // A place of the address reference (位置参照情報): by its municipality code (may be
   // empty), else by its point, as for a facility.
   virtual bool keep_place(std::string_view municipality_code, LonLat p) const = 0;
+  // A point of the road network: kept when a trip within reach between two kept points
+  // could pass it — within twice the reach of the area (a provider kept at the edge of
+  // the reach, and the cells around it). A generous box, not the exact distance: a way is
+  // kept whole when one of its nodes is kept.
+  virtual bool keep_road(LonLat p) const = 0;
   // "the project area 27210 and 16 km around it": what a skipped row was outside of.
   virtual std::string description() const = 0;
 };
