@@ -20,6 +20,10 @@
 
 namespace careatlas::osm {
 
+// Drops the points of `net` that `used` (parallel to net.points) does not mark; the rest
+// keep their order (ascending OSM id) and net.way_nodes is renumbered to them.
+void drop_unused_points(RoadNetwork& net, const std::vector<std::uint8_t>& used);
+
 // Counts the warnings it passes on, for the report.
 class CountingSink final : public DiagnosticSink {
  public:
@@ -64,7 +68,6 @@ class NetworkBuilder {
   void diag(DiagCode code, std::int64_t row, std::string column, std::string value, std::string message);
   void skipped(SkipReason r, std::string_view value);
   void build_parts(const KeptWay& w, RoadNetwork& net, std::vector<std::uint8_t>& used);
-  void compact(RoadNetwork& net, const std::vector<std::uint8_t>& used);
   void report_skips();
   void report_summary(const RoadNetwork& net);
 

@@ -5,10 +5,10 @@
 // as skipped, with one outside_project_area note.
 #include <algorithm>
 #include <span>
-#include <unordered_set>
 
 #include "careatlas/importers/road_reader.hpp"
 #include "careatlas/model/project_area.hpp"
+#include "osm_network_builder.hpp"
 #include "session_state.hpp"
 
 namespace careatlas {
@@ -29,48 +29,34 @@ class FileSink final : public DiagnosticSink {
 };
 
 // Keeps the ways with a node the area keeps (whole), and the points they use; returns how
-// many OSM ways were dropped entirely (a way split at missing nodes is kept when one of
-// its runs is).
+// many OSM ways were dropped entirely. The runs of a way split at missing nodes follow each
+// other in net.ways: the way is dropped when none of its runs is kept.
 std::int64_t crop_to_area(RoadNetwork& net, const AreaFilter& area) {
-  std::vector<std::uint8_t> keep_point(net.points.size());
-  for (std::size_t i = 0; i < net.points.size(); ++i) keep_point[i] = area.keep_road(net.points[i]) ? 1 : 0;
+  std::vector<std::uint8_t> used(net.points.size(), 0);
   std::vector<RoadWay> ways;
   std::vector<std::uint32_t> way_nodes;
-  std::vector<std::uint32_t> new_index(net.points.size(), 0);  // 1-based; 0 = not used
-  std::unordered_set<std::int64_t> kept_ids, dropped_ids;
-  std::uint32_t next = 0;
-  for (RoadWay w : net.ways) {
-    const auto nodes = std::span(net.way_nodes).subspan(w.first, w.count);
-    if (std::none_of(nodes.begin(), nodes.end(), [&](std::uint32_t k) { return keep_point[k] != 0; })) {
-      dropped_ids.insert(w.osm_id);
-      continue;
-    }
-    kept_ids.insert(w.osm_id);
-    w.first = static_cast<std::uint32_t>(way_nodes.size());
-    for (const std::uint32_t k : nodes) {
-      if (new_index[k] == 0) new_index[k] = ++next;
-      way_nodes.push_back(k);
-    }
-    ways.push_back(std::move(w));
-  }
-  if (ways.size() == net.ways.size()) return 0;
-  // Points stay in ascending OSM id: renumber the used ones in their old order.
-  std::vector<LonLat> points;
-  std::vector<std::int64_t> ids;
-  next = 0;
-  for (std::size_t i = 0; i < net.points.size(); ++i) {
-    if (new_index[i] == 0) continue;
-    new_index[i] = next++;
-    points.push_back(net.points[i]);
-    ids.push_back(net.node_ids[i]);
-  }
-  for (std::uint32_t& k : way_nodes) k = new_index[k];
-  net.points = std::move(points);
-  net.node_ids = std::move(ids);
-  net.way_nodes = std::move(way_nodes);
-  net.ways = std::move(ways);
   std::int64_t dropped = 0;
-  for (const std::int64_t id : dropped_ids) dropped += kept_ids.contains(id) ? 0 : 1;
+  for (std::size_t w = 0; w < net.ways.size();) {
+    std::size_t end = w;  // the runs of one OSM way: [w, end)
+    bool keep = false;
+    for (; end < net.ways.size() && net.ways[end].osm_id == net.ways[w].osm_id; ++end) {
+      const auto nodes = std::span(net.way_nodes).subspan(net.ways[end].first, net.ways[end].count);
+      keep = keep || std::any_of(nodes.begin(), nodes.end(), [&](std::uint32_t k) { return area.keep_road(net.points[k]); });
+    }
+    for (; w < end; ++w) {
+      if (!keep) continue;
+      RoadWay run = std::move(net.ways[w]);
+      const auto nodes = std::span(net.way_nodes).subspan(run.first, run.count);
+      run.first = static_cast<std::uint32_t>(way_nodes.size());
+      for (const std::uint32_t k : nodes) used[k] = 1;
+      way_nodes.insert(way_nodes.end(), nodes.begin(), nodes.end());
+      ways.push_back(std::move(run));
+    }
+    dropped += keep ? 0 : 1;
+  }
+  net.ways = std::move(ways);
+  net.way_nodes = std::move(way_nodes);
+  if (dropped > 0) osm::drop_unused_points(net, used);
   return dropped;
 }
 

@@ -171,26 +171,19 @@ void NetworkBuilder::build_parts(const KeptWay& w, RoadNetwork& net, std::vector
              (parts == 1 ? " part" : " parts") + " of two or more nodes");
 }
 
-// The nodes used, in place (they keep their ascending order), moved into the network.
-void NetworkBuilder::compact(RoadNetwork& net, const std::vector<std::uint8_t>& used) {
-  std::vector<std::uint32_t> remap(ids_.size(), 0);
+void drop_unused_points(RoadNetwork& net, const std::vector<std::uint8_t>& used) {
+  std::vector<std::uint32_t> remap(net.points.size(), 0);
   std::size_t kept = 0;
-  for (std::size_t i = 0; i < ids_.size(); ++i) {
+  for (std::size_t i = 0; i < net.points.size(); ++i) {
     if (!used[i]) continue;
     remap[i] = static_cast<std::uint32_t>(kept);
-    ids_[kept] = ids_[i];
-    points_[kept] = points_[i];
+    net.node_ids[kept] = net.node_ids[i];
+    net.points[kept] = net.points[i];
     ++kept;
   }
   for (std::uint32_t& x : net.way_nodes) x = remap[x];
-  ids_.resize(kept);
-  points_.resize(kept);
-  net.node_ids = std::move(ids_);
-  net.points = std::move(points_);
-  ids_ = {};
-  points_ = {};
-  present_ = {};
-  idx_ = {};
+  net.node_ids.resize(kept);
+  net.points.resize(kept);
 }
 
 void NetworkBuilder::report_skips() {
@@ -246,7 +239,11 @@ RoadRead NetworkBuilder::finish(std::string format, std::string encoding, std::s
   net.way_nodes.reserve(idx_.size());
   for (const KeptWay& w : ways_) build_parts(w, net, used);
   ways_ = {};
-  compact(net, used);
+  net.node_ids = std::move(ids_);
+  net.points = std::move(points_);
+  present_ = {};
+  idx_ = {};
+  drop_unused_points(net, used);
   report_skips();
   report_summary(net);
   report_.file = path_;

@@ -137,16 +137,16 @@ ProjectArea::ProjectArea(AreaCodes codes, const std::vector<District>& districts
     m.polygon_ids.clear();
     return;
   }
-  // The margin in degrees, 10 % generous (a prefilter; the test in metres decides).
-  const double lat_max = std::max(std::abs(m.bounds->min_lat), std::abs(m.bounds->max_lat)) + 1.0;
-  const double dlat = 1.1 * m.margin / 110574.0;
-  const double dlon = 1.1 * m.margin / (111320.0 * std::cos(lat_max * M_PI / 180.0));
-  m.reach_box = {m.bounds->min_lon - dlon, m.bounds->min_lat - dlat, m.bounds->max_lon + dlon, m.bounds->max_lat + dlat};
-  // Twice the margin, the longitude's degrees taken at the box's latitude farthest from the equator.
-  const double road_lat = std::min(89.0, std::max(std::abs(m.bounds->min_lat), std::abs(m.bounds->max_lat)) + 2 * dlat);
-  const double road_dlon = 2.2 * m.margin / (111320.0 * std::cos(road_lat * M_PI / 180.0));
-  m.road_box = {m.bounds->min_lon - road_dlon, m.bounds->min_lat - 2 * dlat, m.bounds->max_lon + road_dlon,
-                m.bounds->max_lat + 2 * dlat};
+  // The margin in degrees, 10 % generous (a prefilter; the test in metres decides); the
+  // longitude's degrees taken beyond the box's latitude farthest from the equator.
+  auto grown = [&b = *m.bounds](double metres) {
+    const double dlat = 1.1 * metres / 110574.0;
+    const double lat = std::min(89.0, std::max({std::abs(b.min_lat), std::abs(b.max_lat)}) + std::max(1.0, dlat));
+    const double dlon = 1.1 * metres / (111320.0 * std::cos(lat * M_PI / 180.0));
+    return LonLatBox{b.min_lon - dlon, b.min_lat - dlat, b.max_lon + dlon, b.max_lat + dlat};
+  };
+  m.reach_box = grown(m.margin);
+  m.road_box = grown(2 * m.margin);
 
   std::vector<std::string> zone_codes;
   for (std::size_t i : m.polygon_ids) zone_codes.push_back(districts[i].level == DistrictLevel::municipality ? districts[i].id : districts[i].parent_id);
