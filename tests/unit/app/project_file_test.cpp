@@ -378,6 +378,19 @@ travel_minutes = 20
   EXPECT_EQ(views[2].name, "nursing");  // by road only: keeps its name
 }
 
+TEST(ProjectFile, RoadLabelReplacesTheDistance) {
+  EXPECT_EQ(road_label("訪問診療（診療所・病院、16km）", 30), "訪問診療（診療所・病院、車で30分）");
+  EXPECT_EQ(road_label("訪問看護（10km）", 20), "訪問看護（車で20分）");
+  EXPECT_EQ(road_label("訪問看護（12.5 km）", 15), "訪問看護（車で15分）");
+  EXPECT_EQ(road_label("往診（１６ｋｍ）", 30), "往診（車で30分）");
+  EXPECT_EQ(road_label("往診（16　キロ）", 30), "往診（車で30分）");
+  EXPECT_EQ(road_label("往診（．km）", 30), "往診（．km、車で30分）");  // no digit: not a distance
+  EXPECT_EQ(road_label("訪問看護（24時間）", 30), "訪問看護（24時間、車で30分）");
+  EXPECT_EQ(road_label("訪問看護（ステーション、km）", 30), "訪問看護（ステーション、km、車で30分）");
+  EXPECT_EQ(road_label("clinics", 12.5), "clinics（車で12.5分）");
+  EXPECT_EQ(road_label("（16km）", 30), "（車で30分）");
+}
+
 TEST(ProjectFile, NetworkErrorsNameTheKey) {
   const std::string dir = scratch_dir("project_network_bad");
   auto error_of = [&](const std::string& body) {
