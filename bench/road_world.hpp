@@ -59,7 +59,20 @@ inline bool open_at(const std::array<std::uint64_t, 3>& hours, int h) { return (
 // The benchmark's world sizes (name, km × km, towns, providers, seed).
 inline const RoadWorldSize kCity{"city", 16, 16, 8, 60, 17};
 inline const RoadWorldSize kPrefecture{"prefecture", 80, 80, 800, 500, 17};
-inline const RoadWorldSize kNation{"nation", 256, 256, 8200, 5000, 17};
+// The city and the prefecture are metropolitan: the prefecture's 800 towns (one per
+// 8 km²) leave little of it outside a town's 80 m lattice, a street density like Tokyo's
+// wards throughout — the hard case for the peers, node for node.
+// The nation is a national area: its towns cover about the share of the land that Japan's
+// built-up areas do. Japan's densely inhabited districts (人口集中地区, 2020 census) are
+// ≈ 13,000 km², under 4 % of its land; 250 towns (radius 1–3 km, mean area 13.6 km²)
+// over the 57,700 km² outside the mountain block cover 1 − exp(−250 · 13.6 / 57,700)
+// ≈ 5.7 % of it and their suburbs ≈ 31 %, which errs on the heavy side. Its roads come to
+// ≈ 7.8 km per km² (routing bench counter road_km): Japan's ≈ 1.28 M km of road over
+// 378,000 km² are 3.4, Tokyo's wards ≈ 19.
+inline const RoadWorldSize kNation{"nation", 256, 256, 250, 5000, 17};
+// The nation's area at the prefecture's density (8,200 towns: ≈ 20 km of road per km²,
+// more road than the whole of Japan has): a stress case, measured, with no target.
+inline const RoadWorldSize kNationMetro{"nation_metro", 256, 256, 8200, 5000, 17};
 
 class RoadWorldBuilder {
  public:

@@ -5,9 +5,10 @@
 //
 //   build/bench/careatlas_routing_bench --benchmark_filter=Routing/prefecture
 //   CAREATLAS_BENCH_THREADS=2 build/bench/careatlas_routing_bench --benchmark_filter=Routing/nation/
-//   (Routing/nation_500: the nation's network with 500 sources)
+//   (Routing/nation_500: the nation's network with 500 sources; Routing/nation_metro: the
+//   nation's area at the prefecture's density, road_world.hpp)
 //
-// Counters: raw_points / ways (the network), nodes / edges (the compressed graph),
+// Counters: raw_points / ways / road_km (the network, road_km the length of its ways), nodes / edges (the compressed graph),
 // world_s (making the world), build_s (RoadGraph), search_s (travel_times; also the
 // benchmark's time), search_cpu_s (its CPU time, all threads), settled, settled_per_s,
 // settled_per_cpu_s, entries (pairs within the cut),
@@ -19,6 +20,7 @@
 #include <sys/resource.h>
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -73,6 +75,15 @@ void export_graph(const std::string& dir, const std::string& name, const routing
   write_nodes(dir + "/" + name + "_targets.csv", g, w.cells);
 }
 
+// The length of the world's ways, km (planar, the world's own metres).
+double road_km(const bench::RoadWorld& w) {
+  double m = 0;
+  for (const RoadWay& way : w.net.ways)
+    for (std::uint32_t k = way.first + 1; k < way.first + way.count; ++k)
+      m += std::sqrt(geometry::squared_distance(w.points[w.net.way_nodes[k - 1]], w.points[w.net.way_nodes[k]]));
+  return m / 1000;
+}
+
 void BM_Routing(benchmark::State& state, const bench::RoadWorldSize& size) {
   const unsigned threads = bench_threads();
   auto t0 = Clock::now();
@@ -96,6 +107,7 @@ void BM_Routing(benchmark::State& state, const bench::RoadWorldSize& size) {
   const routing::GraphStats& gs = g.stats();
   state.counters["raw_points"] = static_cast<double>(w.points.size());
   state.counters["ways"] = static_cast<double>(w.net.ways.size());
+  state.counters["road_km"] = road_km(w);
   state.counters["segments"] = static_cast<double>(gs.segments);
   state.counters["nodes"] = static_cast<double>(gs.nodes);
   state.counters["edges"] = static_cast<double>(gs.edges);
@@ -115,15 +127,17 @@ void BM_Routing(benchmark::State& state, const bench::RoadWorldSize& size) {
 
 using bench::kCity;
 using bench::kNation;
+using bench::kNationMetro;
 using bench::kPrefecture;
 // The nation's network with the prefecture's number of sources: the same world, the
 // first 500 of its providers.
-const bench::RoadWorldSize kNation500{"nation_500", 256, 256, 8200, 500, 17};
+const bench::RoadWorldSize kNation500{"nation_500", kNation.width_km, kNation.height_km, kNation.towns, 500, kNation.seed};
 
 BENCHMARK_CAPTURE(BM_Routing, city, kCity)->Name("Routing/city")->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK_CAPTURE(BM_Routing, prefecture, kPrefecture)->Name("Routing/prefecture")->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK_CAPTURE(BM_Routing, nation_500, kNation500)->Name("Routing/nation_500")->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK_CAPTURE(BM_Routing, nation, kNation)->Name("Routing/nation")->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK_CAPTURE(BM_Routing, nation_metro, kNationMetro)->Name("Routing/nation_metro")->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
 

@@ -3,7 +3,7 @@
 // travel_times providers → cells cut at CUT minutes, and the gap table; then everything the
 // peers (pgRouting, scipy.sparse.csgraph) need to do the same searches and checks.
 //
-//   build/bench/careatlas_routing_peer city|prefecture|nation OUT_DIR [CUT]
+//   build/bench/careatlas_routing_peer city|prefecture|nation|nation_metro OUT_DIR [CUT]
 //
 // Writes, in OUT_DIR (node −1: the anchor is off the network):
 //   <size>_edges.csv      tail,head,minutes   the compressed graph, CSR order, %.17g
@@ -139,7 +139,7 @@ void export_all(const std::string& dir, const std::string& name, const bench::Ro
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::fputs("usage: careatlas_routing_peer city|prefecture|nation OUT_DIR [CUT_MINUTES]\n", stderr);
+    std::fputs("usage: careatlas_routing_peer city|prefecture|nation|nation_metro OUT_DIR [CUT_MINUTES]\n", stderr);
     return 2;
   }
   const std::string name = argv[1], dir = argv[2];
@@ -147,6 +147,7 @@ int main(int argc, char** argv) {
   const bench::RoadWorldSize* size = name == "city"         ? &bench::kCity
                                      : name == "prefecture" ? &bench::kPrefecture
                                      : name == "nation"     ? &bench::kNation
+                                     : name == "nation_metro" ? &bench::kNationMetro
                                                             : nullptr;
   if (!size) {
     std::fprintf(stderr, "unknown world %s\n", name.c_str());
