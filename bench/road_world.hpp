@@ -67,7 +67,7 @@ inline const RoadWorldSize kPrefecture{"prefecture", 80, 80, 800, 500, 17};
 // ≈ 13,000 km², under 4 % of its land; 250 towns (radius 1–3 km, mean area 13.6 km²)
 // over the 57,700 km² outside the mountain block cover 1 − exp(−250 · 13.6 / 57,700)
 // ≈ 5.7 % of it and their suburbs ≈ 31 %, which errs on the heavy side. Its roads come to
-// ≈ 7.8 km per km² (routing bench counter road_km): Japan's ≈ 1.28 M km of road over
+// ≈ 7.9 km per km² (routing bench counter road_km): Japan's ≈ 1.28 M km of road over
 // 378,000 km² are 3.4, Tokyo's wards ≈ 19.
 inline const RoadWorldSize kNation{"nation", 256, 256, 250, 5000, 17};
 // The nation's area at the prefecture's density (8,200 towns: ≈ 20 km of road per km²,

@@ -8,10 +8,10 @@
 //   (Routing/nation_500: the nation's network with 500 sources; Routing/nation_metro: the
 //   nation's area at the prefecture's density, road_world.hpp)
 //
-// Counters: raw_points / ways / road_km (the network, road_km the length of its ways), nodes / edges (the compressed graph),
-// world_s (making the world), build_s (RoadGraph), search_s (travel_times; also the
-// benchmark's time), search_cpu_s (its CPU time, all threads), settled, settled_per_s,
-// settled_per_cpu_s, entries (pairs within the cut),
+// Counters: raw_points / ways / road_km (the network; road_km the length of its ways),
+// nodes / edges (the compressed graph), world_s (making the world), build_s (RoadGraph),
+// search_s (travel_times; also the benchmark's time), search_cpu_s (its CPU time, all
+// threads), settled, settled_per_s, settled_per_cpu_s, entries (pairs within the cut),
 // peak_rss_MB (getrusage high-water mark of the whole process).
 // CAREATLAS_ROUTING_EXPORT=DIR writes the compressed graph for the peers (pgRouting,
 // scipy): DIR/<size>_edges.csv (tail,head,minutes), <size>_sources.csv and

@@ -5,6 +5,7 @@
 
 #include "analyze_outputs.hpp"
 #include "careatlas/app/analysis_input.hpp"
+#include "careatlas/app/reach_views.hpp"
 #include "careatlas/geometry/coverage_area.hpp"
 #include "careatlas/model/config_error.hpp"
 

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "careatlas/app/reach_views.hpp"
 #include "careatlas/importers/import_error.hpp"
 #include "careatlas/project/project_file.hpp"
 #include "test_support.hpp"
@@ -378,7 +379,7 @@ travel_minutes = 20
   EXPECT_EQ(views[2].name, "nursing");  // by road only: keeps its name
 }
 
-TEST(ProjectFile, RoadLabelReplacesTheDistance) {
+TEST(ReachViews, RoadLabelReplacesTheDistance) {
   EXPECT_EQ(road_label("訪問診療（診療所・病院、16km）", 30), "訪問診療（診療所・病院、車で30分）");
   EXPECT_EQ(road_label("訪問看護（10km）", 20), "訪問看護（車で20分）");
   EXPECT_EQ(road_label("訪問看護（12.5 km）", 15), "訪問看護（車で15分）");
