@@ -38,22 +38,12 @@ namespace {
 using detail::Mask;
 static_assert(kGapSlots == 3 * 64);
 
-// The 192 gap slots as bits: 168 hours of the week, then 24 holiday hours.
-Mask to_mask(const std::bitset<kHoursPerWeek>& week, const std::bitset<24>& holiday) {
-  Mask m{0, 0, 0};
-  for (std::size_t h = 0; h < kHoursPerWeek; ++h)
-    if (week.test(h)) m[h / 64] |= std::uint64_t{1} << (h % 64);
-  for (std::size_t h = 0; h < 24; ++h)
-    if (holiday.test(h)) m[(kHolidaySlot0 + h) / 64] |= std::uint64_t{1} << ((kHolidaySlot0 + h) % 64);
-  return m;
-}
-
 constexpr Mask kAllHours = {~std::uint64_t{0}, ~std::uint64_t{0}, ~std::uint64_t{0}};
 
 
 std::vector<Mask> provider_masks(const AnalysisLayer& L) {
   std::vector<Mask> m(L.providers.size());
-  for (std::size_t j = 0; j < L.providers.size(); ++j) m[j] = to_mask(L.providers[j].open, L.providers[j].holiday_open);
+  for (std::size_t j = 0; j < L.providers.size(); ++j) m[j] = slot_mask(L.providers[j].open, L.providers[j].holiday_open);
   return m;
 }
 
@@ -179,6 +169,30 @@ std::vector<int> locate_cells(const AnalysisInput& in, unsigned threads) {
 }
 
 }  // namespace
+
+SlotMask slot_mask(const std::bitset<kHoursPerWeek>& week, const std::bitset<24>& holiday) {
+  SlotMask m{0, 0, 0};
+  for (std::size_t h = 0; h < kHoursPerWeek; ++h)
+    if (week.test(h)) m[h / 64] |= std::uint64_t{1} << (h % 64);
+  for (std::size_t h = 0; h < 24; ++h)
+    if (holiday.test(h)) m[(kHolidaySlot0 + h) / 64] |= std::uint64_t{1} << ((kHolidaySlot0 + h) % 64);
+  return m;
+}
+
+CellHours cell_hours(const AnalysisInput& in, std::size_t layer, unsigned threads) {
+  const AnalysisLayer& L = in.layers.at(layer);
+  threads = thread_count(threads);
+  detail::CellPass pass;
+  if (L.by_road()) {
+    pass = detail::road_cell_pass(L, in.cells.size(), provider_masks(L), nullptr, detail::GaussianWeight(1.0), nullptr,
+                                  nullptr, threads);
+  } else {
+    std::vector<XY> cell_xy(in.cells.size());
+    for (std::size_t i = 0; i < in.cells.size(); ++i) cell_xy[i] = in.cells[i].centre;
+    pass = straight_line_cell_pass(L, cell_xy, nullptr, 0.0, detail::GaussianWeight(1.0), nullptr, nullptr, threads);
+  }
+  return {std::move(pass.one), std::move(pass.two), std::move(pass.reached)};
+}
 
 AnalysisResult run_analysis(const AnalysisInput& in, const AnalysisOptions& opt) {
   const unsigned threads = thread_count(opt.threads);

@@ -11,7 +11,7 @@
 
 namespace careatlas::geometry::detail {
 
-using Mask = std::array<std::uint64_t, 3>;  // the 192 gap slots as bits
+using Mask = SlotMask;  // the 192 gap slots as bits
 
 // Per cell: open providers in reach per slot, saturating at two (one: ≥ 1, two: ≥ 2), and
 // whether any provider reaches the cell at all, open or not.

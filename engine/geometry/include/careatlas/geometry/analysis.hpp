@@ -21,6 +21,7 @@
 //    (routing::travel_times); its E2SFCA uses t in minutes with d0 = e2sfca_d0_minutes.
 //    Area coverage is not defined for it (covered_m2 stays 0): drive-time reach is
 //    measured on the cells.
+#include <array>
 #include <bitset>
 #include <cstdint>
 #include <string>
@@ -35,6 +36,9 @@ namespace careatlas::geometry {
 // public holiday (祝日).
 inline constexpr std::size_t kHolidaySlot0 = kHoursPerWeek;        // 168
 inline constexpr std::size_t kGapSlots = kHolidaySlot0 + 24;        // 192
+
+// The 192 gap slots as bits: slot s is bit s % 64 of word s / 64.
+using SlotMask = std::array<std::uint64_t, 3>;
 
 struct AnalysisDistrict {
   std::string id;
@@ -126,5 +130,18 @@ struct AnalysisResult {
 };
 
 AnalysisResult run_analysis(const AnalysisInput& in, const AnalysisOptions& opt);
+
+// Per cell of `in`, the open providers of in.layers[layer] that reach it in each slot,
+// counted up to two: bit s of one[i] is set when at least one open provider reaches cell
+// i in slot s, of two[i] when at least two do; reached[i] when any provider reaches it,
+// open or not. The state the gap tables aggregate, for planning (careatlas::planning).
+struct CellHours {
+  std::vector<SlotMask> one, two;
+  std::vector<std::uint8_t> reached;
+};
+CellHours cell_hours(const AnalysisInput& in, std::size_t layer, unsigned threads = 0);
+
+// Slot mask of a schedule: the 168 hours of the week, then the 24 holiday hours.
+SlotMask slot_mask(const std::bitset<kHoursPerWeek>& week, const std::bitset<24>& holiday);
 
 }  // namespace careatlas::geometry
