@@ -1,6 +1,8 @@
-// Facility changes between two editions: every planted change is found, and nothing else.
+// careatlas compare: facility changes between two editions (model registry_changes) and their
+// table (app changes_csv) — every planted change is found, and nothing else.
 #include <gtest/gtest.h>
 
+#include "careatlas/app/compare_tables.hpp"
 #include "careatlas/model/registry_changes.hpp"
 
 using namespace careatlas;
@@ -84,4 +86,22 @@ TEST(RegistryChanges, ReRegistrationUsesTheNormalisedName) {
   ASSERT_EQ(ch.size(), 1u);
   EXPECT_EQ(ch[0].kind, ChangeKind::re_registered);
   EXPECT_EQ(ch[0].fields, std::vector<std::string>{"name"});
+}
+
+// The table for Excel: BOM, CRLF, one row per change with its Japanese label, the moved
+// metres and the changed fields.
+TEST(RegistryChanges, ChangesCsvRows) {
+  std::vector<Facility> before = {clinic("B", "い診療所", 137.31, 34.80, "中央1-2", ""),
+                                  clinic("C", "う診療所", 137.32, 34.80, "中央1-3", "")};
+  std::vector<Facility> after = before;
+  after[0].location = LonLat{137.31, 34.802};
+  after[1].support_24h.value = true;
+  after[1].doctors = 2;
+  const std::string csv = app::changes_csv(registry_changes(before, after), true);
+  EXPECT_EQ(csv.rfind("\xEF\xBB\xBF変更の種類,", 0), 0u);
+  EXPECT_NE(csv.find("\r\n移転,B,B,い診療所,診療所,中央1-2,222,,34.800000,137.310000,34.802000,137.310000\r\n"),
+            std::string::npos)
+      << csv;
+  EXPECT_NE(csv.find("\r\n変更,C,C,う診療所,診療所,中央1-3,,support_24h|doctors,34.800000,137.320000,"), std::string::npos)
+      << csv;
 }
