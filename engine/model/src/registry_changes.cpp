@@ -99,15 +99,28 @@ std::vector<FacilityChange> registry_changes(const std::vector<Facility>& before
   for (const auto& [id, f] : new_ids)
     if (!old_ids.count(id)) appeared.push_back(f);
   // Pass 2: re-registered (new ID, same place).
+  // Each text normalised once: name, address, phone.
+  struct Keys {
+    std::string name, address, phone;
+  };
+  const auto keys_of = [&](const std::vector<const Facility*>& fs) {
+    std::vector<Keys> k;
+    for (const Facility* f : fs) k.push_back({norm(f->name), norm(f->address), norm(f->phone)});
+    return k;
+  };
+  const std::vector<Keys> old_keys = keys_of(vanished), new_keys = keys_of(appeared);
   std::vector<std::uint8_t> taken(appeared.size(), 0);
-  for (const Facility* f : vanished) {
+  for (std::size_t v = 0; v < vanished.size(); ++v) {
+    const Facility* f = vanished[v];
+    const Keys& fk = old_keys[v];
     std::size_t best = appeared.size();
     double best_d = 0;
     for (std::size_t j = 0; j < appeared.size(); ++j) {
       const Facility* g = appeared[j];
-      if (taken[j] || g->kind != f->kind || !f->located() || !g->located() || norm(f->name) != norm(g->name)) continue;
-      const bool same_address = !f->address.empty() && norm(f->address) == norm(g->address);
-      const bool same_phone = !f->phone.empty() && norm(f->phone) == norm(g->phone);
+      const Keys& gk = new_keys[j];
+      if (taken[j] || g->kind != f->kind || !f->located() || !g->located() || fk.name != gk.name) continue;
+      const bool same_address = !f->address.empty() && fk.address == gk.address;
+      const bool same_phone = !f->phone.empty() && fk.phone == gk.phone;
       if (!same_address && !same_phone) continue;
       const double d = distance(*f, *g);
       if (d > opt.re_registered_m) continue;

@@ -112,7 +112,7 @@ std::vector<Pick> sequence(const PlanProblem& p, std::vector<std::size_t> chosen
     for (const std::uint32_t i : c.cells)
       if (detail::cell_deficit(p.objective, w, s.one[i], s.two[i], s.reached[i] != 0) > 0) {
         geometry::SlotMask one = s.one[i], two = s.two[i];
-        for (std::size_t k = 0; k < 3; ++k) two[k] |= one[k] & c.open[k], one[k] |= c.open[k];
+        detail::add_provider(one, two, c.open);
         if (detail::cell_deficit(p.objective, w, one, two, true) == 0) pick.pop65_resolved += p.cells[i].pop65;
       }
     detail::apply(s, c);

@@ -56,10 +56,7 @@ State initial_state(const PlanProblem& p) {
 
 void apply(State& s, const Candidate& c) {
   for (const std::uint32_t i : c.cells) {
-    for (std::size_t w = 0; w < 3; ++w) {
-      s.two[i][w] |= s.one[i][w] & c.open[w];
-      s.one[i][w] |= c.open[w];
-    }
+    add_provider(s.one[i], s.two[i], c.open);
     s.reached[i] = 1;
   }
 }

@@ -21,6 +21,14 @@ struct State {
   std::vector<std::uint8_t> reached;
 };
 
+// One cell gains a provider open in `open`: the slots it already had one in now have two.
+inline void add_provider(SlotMask& one, SlotMask& two, const SlotMask& open) {
+  for (std::size_t w = 0; w < 3; ++w) {
+    two[w] |= one[w] & open[w];
+    one[w] |= open[w];
+  }
+}
+
 // The existing providers' state.
 State initial_state(const PlanProblem& p);
 // Adds a site: its cells gain an open provider in its slots.
